@@ -1,0 +1,67 @@
+using Carter;
+using Coordination.Host.Identity;
+using Coordination.Host.Resources;
+using Coordination.Shared.Localization;
+using Coordination.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Account.IssueToken;
+
+/// <summary>POST /api/v1/auth/tokens: e-mail and password for a bearer token of the API.</summary>
+internal sealed class IssueTokenEndpoint : ICarterModule
+{
+    public sealed record Request(string? Email, string? Password);
+
+    public sealed record Response(string Token, DateTimeOffset ExpiresAt);
+
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/tokens", async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> (
+                Request request,
+                UserManager<AppUser> users,
+                SignInManager<AppUser> signIn,
+                IServiceProvider services,
+                TimeProvider clock,
+                IStringLocalizer<HostStrings> l,
+                IStringLocalizer<SharedStrings> shared) =>
+            {
+                var errors = new FormErrors();
+                if (string.IsNullOrWhiteSpace(request.Email))
+                {
+                    errors.Add("email", l["EmailRequired"]);
+                }
+
+                if (string.IsNullOrEmpty(request.Password))
+                {
+                    errors.Add("password", l["PasswordRequired"]);
+                }
+
+                if (!errors.IsEmpty)
+                {
+                    return ApiResults.Invalid(errors, shared);
+                }
+
+                var user = await users.FindByEmailAsync(request.Email!.Trim());
+                if (user is null)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: l["WrongCredentials"]);
+                }
+
+                var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+                if (!check.Succeeded)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: check.IsLockedOut ? l["LockedOut"] : l["WrongCredentials"]);
+                }
+
+                var principal = await signIn.CreateUserPrincipalAsync(user);
+                var (token, expiresAt) = IdentitySetup.IssueToken(services, principal, clock);
+                return TypedResults.Created((string?)null, new Response(token, expiresAt));
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(IdentitySetup.AuthRateLimit)
+            .WithTags("Authentication")
+            .WithSummary("Issues a bearer token for the API");
+    }
+}

@@ -1,0 +1,69 @@
+using Carter;
+using Coordination.Host.Identity;
+using Coordination.Host.Resources;
+using Coordination.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Account.SignIn;
+
+/// <summary>Cookie sign-in and sign-out for the site.</summary>
+internal sealed class SignInEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/account/sign-in", (string? returnUrl) =>
+                new RazorComponentResult<SignInPage>(new { ReturnUrl = SafeReturnUrl(returnUrl) }))
+            .AllowAnonymous();
+
+        app.MapPost("/account/sign-in", async Task<IResult> (IFormCollection form, SignInManager<AppUser> signIn, IStringLocalizer<HostStrings> l) =>
+            {
+                var email = form.Text("email") ?? "";
+                var password = form["password"].ToString();
+                var returnUrl = SafeReturnUrl(form.Text("returnUrl"));
+                var errors = new FormErrors();
+                if (email.Length == 0)
+                {
+                    errors.Add("email", l["EmailRequired"]);
+                }
+
+                if (password.Length == 0)
+                {
+                    errors.Add("password", l["PasswordRequired"]);
+                }
+
+                if (errors.IsEmpty)
+                {
+                    var result = await signIn.PasswordSignInAsync(email, password, isPersistent: form.Text("remember") == "on", lockoutOnFailure: true);
+                    if (result.Succeeded)
+                    {
+                        return TypedResults.LocalRedirect(returnUrl);
+                    }
+
+                    errors.Add("email", result.IsLockedOut ? l["LockedOut"] : l["WrongCredentials"]);
+                }
+
+                return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, Email = email, Errors = errors }) { StatusCode = StatusCodes.Status400BadRequest };
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(IdentitySetup.AuthRateLimit);
+
+        app.MapPost("/account/sign-out", async (IFormCollection form, SignInManager<AppUser> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return TypedResults.LocalRedirect("/");
+            })
+            .RequireAuthorization();
+
+        app.MapGet("/account/access-denied", () =>
+                new RazorComponentResult<AccessDeniedPage> { StatusCode = StatusCodes.Status403Forbidden })
+            .AllowAnonymous();
+    }
+
+    /// <summary>Only local paths, so a sign-in link cannot send anyone elsewhere.</summary>
+    public static string SafeReturnUrl(string? returnUrl)
+        => !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

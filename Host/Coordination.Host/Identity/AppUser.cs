@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Coordination.Host.Identity;
+
+/// <summary>A sign-in. The person's network data lives in Membership; this holds only what
+/// signing in needs.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+
+    /// <summary>fi, sv or en.</summary>
+    public string PreferredLanguage { get; set; } = "fi";
+}

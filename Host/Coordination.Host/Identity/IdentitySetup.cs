@@ -1,0 +1,145 @@
+using System.Threading.RateLimiting;
+using Coordination.Shared.Data;
+using Coordination.Shared.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Identity;
+
+internal static class IdentitySetup
+{
+    /// <summary>Picks the bearer scheme for the API and the cookie for the site.</summary>
+    public const string SmartScheme = "CookieOrBearer";
+
+    public const string AuthRateLimit = "auth";
+
+    public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<IdentityDb, PostgresIdentityDb>(o => ModuleDbContextRegistration.ConfigurePostgres(o, database.PostgresConnectionString!, IdentityDb.Name));
+            // Several instances share one key ring, so cookies and tokens work on any of them.
+            services.AddDataProtection().SetApplicationName("Coordination").PersistKeysToDbContext<IdentityDb>();
+        }
+        else
+        {
+            services.AddDbContext<IdentityDb, SqliteIdentityDb>(o => ModuleDbContextRegistration.ConfigureSqlite(o, database.SqliteConnectionString(IdentityDb.Name)));
+            services.AddDataProtection().SetApplicationName("Coordination").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
+        }
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Coordination:Auth:MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "coordination.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie for the site, bearer token for the API", o =>
+                o.ForwardDefaultSelector = context => IsApi(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = configuration.GetValue("Coordination:Auth:TokenLifetime", TimeSpan.FromHours(8)));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
+            .AddPolicy(Policies.NetworkMember, p => p.RequireRole([.. Roles.All]))
+            .AddPolicy(Policies.Monitoring, p => p.RequireRole(Roles.Coordinator, Roles.Funder));
+
+        var permits = configuration.GetValue("Coordination:RateLimits:SignInPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many attempts", Detail = "Wait a minute before trying again." },
+                });
+            };
+        });
+        return services;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>Creates the roles and, when configured and missing, the first coordinator.</summary>
+    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var email = configuration["Coordination:Bootstrap:AdminEmail"];
+        var password = configuration["Coordination:Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        {
+            return;
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Coordinator" };
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("The bootstrap coordinator could not be created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.Coordinator);
+        logger.LogInformation("Created the bootstrap coordinator account");
+    }
+
+    /// <summary>Issues a bearer token as the bearer handler will read it back.</summary>
+    public static (string Token, DateTimeOffset ExpiresAt) IssueToken(IServiceProvider services, System.Security.Claims.ClaimsPrincipal principal, TimeProvider clock)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+        var expires = clock.GetUtcNow() + options.BearerTokenExpiration;
+        var properties = new AuthenticationProperties { IssuedUtc = clock.GetUtcNow(), ExpiresUtc = expires };
+        var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
+        return (options.BearerTokenProtector.Protect(ticket), expires);
+    }
+}

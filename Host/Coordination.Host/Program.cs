@@ -1,0 +1,48 @@
+using Carter;
+using Coordination.Host;
+using Coordination.Host.Data;
+using Coordination.Host.Identity;
+using Coordination.Host.Jobs;
+using Coordination.Host.Web;
+using Coordination.Shared.Data;
+using Coordination.Shared.Modules;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+var database = DatabaseOptions.From(builder.Configuration);
+
+builder.Services.AddModules(builder.Configuration, ModuleList.All, typeof(Program).Assembly);
+builder.Services.AddCoordinationIdentity(builder.Configuration, database);
+builder.Services.AddCoordinationJobs(builder.Configuration, database);
+builder.Services.AddCoordinationWeb(builder.Configuration);
+builder.Services.AddHealthChecks().AddDbContextCheck<IdentityDb>("db-identity", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await DatabaseMigrator.MigrateAsync(app.Services);
+    app.Logger.LogInformation("Migrations applied ({Provider})", database.Provider);
+    return;
+}
+
+await DatabaseMigrator.MigrateAsync(app.Services);
+await IdentitySetup.SeedAsync(app.Services, app.Configuration, app.Logger);
+JobsSetup.RegisterRecurringJobs(app.Services);
+
+app.UseCoordinationWeb();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapJobsDashboard();
+app.MapCarter();
+
+await app.RunAsync();
+
+/// <summary>Entry point type, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,92 @@
+using Coordination.Host.Identity;
+using Coordination.Host.Web.Errors;
+using Coordination.Shared.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Coordination.Host.Web;
+
+internal static class WebSetup
+{
+    public static IServiceCollection AddCoordinationWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        // Finnish and Swedish letters as themselves, not as &#xE4; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorComponents();
+        services.AddAntiforgery(o => o.Cookie.Name = "coordination.af");
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(SupportedCultures.Default)
+                .AddSupportedCultures([.. SupportedCultures.Names])
+                .AddSupportedUICultures([.. SupportedCultures.Names]);
+            o.FallBackToParentUICultures = true;
+            o.FallBackToParentCultures = true;
+            // Site: ?culture=, then the cookie of the language switch; Finnish otherwise.
+            // API clients may also say Accept-Language.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new ApiAcceptLanguageProvider(),
+            ];
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddOpenApi();
+        var bodyLimit = configuration.GetValue<long>("Coordination:MaxRequestBodyBytes", 10 * 1024 * 1024);
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = bodyLimit;
+            o.ValueCountLimit = 2000;
+        });
+        return services;
+    }
+
+    public static void UseCoordinationWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Bad requests the framework detects (antiforgery, body too large) keep their status.
+            StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (IdentitySetup.IsApi(http.Request) || http.Request.Path.StartsWithSegments("/openapi"))
+            {
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http });
+                return;
+            }
+
+            await new RazorComponentResult<StatusPage>(new { Status = http.Response.StatusCode }) { StatusCode = http.Response.StatusCode }.ExecuteAsync(http);
+        });
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            if (!context.Request.Path.StartsWithSegments("/jobs"))
+            {
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            }
+
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+    }
+
+    /// <summary>Accept-Language for API calls only: the site stays Finnish unless a person
+    /// chooses otherwise, whatever the browser says.</summary>
+    private sealed class ApiAcceptLanguageProvider : RequestCultureProvider
+    {
+        private readonly AcceptLanguageHeaderRequestCultureProvider _inner = new();
+
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+            => IdentitySetup.IsApi(httpContext.Request) ? _inner.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Coordination.Shared.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives: a SQLite file per module under <see cref="DataDirectory"/>
+/// (default), or one PostgreSQL database with a schema per module.</summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string DataDirectory, string? PostgresConnectionString)
+{
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(configuration["Coordination:DataDirectory"] is { Length: > 0 } dir ? dir : "data");
+        var providerText = configuration["Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerText) || providerText.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Sqlite
+            : providerText.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || providerText.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase)
+                ? DatabaseProvider.Postgres
+                : throw new InvalidOperationException($"Database:Provider '{providerText}' is unknown: use Sqlite or Postgres.");
+        var connectionString = configuration.GetConnectionString("Coordination");
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Coordination is empty.");
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        return new DatabaseOptions(provider, dataDirectory, connectionString);
+    }
+
+    public string SqliteConnectionString(string module)
+        => $"Data Source={Path.Combine(DataDirectory, module.ToLowerInvariant() + ".db")};Pooling=True;Default Timeout=30";
+
+    public static string Schema(string module) => module.ToLowerInvariant();
+}

@@ -1,0 +1,60 @@
+using Coordination.Shared.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Shared.Data;
+
+public static class ModuleDbContextRegistration
+{
+    /// <summary>Registers <typeparamref name="TContext"/> backed by the subclass of the configured
+    /// provider; each subclass owns that provider's migrations.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module, DatabaseOptions database)
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<TContext, TPostgres>((sp, o) =>
+                ConfigurePostgres(o, database.PostgresConnectionString!, module).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        }
+        else
+        {
+            services.AddDbContext<TContext, TSqlite>((sp, o) =>
+                ConfigureSqlite(o, database.SqliteConnectionString(module)).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        }
+
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
+        => options.UseSqlite(connectionString);
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString, string module)
+        => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", DatabaseOptions.Schema(module)));
+}
+
+/// <summary>Lets `dotnet ef` build a module's SQLite context without the Host.</summary>
+public abstract class SqliteDesignTimeFactory<TContext> : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        ModuleDbContextRegistration.ConfigureSqlite(options, "Data Source=design-time.db");
+        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
+    }
+}
+
+/// <summary>Lets `dotnet ef` build a module's PostgreSQL context without the Host or a server.</summary>
+public abstract class PostgresDesignTimeFactory<TContext>(string module) : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        ModuleDbContextRegistration.ConfigurePostgres(options, "Host=localhost;Database=design_time", module);
+        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
+    }
+}

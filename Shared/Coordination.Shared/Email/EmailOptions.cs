@@ -1,0 +1,24 @@
+namespace Coordination.Shared.Email;
+
+/// <summary>Configuration section Coordination:Email.</summary>
+public sealed class EmailOptions
+{
+    public string FromAddress { get; set; } = "noreply@coordination.invalid";
+
+    public string FromName { get; set; } = "Coordination";
+
+    /// <summary>SMTP server; when empty, messages are written as .eml files to the pickup folder.</summary>
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 25;
+
+    /// <summary>None, StartTls, SslOnConnect or Auto.</summary>
+    public string SmtpSecurity { get; set; } = "Auto";
+
+    public string? SmtpUsername { get; set; }
+
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>Default: "mail-pickup" under the data folder.</summary>
+    public string? PickupDirectory { get; set; }
+}

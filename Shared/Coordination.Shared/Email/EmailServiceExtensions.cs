@@ -1,0 +1,22 @@
+using Coordination.Shared.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Shared.Email;
+
+internal static class EmailServiceExtensions
+{
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection("Coordination:Email"));
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmailOptions>>();
+            return string.IsNullOrWhiteSpace(options.Value.SmtpHost)
+                ? new PickupFolderEmailSender(options, options.Value.PickupDirectory ?? Path.Combine(database.DataDirectory, "mail-pickup"))
+                : new SmtpEmailSender(options);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using MimeKit;
+
+namespace Coordination.Shared.Email;
+
+internal static class MimeMessageFactory
+{
+    public static MimeMessage Create(EmailOptions options, EmailMessage message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
+        mime.Subject = message.Subject;
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            mime.Headers.Add(name, value);
+        }
+
+        return mime;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Carter;
+using Coordination.Shared.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Coordination.Shared.Messaging.Deliveries;
+
+/// <summary>Parked deliveries: coordinators see what failed between modules and retry it.</summary>
+public sealed class DeliveriesEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin/deliveries", async (DeliveryAdministration admin, bool? retried, CancellationToken ct) =>
+                new RazorComponentResult<DeliveriesPage>(new { Deliveries = await admin.ListParkedAsync(ct), Retried = retried == true }))
+            .RequireAuthorization(Policies.Coordinator);
+
+        app.MapPost("/admin/deliveries/{module}/{id:guid}/retry", async Task<IResult> (string module, Guid id, IFormCollection form, DeliveryAdministration admin, ClaimsPrincipal user, CancellationToken ct) =>
+                await admin.RetryAsync(module, id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct)
+                    ? TypedResults.Redirect("/admin/deliveries?retried=true")
+                    : TypedResults.NotFound())
+            .RequireAuthorization(Policies.Coordinator);
+
+        var api = app.MapGroup("/api/v1/admin/deliveries").RequireAuthorization(Policies.Coordinator).WithTags("Administration");
+        api.MapGet("/", async (DeliveryAdministration admin, CancellationToken ct) => TypedResults.Ok(new { items = await admin.ListParkedAsync(ct) }));
+        api.MapPost("/{module}/{id:guid}/retry", async Task<Results<Accepted, ProblemHttpResult>> (string module, Guid id, DeliveryAdministration admin, ClaimsPrincipal user, CancellationToken ct) =>
+            await admin.RetryAsync(module, id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct)
+                ? TypedResults.Accepted((string?)null)
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No parked delivery with this id in this module."));
+    }
+}

@@ -1,0 +1,119 @@
+using Coordination.Shared.Data;
+using Coordination.Shared.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Shared.Messaging;
+
+/// <summary>
+/// Delivers one module's due outbox rows to the subscribing modules' handlers. Claiming is one
+/// UPDATE whose WHERE re-checks the lease, so two instances never deliver the same row at the
+/// same time (PostgreSQL re-evaluates it on the row it waited for; SQLite writes one at a time).
+/// </summary>
+public sealed class OutboxProcessor(
+    IServiceScopeFactory scopes,
+    ModuleCatalog catalog,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxProcessor> logger)
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    /// <summary>Claims up to a batch of due rows of <paramref name="database"/> and delivers them.
+    /// Returns how many rows it claimed.</summary>
+    public async Task<int> ProcessDueAsync(ModuleDatabase database, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(database, Guid.NewGuid(), cancellationToken);
+        foreach (var message in claimed)
+        {
+            await DeliverAsync(database, message, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    /// <summary>Reserves due rows for <paramref name="token"/> and returns them.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(ModuleDatabase database, Guid token, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + _options.ClaimLease;
+        var candidates = await Due(db.OutboxMessages, now)
+            .OrderBy(m => m.OccurredAt)
+            .Select(m => m.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        await Due(db.OutboxMessages.Where(m => candidates.Contains(m.Id)), now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ClaimToken == token)
+            .OrderBy(m => m.OccurredAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> rows, DateTime now)
+        => rows.Where(m => m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+
+    private async Task DeliverAsync(ModuleDatabase source, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var context = new IntegrationEventContext(message.Id, message.OccurredAt, source.Module);
+        string? error = null;
+        foreach (var subscription in catalog.Subscriptions.Where(s => s.EventType.FullName == message.Type))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await subscription.Deliver(scope.ServiceProvider, message.Payload, context, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Other handlers still run; the ones that succeeded skip the retry through their inbox.
+                error = $"{subscription.Module}/{subscription.HandlerType.Name}: {ex.GetType().Name}: {ex.Message}";
+                logger.LogWarning(ex, "Delivery of {EventType} {EventId} to {Handler} failed", message.Type, message.Id, subscription.HandlerName);
+            }
+        }
+
+        await using var finish = scopes.CreateAsyncScope();
+        var db = (ModuleDbContext)finish.ServiceProvider.GetRequiredService(source.ContextType);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);
+        if (error is null)
+        {
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now).SetProperty(m => m.ClaimToken, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            return;
+        }
+
+        var attempts = message.Attempts + 1;
+        var parked = attempts >= _options.MaxAttempts ? now : (DateTime?)null;
+        var next = now + RetryDelay(attempts);
+        if (parked is not null)
+        {
+            logger.LogError("Delivery of {EventType} {EventId} parked after {Attempts} attempts", message.Type, message.Id, attempts);
+        }
+
+        var text = error.Length > 4000 ? error[..4000] : error;
+        await mine.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.ParkedAt, parked)
+                .SetProperty(m => m.LastError, text)
+                .SetProperty(m => m.ClaimToken, (Guid?)null)
+                .SetProperty(m => m.ClaimedUntil, (DateTime?)null),
+            CancellationToken.None);
+    }
+
+    private TimeSpan RetryDelay(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(_options.RetryBaseDelay.Ticks * factor, _options.RetryMaxDelay.Ticks));
+        return delay;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+using Carter;
+using Coordination.Shared.Data;
+using Coordination.Shared.Jobs;
+using Coordination.Shared.Messaging;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Shared.Modules;
+
+/// <summary>What a module may register. Handed to <see cref="IModule.Register"/>.</summary>
+public sealed class ModuleBuilder
+{
+    private readonly ModuleCatalog _catalog;
+
+    internal ModuleBuilder(IModule module, IServiceCollection services, IConfiguration configuration, DatabaseOptions database, ModuleCatalog catalog)
+    {
+        Module = module;
+        Services = services;
+        Configuration = configuration;
+        Database = database;
+        _catalog = catalog;
+        Assembly = module.GetType().Assembly;
+    }
+
+    public IModule Module { get; }
+
+    public string Name => Module.Name;
+
+    public Assembly Assembly { get; }
+
+    public IServiceCollection Services { get; }
+
+    public IConfiguration Configuration { get; }
+
+    public DatabaseOptions Database { get; }
+
+    internal Type? DbContextType { get; private set; }
+
+    /// <summary>Registers the module's DbContext: <typeparamref name="TContext"/> is what the
+    /// module's code asks for; the two subclasses carry each provider's migrations.</summary>
+    public ModuleBuilder AddDatabase<TContext, TSqlite, TPostgres>()
+        where TContext : ModuleDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        DbContextType = typeof(TContext);
+        Services.AddModuleDbContext<TContext, TSqlite, TPostgres>(Name, Database);
+        _catalog.Databases.Add(new ModuleDatabase(Name, typeof(TContext)));
+        return this;
+    }
+
+    /// <summary>Subscribes <typeparamref name="THandler"/> to <typeparamref name="TEvent"/>. Its
+    /// effects and the inbox record are saved together in this module's database.</summary>
+    public ModuleBuilder Subscribe<TEvent, THandler>()
+        where TEvent : class, IIntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+    {
+        var context = DbContextType ?? throw new InvalidOperationException($"{Name}: call AddDatabase before Subscribe; the inbox lives in the module's database.");
+        Services.AddScoped<THandler>();
+        _catalog.Subscriptions.Add(EventSubscription.Create<TEvent, THandler>(Name, context));
+        return this;
+    }
+
+    /// <summary>Adds a recurring job that Hangfire runs on <paramref name="cron"/> (Europe/Helsinki).</summary>
+    public ModuleBuilder AddRecurringJob<TJob>(string id, string cron)
+        where TJob : class, IRecurringJob
+    {
+        Services.AddScoped<TJob>();
+        _catalog.Jobs.Add(new RecurringJobDefinition($"{Name.ToLowerInvariant()}:{id}", typeof(TJob), cron));
+        return this;
+    }
+
+    public ModuleBuilder AddNavigation(NavigationEntry entry)
+    {
+        _catalog.Navigation.Add(entry);
+        return this;
+    }
+
+    internal void AddEndpointsAndValidators()
+    {
+        foreach (var type in Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false }))
+        {
+            if (typeof(ICarterModule).IsAssignableFrom(type))
+            {
+                _catalog.CarterModules.Add(type);
+            }
+
+            foreach (var validated in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            {
+                Services.AddScoped(validated, type);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Coordination.Shared.Data;
+using Coordination.Shared.Jobs;
+using Coordination.Shared.Messaging;
+
+namespace Coordination.Shared.Modules;
+
+/// <summary>What all modules registered: read by the infrastructure (dispatcher, health, shell).</summary>
+public sealed class ModuleCatalog
+{
+    public List<IModule> Modules { get; } = [];
+
+    public List<ModuleDatabase> Databases { get; } = [];
+
+    public List<EventSubscription> Subscriptions { get; } = [];
+
+    public List<RecurringJobDefinition> Jobs { get; } = [];
+
+    public List<NavigationEntry> Navigation { get; } = [];
+
+    internal List<Type> CarterModules { get; } = [];
+}

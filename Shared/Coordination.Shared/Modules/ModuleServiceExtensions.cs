@@ -1,0 +1,80 @@
+using Carter;
+using Coordination.Shared.Data;
+using Coordination.Shared.Email;
+using Coordination.Shared.Jobs;
+using Coordination.Shared.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Coordination.Shared.Modules;
+
+public static class ModuleServiceExtensions
+{
+    /// <summary>Registers the shared infrastructure and every module. Call once from the Host.</summary>
+    /// <param name="hostAssembly">The Host's own assembly: its Carter endpoints (sign-in, home) are mapped too.</param>
+    public static ModuleCatalog AddModules(this IServiceCollection services, IConfiguration configuration, IEnumerable<IModule> modules, System.Reflection.Assembly hostAssembly)
+    {
+        var database = DatabaseOptions.From(configuration);
+        var catalog = new ModuleCatalog();
+        services.AddSingleton(catalog);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddMessaging(configuration);
+        services.AddEmail(configuration, database);
+        services.AddScoped<RecurringJobRunner>();
+
+        // The infrastructure's own pages (parked deliveries) are Carter modules of Shared.
+        foreach (var assembly in new[] { typeof(ModuleCatalog).Assembly, hostAssembly })
+        {
+            catalog.CarterModules.AddRange(assembly.GetTypes().Where(t => !t.IsAbstract && typeof(ICarterModule).IsAssignableFrom(t)));
+        }
+
+        foreach (var module in modules)
+        {
+            catalog.Modules.Add(module);
+            var builder = new ModuleBuilder(module, services, configuration, database, catalog);
+            builder.AddEndpointsAndValidators();
+            module.Register(builder);
+            // Every module database keeps outbox and inbox tidy with the same job.
+            if (builder.DbContextType is { } context)
+            {
+                catalog.Jobs.Add(new RecurringJobDefinition(
+                    $"{module.Name.ToLowerInvariant()}:purge-messages",
+                    typeof(PurgeDeliveredMessagesJob<>).MakeGenericType(context),
+                    "17 3 * * *"));
+                services.AddScoped(typeof(PurgeDeliveredMessagesJob<>).MakeGenericType(context));
+            }
+        }
+
+        var health = services.AddHealthChecks();
+        foreach (var db in catalog.Databases)
+        {
+            typeof(ModuleServiceExtensions).GetMethod(nameof(AddDbCheck), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(db.ContextType)
+                .Invoke(null, [health, db.Module]);
+        }
+
+        services.AddCarter(configurator: c =>
+        {
+            c.WithModules([.. catalog.CarterModules]);
+            c.WithEmptyValidators();
+        });
+        return catalog;
+    }
+
+    private static void AddDbCheck<TContext>(IHealthChecksBuilder health, string module)
+        where TContext : ModuleDbContext
+        => health.AddDbContextCheck<TContext>(
+            $"db-{module.ToLowerInvariant()}",
+            HealthStatus.Unhealthy,
+            ["ready"],
+            // A query on the outbox proves the database is reachable and migrated.
+            customTestQuery: async (db, ct) =>
+            {
+                await db.OutboxMessages.AnyAsync(ct);
+                return true;
+            });
+}

@@ -1,0 +1,31 @@
+using Coordination.Shared.Localization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Shared.Web;
+
+/// <summary>Problem details (RFC 9457) in the shapes the API uses everywhere.</summary>
+public static class ApiResults
+{
+    public static ValidationProblem Invalid(FormErrors errors, IStringLocalizer<SharedStrings> l)
+        => TypedResults.ValidationProblem(errors.All, title: l["ValidationTitle"]);
+
+    public static ProblemHttpResult Conflict(string detail)
+        => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult NotFound(string? detail = null)
+        => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound);
+}
+
+/// <summary>A page of a list in the API.</summary>
+public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Paging of a list request: page from 1, size clamped to 1–100.</summary>
+public readonly record struct Paging(int Page, int PageSize)
+{
+    public static Paging From(int? page, int? pageSize, int defaultSize = 20)
+        => new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultSize, 1, 100));
+
+    public int Skip => (Page - 1) * PageSize;
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Adds an EF Core migration for both providers of one module (or of the Host's Identity database).
+# usage: build/add-migration.sh <Module|Identity> <MigrationName>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+module=${1:?module name, e.g. Membership or Identity}
+name=${2:?migration name, e.g. AddProjects}
+dotnet tool restore >/dev/null
+if [ "$module" = Identity ]; then
+  project=Host/Coordination.Host
+  contexts=(SqliteIdentityDb PostgresIdentityDb)
+  dir=Identity/Migrations
+else
+  project=Modules/$module/Coordination.$module
+  contexts=(Sqlite${module}DbContext Postgres${module}DbContext)
+  dir=Data/Migrations
+fi
+dotnet build Host/Coordination.Host -v q -nologo | grep -E " error |rror\(s\)" || true
+for context in "${contexts[@]}"; do
+  case "$context" in Sqlite*) sub=Sqlite ;; Postgres*) sub=Postgres ;; esac
+  dotnet ef migrations add "$name" --no-build --project "$project" --startup-project Host/Coordination.Host \
+    --context "$context" --output-dir "$dir/$sub" --namespace "$(echo "$project" | sed 's#.*/##').${dir//\//.}.$sub"
+done
