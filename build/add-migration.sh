@@ -21,3 +21,5 @@ for context in "${contexts[@]}"; do
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project Host/Coordination.Host \
     --context "$context" --output-dir "$dir/$sub" --namespace "$(echo "$project" | sed 's#.*/##').${dir//\//.}.$sub"
 done
+# Module types stay internal (architecture rule); EF finds internal migrations too.
+grep -rl "public partial class" "$project/$dir" | xargs -r sed -i 's/public partial class/internal partial class/'

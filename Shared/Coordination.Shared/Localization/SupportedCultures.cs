@@ -5,16 +5,17 @@ namespace Coordination.Shared.Localization;
 /// <summary>Finnish first, Swedish second, English third. Times are shown in Europe/Helsinki.</summary>
 public static class SupportedCultures
 {
-    public const string Default = "fi-FI";
+    public const string Default = "fi";
 
-    public static IReadOnlyList<string> Names { get; } = ["fi-FI", "sv-FI", "en-GB"];
+    /// <summary>Neutral cultures, so that "sv-FI" or "sv-SE" from a client falls back to "sv".</summary>
+    public static IReadOnlyList<string> Names { get; } = ["fi", "sv", "en"];
 
     /// <summary>Language code (fi, sv, en) to culture name.</summary>
     public static string? FromLanguage(string? language) => language?.ToLowerInvariant() switch
     {
-        "fi" => "fi-FI",
-        "sv" => "sv-FI",
-        "en" => "en-GB",
+        "fi" => "fi",
+        "sv" => "sv",
+        "en" => "en",
         _ => null,
     };
 

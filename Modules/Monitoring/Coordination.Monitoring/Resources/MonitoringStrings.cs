@@ -1,4 +1,4 @@
 namespace Coordination.Monitoring.Resources;
 
 /// <summary>Marker for Monitoring's texts (MonitoringStrings.resx, .sv.resx, .en.resx).</summary>
-public sealed class MonitoringStrings;
+internal sealed class MonitoringStrings;

@@ -1,0 +1,140 @@
+using Coordination.Shared.Security;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Coordination.Browser.Tests;
+
+/// <summary>A coordinator's first visit in a real browser (Debian's Chromium): sign in, create a
+/// network in Finnish, switch to Swedish; axe finds no WCAG 2.1 AA violation on any page.</summary>
+public sealed class NetworkJourneyTests
+{
+    private TestDatabase _database = null!;
+    private CoordinationApp _app = null!;
+    private Uri _address = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        _app = new CoordinationApp(_database);
+        _address = _app.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_coordinator_signs_in_creates_a_network_in_Finnish_and_reads_it_in_Swedish()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _address.ToString(), Locale = "fi-FI" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        var visited = new List<string>();
+
+        await page.GotoAsync("/");
+        await CheckAccessibleAsync(page, visited);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kirjaudu sisään" }).First.ClickAsync();
+        await CheckAccessibleAsync(page, visited);
+
+        await page.GetByLabel("Sähköposti").FillAsync(CoordinationApp.AdminEmail);
+        await page.GetByLabel("Salasana", new() { Exact = true }).FillAsync("väärä salasana");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sähköposti tai salasana on väärin.");
+        await CheckAccessibleAsync(page, visited);
+
+        await page.GetByLabel("Salasana", new() { Exact = true }).FillAsync(CoordinationApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Verkostot" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Verkostot");
+        await CheckAccessibleAsync(page, visited);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uusi verkosto" }).ClickAsync();
+        await CheckAccessibleAsync(page, visited);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Verkoston nimi (suomeksi) on pakollinen.");
+        await CheckAccessibleAsync(page, visited);
+
+        var name = page.GetByRole(AriaRole.Group, new() { Name = "Verkoston nimi" });
+        await name.GetByLabel("Suomeksi").FillAsync("Ohjauksen kehittäjäverkosto");
+        await name.GetByLabel("Ruotsiksi").FillAsync("Nätverket för utveckling av vägledning");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Kuvaus" }).GetByLabel("Suomeksi").FillAsync("Verkosto kokoaa **opinto-ohjauksen** malleja.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ohjauksen kehittäjäverkosto");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Verkosto luotiin.");
+        await CheckAccessibleAsync(page, visited);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "På svenska" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nätverket för utveckling av vägledning");
+        Assert.That(await page.GetAttributeAsync("html", "lang"), Is.EqualTo("sv"));
+        await CheckAccessibleAsync(page, visited);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nätverk", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nätverk");
+        await CheckAccessibleAsync(page, visited);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-indicator=networks]")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await CheckAccessibleAsync(page, visited);
+
+        Assert.That(visited, Has.Count.GreaterThanOrEqualTo(8));
+        Assert.That(errors, Is.Empty, "the browser console shows no errors (CSP, scripts)");
+    }
+
+    [Test]
+    public async Task Public_pages_and_a_coordinator_page_pass_axe_on_a_phone()
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _address.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        var visited = new List<string>();
+        foreach (var path in new[] { "/", "/accessibility", "/privacy", "/account/forgot-password", "/no-such-page", "/culture/sv?returnUrl=%2Faccessibility" })
+        {
+            await page.GotoAsync(path);
+            await CheckAccessibleAsync(page, visited);
+        }
+
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-post").FillAsync(CoordinationApp.AdminEmail);
+        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(CoordinationApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GotoAsync("/admin/deliveries");
+        await CheckAccessibleAsync(page, visited);
+
+        // The skip link is the first stop of the keyboard and moves focus to the content.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.That(await page.EvaluateAsync<string>("document.activeElement.className"), Is.EqualTo("skip-link"));
+    }
+
+    private static async Task CheckAccessibleAsync(IPage page, List<string> visited)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = results.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} → {string.Join(" | ", v.Nodes.Select(n => string.Join(",", n.Target)))}");
+        Assert.That(violations, Is.Empty);
+        visited.Add(page.Url);
+    }
+}

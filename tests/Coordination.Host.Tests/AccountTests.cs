@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Coordination.Shared.Security;
+
+namespace Coordination.Host.Tests;
+
+/// <summary>Sign-in, lockout, rate limits, tokens and the password reset by e-mail.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed partial class AccountTests(Provider provider)
+{
+    private TestDatabase _database = null!;
+    private CoordinationApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _app = new CoordinationApp(_database);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task The_bootstrap_coordinator_signs_in_and_out()
+    {
+        var client = _app.CreateBrowserClient();
+        var signIn = await client.PostFormAsync("/account/sign-in", "/account/sign-in", new()
+        {
+            ["email"] = CoordinationApp.AdminEmail,
+            ["password"] = CoordinationApp.AdminPassword,
+            ["returnUrl"] = "/membership/networks",
+        });
+        Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(signIn.Headers.Location!.OriginalString, Is.EqualTo("/membership/networks"));
+        Assert.That((await client.GetAsync("/membership/networks")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var signOut = await client.PostFormAsync("/membership/networks", "/account/sign-out", []);
+        Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await client.GetAsync("/membership/networks")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
+    public async Task Sign_in_never_redirects_off_the_site()
+    {
+        var email = await _app.CreateUserAsync(Roles.Member);
+        var response = await _app.CreateBrowserClient().PostFormAsync("/account/sign-in", "/account/sign-in", new()
+        {
+            ["email"] = email,
+            ["password"] = CoordinationApp.Password,
+            ["returnUrl"] = "//evil.example/",
+        });
+        Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo("/"));
+    }
+
+    [Test]
+    public async Task A_wrong_password_shows_an_error_beside_the_field()
+    {
+        var response = await _app.CreateBrowserClient().PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["email"] = CoordinationApp.AdminEmail, ["password"] = "väärä-salasana" });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(html, Does.Contain("Sähköposti tai salasana on väärin."));
+            Assert.That(html, Does.Contain("aria-invalid=\"true\""));
+        });
+    }
+
+    [Test]
+    public async Task A_form_without_its_antiforgery_token_is_refused()
+    {
+        var response = await _app.CreateBrowserClient().PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "a@example.fi", ["password"] = "x" }));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Repeated_failures_lock_the_account()
+    {
+        var email = await _app.CreateUserAsync(Roles.Member);
+        var client = _app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = "wrong-password" });
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = CoordinationApp.Password });
+        var problem = await locked.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(locked.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(problem!["title"]!.GetValue<string>(), Does.Contain("lukittu"));
+    }
+
+    [Test]
+    public async Task The_token_endpoint_issues_a_token_that_the_API_accepts()
+    {
+        var email = await _app.CreateUserAsync(Roles.Member);
+        var response = await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = CoordinationApp.Password });
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(body!["token"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(body["expiresAt"]!.GetValue<DateTimeOffset>(), Is.GreaterThan(DateTimeOffset.UtcNow.AddHours(1)));
+        });
+        var api = _app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", body!["token"]!.GetValue<string>());
+        Assert.That((await api.GetAsync("/api/v1/membership/networks")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        api.DefaultRequestHeaders.Authorization = new("Bearer", "forged" + body["token"]!.GetValue<string>());
+        Assert.That((await api.GetAsync("/api/v1/membership/networks")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task The_token_endpoint_validates_its_input()
+    {
+        var response = await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email = "", password = "" });
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "email", "password" }));
+    }
+
+    [Test]
+    public async Task A_forgotten_password_is_reset_through_the_link_in_the_email()
+    {
+        var email = await _app.CreateUserAsync(Roles.Member);
+        var client = _app.CreateBrowserClient();
+        var before = _app.PickedUpMail().Count;
+        var asked = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["email"] = email });
+        Assert.That(await asked.Content.ReadAsStringAsync(), Does.Contain("Jos osoitteella on tili"));
+        var mail = _app.PickedUpMail().Skip(before).Single(m => m.To.Mailboxes.Single().Address == email);
+        Assert.That(mail.Subject, Is.EqualTo("Uusi salasana – Koordinaatio"));
+        var link = ResetLink().Match(mail.TextBody ?? "").Value;
+        Assert.That(link, Is.Not.Empty, "the mail carries a reset link: " + mail.TextBody);
+
+        var path = new Uri(link).PathAndQuery;
+        var reset = await client.PostFormAsync(path, "/account/reset-password", new()
+        {
+            ["email"] = email,
+            ["token"] = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["token"]!,
+            ["password"] = "Uusi-salasana-99",
+            ["confirm"] = "Uusi-salasana-99",
+        });
+        Assert.That(await reset.Content.ReadAsStringAsync(), Does.Contain("Salasana on vaihdettu"));
+        Assert.That((await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = "Uusi-salasana-99" })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var unknown = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["email"] = "nobody@example.fi" });
+        Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("Jos osoitteella on tili"), "the answer does not reveal whether an account exists");
+    }
+
+    [Test]
+    public async Task Sign_in_attempts_are_rate_limited()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:RateLimits:SignInPerMinute"] = "3" });
+        var client = app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/tokens", new { email = "x@example.fi", password = "y" })).StatusCode);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
+    }
+
+    [Test]
+    public async Task The_language_switch_shows_pages_in_Swedish_and_English()
+    {
+        var client = _app.CreateBrowserClient();
+        var switched = await client.GetAsync("/culture/sv?returnUrl=%2Faccount%2Fsign-in");
+        Assert.That(switched.Headers.Location!.OriginalString, Is.EqualTo("/account/sign-in"));
+        var swedish = await client.GetStringAsync("/account/sign-in");
+        Assert.That(swedish, Does.Contain("<html lang=\"sv\"").And.Contain("Logga in"));
+        await client.GetAsync("/culture/en?returnUrl=%2F");
+        Assert.That(await client.GetStringAsync("/account/sign-in"), Does.Contain("<html lang=\"en\"").And.Contain("Sign in"));
+        Assert.That((await client.GetAsync("/culture/de")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]
+    private static partial Regex ResetLink();
+}

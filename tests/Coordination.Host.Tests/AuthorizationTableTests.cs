@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Coordination.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Host.Tests;
+
+/// <summary>
+/// Every endpoint in the route table, enumerated at run time so a new endpoint cannot escape:
+/// anonymous ones must be listed here on purpose; the others answer 401 (API) or send to the
+/// sign-in page (site) without credentials, and 403 (API) or the access-denied page (site) to a
+/// signed-in user whose roles the endpoint does not admit.
+/// </summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed partial class AuthorizationTableTests(Provider provider)
+{
+    /// <summary>Endpoints open to everyone, by design.</summary>
+    private static readonly HashSet<string> Anonymous =
+    [
+        "GET /",
+        "GET /culture/{language}",
+        "GET /accessibility",
+        "GET /privacy",
+        "GET /account/sign-in",
+        "POST /account/sign-in",
+        "GET /account/access-denied",
+        "GET /account/forgot-password",
+        "POST /account/forgot-password",
+        "GET /account/reset-password",
+        "POST /account/reset-password",
+        "POST /api/v1/auth/tokens",
+        "GET /health/live",
+        "GET /health/ready",
+        "GET /openapi/{documentName}.json",
+    ];
+
+    private TestDatabase _database = null!;
+    private CoordinationApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _app = new CoordinationApp(_database);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public void Every_endpoint_says_who_may_use_it()
+    {
+        var silent = Endpoints().Where(e => !e.Anonymous && e.AuthorizeData.Length == 0 && e.Policies.Length == 0).Select(e => e.Key);
+        Assert.That(silent, Is.Empty, "add RequireAuthorization(policy) or AllowAnonymous()");
+    }
+
+    [Test]
+    public void Only_the_listed_endpoints_are_anonymous()
+    {
+        var anonymous = Endpoints().Where(e => e.Anonymous).Select(e => e.Key).ToHashSet();
+        Assert.That(anonymous, Is.EquivalentTo(Anonymous), "An endpoint became anonymous (or stopped being): decide on purpose and update this list.");
+    }
+
+    [Test]
+    public async Task Protected_endpoints_refuse_requests_without_credentials()
+    {
+        var client = _app.CreateBrowserClient();
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => !e.Anonymous))
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl));
+            var ok = endpoint.IsApi
+                ? response.StatusCode == HttpStatusCode.Unauthorized
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal);
+            if (!ok)
+            {
+                failures.Add($"{endpoint.Key}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public async Task Protected_endpoints_refuse_a_signed_in_user_with_the_wrong_role()
+    {
+        var failures = new List<string>();
+        var checkedCount = 0;
+        var policies = _app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        foreach (var endpoint in Endpoints().Where(e => !e.Anonymous))
+        {
+            var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.AuthorizeData, endpoint.Policies);
+            var allowed = policy!.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToHashSet();
+            if (allowed.Count == 0)
+            {
+                continue; // any signed-in user may (e.g. sign-out)
+            }
+
+            var wrong = Roles.All.Where(r => !allowed.Contains(r)).Take(1).ToArray();
+            var client = endpoint.IsApi ? await _app.ApiClientAsync(wrong) : await _app.BrowserClientAsync(wrong);
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl));
+            var ok = endpoint.IsApi
+                ? response.StatusCode == HttpStatusCode.Forbidden
+                : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal);
+            if (!ok)
+            {
+                failures.Add($"{endpoint.Key} as [{string.Join(",", wrong)}]: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+
+            checkedCount++;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.Empty);
+            Assert.That(checkedCount, Is.GreaterThanOrEqualTo(10), "the route table should have role-protected endpoints");
+        });
+    }
+
+    [Test]
+    public async Task The_access_denied_page_answers_403()
+    {
+        var client = await _app.BrowserClientAsync(Roles.Member);
+        var response = await client.GetAsync("/account/access-denied");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    private List<EndpointCase> Endpoints()
+    {
+        var sources = _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var list = new List<EndpointCase>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                list.Add(new EndpointCase(
+                    method,
+                    pattern,
+                    endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                    [.. endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()],
+                    [.. endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>()]));
+            }
+        }
+
+        return list;
+    }
+
+    private sealed record EndpointCase(string Method, string Pattern, bool Anonymous, IAuthorizeData[] AuthorizeData, AuthorizationPolicy[] Policies)
+    {
+        public string Key => $"{Method} {Pattern}";
+
+        public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
+
+        /// <summary>The pattern with sample values: a new Guid for ids, a module name, a path.</summary>
+        public string SampleUrl => Parameter().Replace(Pattern, m => m.Groups[1].Value switch
+        {
+            var name when m.Value.Contains(":guid", StringComparison.Ordinal) || name.EndsWith("id", StringComparison.OrdinalIgnoreCase) => Guid.NewGuid().ToString(),
+            "module" => "Membership",
+            _ => "x",
+        });
+    }
+
+    [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
+    private static partial Regex Parameter();
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace Coordination.Host.Tests;
+
+/// <summary>`Coordination.Host migrate` creates every module's database and exits.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class MigrateCommandTests(Provider provider)
+{
+    [Test]
+    public async Task The_migrate_command_applies_every_migration_and_exits()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var host = Path.Combine(AppContext.BaseDirectory, "Coordination.Host.dll");
+        var start = new ProcessStartInfo("dotnet", $"\"{host}\" migrate")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = database.DataDirectory,
+        };
+        start.Environment["Coordination__DataDirectory"] = database.DataDirectory;
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["ConnectionStrings__Coordination"] = database.ConnectionString ?? "";
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, output + await process.StandardError.ReadToEndAsync());
+        Assert.That(output, Does.Contain("Migrations applied"));
+
+        if (provider == Provider.Sqlite)
+        {
+            var files = Directory.GetFiles(database.DataDirectory, "*.db").Select(Path.GetFileName);
+            Assert.That(files, Is.EquivalentTo(new[] { "identity.db", "membership.db", "events.db", "peerreview.db", "surveys.db", "dissemination.db", "monitoring.db" }));
+        }
+        else
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT schema_name FROM information_schema.schemata", connection);
+            var schemas = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                schemas.Add(reader.GetString(0));
+            }
+
+            Assert.That(schemas, Is.SupersetOf(new[] { "identity", "membership", "events", "peerreview", "surveys", "dissemination", "monitoring" }));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Coordination.Host.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Testing;
+
+/// <summary>The real Host on a <see cref="TestDatabase"/>: every module, real SQLite or
+/// PostgreSQL, e-mail to the pickup folder. Settings override configuration keys.</summary>
+public sealed partial class CoordinationApp(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "koordinaattori@example.fi";
+    public const string AdminPassword = "Koordinaattori-2026";
+    public const string Password = "Salasana-2026";
+
+    public TestDatabase Database { get; } = database;
+
+    public string MailPickup => Path.Combine(Database.DataDirectory, "mail-pickup");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Coordination:DataDirectory"] = Database.DataDirectory,
+            ["Database:Provider"] = Database.Provider.ToString(),
+            ["ConnectionStrings:Coordination"] = Database.ConnectionString,
+            ["Coordination:Bootstrap:AdminEmail"] = AdminEmail,
+            ["Coordination:Bootstrap:AdminPassword"] = AdminPassword,
+            ["Coordination:Jobs:Enabled"] = "false",
+            ["Coordination:Outbox:PollInterval"] = "00:00:00.200",
+            ["Coordination:RateLimits:SignInPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>Serves the app on a real Kestrel socket on loopback (for a browser, or limits
+    /// that only a real server enforces) and returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
+        return new Uri(addresses.Addresses.First());
+    }
+
+    public HttpClient CreateBrowserClient()
+        => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a sign-in with <paramref name="roles"/> (none: signed in, no role).</summary>
+    public async Task<string> CreateUserAsync(params string[] roles)
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.fi";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Testi Käyttäjä" };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        foreach (var role in roles)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return email;
+    }
+
+    /// <summary>An API client with a bearer token of a new user with <paramref name="roles"/>.</summary>
+    public async Task<HttpClient> ApiClientAsync(params string[] roles)
+    {
+        var email = await CreateUserAsync(roles);
+        return await ApiClientForAsync(email, Password);
+    }
+
+    public async Task<HttpClient> ApiClientForAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A cookie client signed in through the sign-in form as a new user with <paramref name="roles"/>.</summary>
+    public async Task<HttpClient> BrowserClientAsync(params string[] roles)
+    {
+        var email = await CreateUserAsync(roles);
+        var client = CreateBrowserClient();
+        var response = await client.PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["email"] = email, ["password"] = Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>The messages written to the pickup folder, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> PickedUpMail()
+        => Directory.Exists(MailPickup) ? [.. Directory.GetFiles(MailPickup, "*.eml").Order().Select(f => MimeKit.MimeMessage.Load(f))] : [];
+
+    private sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
+}
+
+/// <summary>Posting forms as a browser does: fetch the page for its antiforgery token first.</summary>
+public static partial class FormPosting
+{
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(formPage);
+        var token = AntiforgeryToken(html);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(action, content);
+    }
+
+    public static string AntiforgeryToken(string html)
+        => TokenPattern().Match(html) is { Success: true } match
+            ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,94 @@
+using Npgsql;
+using NUnit.Framework;
+
+namespace Coordination.Testing;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The fixture parameters every integration test runs with: SQLite always, PostgreSQL
+/// in the "Postgres" category (build/test.sh starts a server and sets COORDINATION_TEST_POSTGRES).</summary>
+public static class Providers
+{
+    public static IEnumerable<TestFixtureData> All
+    {
+        get
+        {
+            yield return new TestFixtureData(Provider.Sqlite).SetArgDisplayNames("Sqlite");
+            var postgres = new TestFixtureData(Provider.Postgres).SetArgDisplayNames("Postgres");
+            postgres.Properties.Add(NUnit.Framework.Internal.PropertyNames.Category, "Postgres");
+            yield return postgres;
+        }
+    }
+}
+
+/// <summary>A fresh, empty database for one test app: a temporary data folder with SQLite files,
+/// or a new PostgreSQL database. The data folder exists in both cases (keys, mail pickup).</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(Provider provider, string dataDirectory, string? connectionString, string? databaseName)
+    {
+        Provider = provider;
+        DataDirectory = dataDirectory;
+        ConnectionString = connectionString;
+        DatabaseName = databaseName;
+    }
+
+    public Provider Provider { get; }
+
+    public string DataDirectory { get; }
+
+    public string? ConnectionString { get; }
+
+    private string? DatabaseName { get; }
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("COORDINATION_TEST_POSTGRES");
+
+    public static async Task<TestDatabase> CreateAsync(Provider provider)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "coordination-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        if (provider == Provider.Sqlite)
+        {
+            return new TestDatabase(provider, directory, null, null);
+        }
+
+        var server = PostgresServer
+            ?? throw new InvalidOperationException("COORDINATION_TEST_POSTGRES is not set: run the tests with build/test.sh, which starts PostgreSQL, or filter out TestCategory=Postgres.");
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase(provider, directory, builder.ConnectionString, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (DatabaseName is not null && PostgresServer is { } server)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on some platform: the temp folder is cleaned by the OS.
+        }
+    }
+}
