@@ -4,14 +4,19 @@ using Coordination.Host.Data;
 using Coordination.Host.Identity;
 using Coordination.Host.Jobs;
 using Coordination.Host.Web;
+using Coordination.Host.Resources;
 using Coordination.Shared.Data;
+using Coordination.Shared.Localization;
 using Coordination.Shared.Modules;
+using Coordination.Shared.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = DatabaseOptions.From(builder.Configuration);
 
-builder.Services.AddModules(builder.Configuration, ModuleList.All, typeof(Program).Assembly);
+var catalog = builder.Services.AddModules(builder.Configuration, ModuleList.All, typeof(Program).Assembly);
+catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900));
+catalog.Navigation.Add(new NavigationEntry("/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910));
 builder.Services.AddCoordinationIdentity(builder.Configuration, database);
 builder.Services.AddCoordinationJobs(builder.Configuration, database);
 builder.Services.AddCoordinationWeb(builder.Configuration);

@@ -1,0 +1,78 @@
+using System.Net;
+using Coordination.Membership.Data;
+using Coordination.Shared.Jobs;
+using Coordination.Shared.Messaging;
+using Coordination.Shared.Security;
+using Hangfire;
+using Hangfire.Storage;
+
+namespace Coordination.Host.Tests;
+
+/// <summary>Recurring jobs registered through the module contract, run by id; the dashboard.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class JobsTests(Provider provider)
+{
+    private TestDatabase _database = null!;
+    private CoordinationApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _app = new CoordinationApp(_database);
+        _ = _app.Server;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public void Every_module_database_has_its_recurring_purge_job_in_Helsinki_time()
+    {
+        using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs();
+        Assert.That(jobs.Select(j => j.Id), Is.SupersetOf(new[] { "membership:purge-messages", "events:purge-messages", "monitoring:purge-messages" }));
+        Assert.That(jobs.Select(j => j.TimeZoneId).Distinct(), Is.EqualTo(new[] { "Europe/Helsinki" }));
+    }
+
+    [Test]
+    public async Task The_purge_job_removes_old_delivered_messages_and_keeps_the_rest()
+    {
+        var old = DateTime.UtcNow.AddDays(-40);
+        var recent = DateTime.UtcNow.AddDays(-1);
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+            db.OutboxMessages.AddRange(
+                new OutboxMessage { Id = ids[0], Type = "T", Payload = "{}", OccurredAt = old, NextAttemptAt = old, ProcessedAt = old },
+                new OutboxMessage { Id = ids[1], Type = "T", Payload = "{}", OccurredAt = old, NextAttemptAt = old, ParkedAt = old },
+                new OutboxMessage { Id = ids[2], Type = "T", Payload = "{}", OccurredAt = recent, NextAttemptAt = recent, ProcessedAt = recent });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RecurringJobRunner>().RunAsync("membership:purge-messages", CancellationToken.None);
+        }
+
+        await using var check = _app.Services.CreateAsyncScope();
+        var left = await check.ServiceProvider.GetRequiredService<MembershipDbContext>().OutboxMessages.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync();
+        Assert.That(left, Is.EquivalentTo(new[] { ids[1], ids[2] }));
+    }
+
+    [Test]
+    public async Task The_dashboard_is_for_coordinators()
+    {
+        var coordinator = await _app.BrowserClientAsync(Roles.Coordinator);
+        var response = await coordinator.GetAsync("/jobs");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Coordination – jobs"));
+        var member = await _app.BrowserClientAsync(Roles.Member);
+        Assert.That((await member.GetAsync("/jobs")).Headers.Location!.AbsolutePath, Is.EqualTo("/account/access-denied"));
+    }
+}
