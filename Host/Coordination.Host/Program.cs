@@ -32,7 +32,7 @@ if (args.Contains("migrate"))
 }
 
 await DatabaseMigrator.MigrateAsync(app.Services);
-await IdentitySetup.SeedAsync(app.Services, app.Configuration, app.Logger);
+await IdentitySetup.SeedAsync(app.Services, app.Configuration, database, app.Logger);
 JobsSetup.RegisterRecurringJobs(app.Services);
 
 app.UseCoordinationWeb();

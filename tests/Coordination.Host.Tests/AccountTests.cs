@@ -179,6 +179,19 @@ public sealed partial class AccountTests(Provider provider)
         Assert.That((await client.GetAsync("/culture/de")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task A_fresh_install_without_configuration_gets_a_coordinator_with_a_random_password_in_the_data_folder()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:Bootstrap:AdminEmail"] = "", ["Coordination:Bootstrap:AdminPassword"] = "" });
+        _ = app.Server;
+        var file = await File.ReadAllTextAsync(Path.Combine(database.DataDirectory, "initial-coordinator.txt"));
+        var match = Regex.Match(file, "as (\\S+) with the password (\\S+)");
+        var coordinator = await app.ApiClientForAsync(match.Groups[1].Value, match.Groups[2].Value);
+        var created = await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = "Ensimmäinen verkosto" } });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
     [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();
 }

@@ -96,8 +96,9 @@ internal static class IdentitySetup
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
-    /// <summary>Creates the roles and, when configured and missing, the first coordinator.</summary>
-    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    /// <summary>Creates the roles and the first coordinator: from configuration, or, on a fresh
+    /// install without it, with a random password written to a file in the data folder.</summary>
+    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, DatabaseOptions database, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -109,14 +110,22 @@ internal static class IdentitySetup
             }
         }
 
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var email = configuration["Coordination:Bootstrap:AdminEmail"];
         var password = configuration["Coordination:Bootstrap:AdminPassword"];
+        string? credentialsFile = null;
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
-            return;
+            if ((await users.GetUsersInRoleAsync(Roles.Coordinator)).Count > 0)
+            {
+                return;
+            }
+
+            email = "koordinaattori@localhost";
+            password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(15)).Replace('/', '7').Replace('+', '3') + "9a";
+            credentialsFile = Path.Combine(database.DataDirectory, "initial-coordinator.txt");
         }
 
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
             return;
@@ -130,7 +139,15 @@ internal static class IdentitySetup
         }
 
         await users.AddToRoleAsync(admin, Roles.Coordinator);
-        logger.LogInformation("Created the bootstrap coordinator account");
+        if (credentialsFile is not null)
+        {
+            await File.WriteAllTextAsync(credentialsFile, $"Sign in at /account/sign-in as {email} with the password {password}\nThen add your own coordinator account and remove this one, or set Coordination__Bootstrap__AdminEmail and __AdminPassword.\n");
+            logger.LogWarning("No coordinator was configured: created one; its sign-in is in {File}", credentialsFile);
+        }
+        else
+        {
+            logger.LogInformation("Created the bootstrap coordinator account");
+        }
     }
 
     /// <summary>Issues a bearer token as the bearer handler will read it back.</summary>
