@@ -96,6 +96,13 @@ public sealed class NetworkJourneyTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nätverk");
         await CheckAccessibleAsync(page, visited);
 
+        // Typing filters the list in place (htmx), without pressing the search button.
+        await page.GetByLabel("Sök nätverk efter namn").PressSequentiallyAsync("inget sådant");
+        await Assertions.Expect(page.GetByText("Sökningen gav inga nätverk.")).ToBeVisibleAsync();
+        await page.GetByLabel("Sök nätverk efter namn").FillAsync("vägledning");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nätverket för utveckling av vägledning" })).ToBeVisibleAsync();
+        Assert.That(page.Url, Does.Contain("q=v%C3%A4gledning").Or.Contain("q=vägledning"));
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-indicator=networks]")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
         await CheckAccessibleAsync(page, visited);

@@ -62,8 +62,11 @@ public sealed class OutboxTests(Provider provider)
         }
 
         await WaitProcessedAsync(app);
+        var redelivered = (await OutboxAsync(app)).Single();
         Assert.Multiple(async () =>
         {
+            Assert.That(redelivered.ProcessedAt, Is.Not.Null, "the redelivery completed");
+            Assert.That(redelivered.Attempts, Is.Zero, "the redelivery did not fail (the inbox skipped it)");
             Assert.That(membership, Has.Count.EqualTo(1));
             Assert.That(await NetworkFactsAsync(app), Is.EqualTo(1));
             Assert.That(await InboxCountAsync(app), Is.EqualTo(1));
