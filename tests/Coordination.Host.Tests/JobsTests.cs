@@ -66,6 +66,33 @@ public sealed class JobsTests(Provider provider)
     }
 
     [Test]
+    public async Task The_Hangfire_server_runs_a_module_job()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:Jobs:Enabled"] = "true" });
+        _ = app.Server;
+        var old = DateTime.UtcNow.AddDays(-40);
+        var id = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+            db.OutboxMessages.Add(new OutboxMessage { Id = id, Type = "T", Payload = "{}", OccurredAt = old, NextAttemptAt = old, ProcessedAt = old });
+            await db.SaveChangesAsync();
+        }
+
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger("membership:purge-messages");
+        var left = await Eventually.WaitForAsync(
+            async () =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<MembershipDbContext>().OutboxMessages.CountAsync(m => m.Id == id);
+            },
+            n => n == 0,
+            TimeSpan.FromSeconds(40));
+        Assert.That(left, Is.Zero, "Hangfire ran the job through RecurringJobRunner");
+    }
+
+    [Test]
     public async Task The_dashboard_is_for_coordinators()
     {
         var coordinator = await _app.BrowserClientAsync(Roles.Coordinator);
