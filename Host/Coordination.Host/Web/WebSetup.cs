@@ -34,7 +34,7 @@ internal static class WebSetup
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         var bodyLimit = configuration.GetValue<long>("Coordination:MaxRequestBodyBytes", 10 * 1024 * 1024);
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
