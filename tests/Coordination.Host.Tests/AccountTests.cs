@@ -8,29 +8,13 @@ namespace Coordination.Host.Tests;
 
 /// <summary>Sign-in, lockout, rate limits, tokens and the password reset by e-mail.</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed partial class AccountTests(Provider provider)
+public sealed partial class AccountTests(Provider provider) : AppFixture(provider)
 {
-    private TestDatabase _database = null!;
-    private CoordinationApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new CoordinationApp(_database);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Test]
     public async Task The_bootstrap_coordinator_signs_in_and_out()
     {
-        var client = _app.CreateBrowserClient();
+        var client = App.CreateBrowserClient();
         var signIn = await client.PostFormAsync("/account/sign-in", "/account/sign-in", new()
         {
             ["email"] = CoordinationApp.AdminEmail,
@@ -49,8 +33,8 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task Sign_in_never_redirects_off_the_site()
     {
-        var email = await _app.CreateUserAsync(Roles.Member);
-        var response = await _app.CreateBrowserClient().PostFormAsync("/account/sign-in", "/account/sign-in", new()
+        var email = await App.CreateUserAsync(Roles.Member);
+        var response = await App.CreateBrowserClient().PostFormAsync("/account/sign-in", "/account/sign-in", new()
         {
             ["email"] = email,
             ["password"] = CoordinationApp.Password,
@@ -62,7 +46,7 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task A_wrong_password_shows_an_error_beside_the_field()
     {
-        var response = await _app.CreateBrowserClient().PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["email"] = CoordinationApp.AdminEmail, ["password"] = "väärä-salasana" });
+        var response = await App.CreateBrowserClient().PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["email"] = CoordinationApp.AdminEmail, ["password"] = "väärä-salasana" });
         var html = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
         {
@@ -75,15 +59,15 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task A_form_without_its_antiforgery_token_is_refused()
     {
-        var response = await _app.CreateBrowserClient().PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "a@example.fi", ["password"] = "x" }));
+        var response = await App.CreateBrowserClient().PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "a@example.fi", ["password"] = "x" }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [Test]
     public async Task Repeated_failures_lock_the_account()
     {
-        var email = await _app.CreateUserAsync(Roles.Member);
-        var client = _app.CreateClient();
+        var email = await App.CreateUserAsync(Roles.Member);
+        var client = App.CreateClient();
         for (var i = 0; i < 5; i++)
         {
             await client.PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = "wrong-password" });
@@ -98,8 +82,8 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task The_token_endpoint_issues_a_token_that_the_API_accepts()
     {
-        var email = await _app.CreateUserAsync(Roles.Member);
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = CoordinationApp.Password });
+        var email = await App.CreateUserAsync(Roles.Member);
+        var response = await App.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = CoordinationApp.Password });
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Multiple(() =>
         {
@@ -107,7 +91,7 @@ public sealed partial class AccountTests(Provider provider)
             Assert.That(body!["token"]!.GetValue<string>(), Is.Not.Empty);
             Assert.That(body["expiresAt"]!.GetValue<DateTimeOffset>(), Is.GreaterThan(DateTimeOffset.UtcNow.AddHours(1)));
         });
-        var api = _app.CreateClient();
+        var api = App.CreateClient();
         api.DefaultRequestHeaders.Authorization = new("Bearer", body!["token"]!.GetValue<string>());
         Assert.That((await api.GetAsync("/api/v1/membership/networks")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         api.DefaultRequestHeaders.Authorization = new("Bearer", "forged" + body["token"]!.GetValue<string>());
@@ -117,7 +101,7 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task The_token_endpoint_validates_its_input()
     {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email = "", password = "" });
+        var response = await App.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email = "", password = "" });
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "email", "password" }));
@@ -126,12 +110,12 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task A_forgotten_password_is_reset_through_the_link_in_the_email()
     {
-        var email = await _app.CreateUserAsync(Roles.Member);
-        var client = _app.CreateBrowserClient();
-        var before = _app.PickedUpMail().Count;
+        var email = await App.CreateUserAsync(Roles.Member);
+        var client = App.CreateBrowserClient();
+        var before = App.PickedUpMail().Count;
         var asked = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["email"] = email });
         Assert.That(await asked.Content.ReadAsStringAsync(), Does.Contain("Jos osoitteella on tili"));
-        var mail = _app.PickedUpMail().Skip(before).Single(m => m.To.Mailboxes.Single().Address == email);
+        var mail = App.PickedUpMail().Skip(before).Single(m => m.To.Mailboxes.Single().Address == email);
         Assert.That(mail.Subject, Is.EqualTo("Uusi salasana – Koordinaatio"));
         var link = ResetLink().Match(mail.TextBody ?? "").Value;
         Assert.That(link, Is.Not.Empty, "the mail carries a reset link: " + mail.TextBody);
@@ -145,7 +129,7 @@ public sealed partial class AccountTests(Provider provider)
             ["confirm"] = "Uusi-salasana-99",
         });
         Assert.That(await reset.Content.ReadAsStringAsync(), Does.Contain("Salasana on vaihdettu"));
-        Assert.That((await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = "Uusi-salasana-99" })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = "Uusi-salasana-99" })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
         var unknown = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["email"] = "nobody@example.fi" });
         Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("Jos osoitteella on tili"), "the answer does not reveal whether an account exists");
@@ -154,7 +138,7 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task Sign_in_attempts_are_rate_limited()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:RateLimits:SignInPerMinute"] = "3" });
         var client = app.CreateClient();
         var statuses = new List<HttpStatusCode>();
@@ -169,7 +153,7 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task The_language_switch_shows_pages_in_Swedish_and_English()
     {
-        var client = _app.CreateBrowserClient();
+        var client = App.CreateBrowserClient();
         var switched = await client.GetAsync("/culture/sv?returnUrl=%2Faccount%2Fsign-in");
         Assert.That(switched.Headers.Location!.OriginalString, Is.EqualTo("/account/sign-in"));
         var swedish = await client.GetStringAsync("/account/sign-in");
@@ -182,7 +166,7 @@ public sealed partial class AccountTests(Provider provider)
     [Test]
     public async Task A_fresh_install_without_configuration_gets_a_coordinator_with_a_random_password_in_the_data_folder()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:Bootstrap:AdminEmail"] = "", ["Coordination:Bootstrap:AdminPassword"] = "" });
         _ = app.Server;
         var file = await File.ReadAllTextAsync(Path.Combine(database.DataDirectory, "initial-coordinator.txt"));

@@ -7,29 +7,13 @@ namespace Coordination.Host.Tests;
 
 /// <summary>Health, OpenAPI, problem details and request limits.</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class ApiConventionTests(Provider provider)
+public sealed class ApiConventionTests(Provider provider) : AppFixture(provider)
 {
-    private TestDatabase _database = null!;
-    private CoordinationApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new CoordinationApp(_database);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Test]
-    public async Task Health_endpoints_answer_and_ready_checks_every_module_database()
+    public async Task Health_endpoints_answer_and_ready_checks_every_moduleDatabase()
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
         var live = await client.GetAsync("/health/live");
         var ready = await client.GetAsync("/health/ready");
         Assert.Multiple(async () =>
@@ -38,29 +22,29 @@ public sealed class ApiConventionTests(Provider provider)
             Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await ready.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
         });
-        var checks = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>>()
+        var checks = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>>()
             .Value.Registrations.Where(r => r.Tags.Contains("ready")).Select(r => r.Name);
         Assert.That(checks, Is.SupersetOf(new[] { "db-membership", "db-events", "db-peerreview", "db-surveys", "db-dissemination", "db-monitoring", "db-identity" }));
     }
 
     [Test]
-    public async Task Ready_fails_when_a_module_database_is_broken()
+    public async Task Ready_fails_when_a_moduleDatabase_is_broken()
     {
-        if (provider == Provider.Postgres)
+        if (Provider == Provider.Postgres)
         {
-            await using var scope = _app.Services.CreateAsyncScope();
+            await using var scope = App.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Coordination.Events.Data.EventsDbContext>();
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE events.\"OutboxMessages\" RENAME TO \"OutboxMessagesGone\"");
-            var response = await _app.CreateClient().GetAsync("/health/ready");
+            var response = await App.CreateClient().GetAsync("/health/ready");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE events.\"OutboxMessagesGone\" RENAME TO \"OutboxMessages\"");
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         }
         else
         {
-            await using var scope = _app.Services.CreateAsyncScope();
+            await using var scope = App.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Coordination.Events.Data.EventsDbContext>();
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE OutboxMessages RENAME TO OutboxMessagesGone");
-            var response = await _app.CreateClient().GetAsync("/health/ready");
+            var response = await App.CreateClient().GetAsync("/health/ready");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE OutboxMessagesGone RENAME TO OutboxMessages");
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         }
@@ -69,7 +53,7 @@ public sealed class ApiConventionTests(Provider provider)
     [Test]
     public async Task The_OpenAPI_document_describes_the_API()
     {
-        var document = await _app.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        var document = await App.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
         var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.That(paths, Is.SupersetOf(new[] { "/api/v1/membership/networks", "/api/v1/membership/networks/{id}", "/api/v1/auth/tokens", "/api/v1/monitoring/indicators" }));
         Assert.That(paths, Has.None.StartsWith("/membership"), "pages are not part of the API document");
@@ -79,7 +63,7 @@ public sealed class ApiConventionTests(Provider provider)
     [Test]
     public async Task Unknown_API_paths_answer_with_problem_details()
     {
-        var api = await _app.ApiClientAsync(Roles.Coordinator);
+        var api = await App.ApiClientAsync(Roles.Coordinator);
         var response = await api.GetAsync($"/api/v1/membership/networks/{Guid.NewGuid()}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
@@ -91,7 +75,7 @@ public sealed class ApiConventionTests(Provider provider)
     [Test]
     public async Task Malformed_JSON_is_a_400_problem()
     {
-        var api = await _app.ApiClientAsync(Roles.Coordinator);
+        var api = await App.ApiClientAsync(Roles.Coordinator);
         var response = await api.PostAsync("/api/v1/membership/networks", new StringContent("{ \"name\": ", System.Text.Encoding.UTF8, "application/json"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
@@ -100,7 +84,7 @@ public sealed class ApiConventionTests(Provider provider)
     [Test]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:MaxRequestBodyBytes"] = "65536" });
         var address = app.StartKestrel();
         var token = (await app.ApiClientAsync(Roles.Coordinator)).DefaultRequestHeaders.Authorization;
@@ -115,7 +99,7 @@ public sealed class ApiConventionTests(Provider provider)
     [Test]
     public async Task Pages_that_do_not_exist_show_a_page_in_the_users_language()
     {
-        var response = await _app.CreateClient().GetAsync("/no-such-page");
+        var response = await App.CreateClient().GetAsync("/no-such-page");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Sivua ei löytynyt"));
     }

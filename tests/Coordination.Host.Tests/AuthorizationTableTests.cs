@@ -15,7 +15,7 @@ namespace Coordination.Host.Tests;
 /// signed-in user whose roles the endpoint does not admit.
 /// </summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed partial class AuthorizationTableTests(Provider provider)
+public sealed partial class AuthorizationTableTests(Provider provider) : AppFixture(provider)
 {
     /// <summary>Endpoints open to everyone, by design.</summary>
     private static readonly HashSet<string> Anonymous =
@@ -37,22 +37,6 @@ public sealed partial class AuthorizationTableTests(Provider provider)
         "GET /openapi/{documentName}.json",
     ];
 
-    private TestDatabase _database = null!;
-    private CoordinationApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new CoordinationApp(_database);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Test]
     public void Every_endpoint_says_who_may_use_it()
@@ -71,7 +55,7 @@ public sealed partial class AuthorizationTableTests(Provider provider)
     [Test]
     public async Task Protected_endpoints_refuse_requests_without_credentials()
     {
-        var client = _app.CreateBrowserClient();
+        var client = App.CreateBrowserClient();
         var failures = new List<string>();
         foreach (var endpoint in Endpoints().Where(e => !e.Anonymous))
         {
@@ -93,7 +77,7 @@ public sealed partial class AuthorizationTableTests(Provider provider)
     {
         var failures = new List<string>();
         var checkedCount = 0;
-        var policies = _app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var policies = App.Services.GetRequiredService<IAuthorizationPolicyProvider>();
         foreach (var endpoint in Endpoints().Where(e => !e.Anonymous))
         {
             var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.AuthorizeData, endpoint.Policies);
@@ -104,7 +88,7 @@ public sealed partial class AuthorizationTableTests(Provider provider)
             }
 
             var wrong = Roles.All.Where(r => !allowed.Contains(r)).Take(1).ToArray();
-            var client = endpoint.IsApi ? await _app.ApiClientAsync(wrong) : await _app.BrowserClientAsync(wrong);
+            var client = endpoint.IsApi ? await App.ApiClientAsync(wrong) : await App.BrowserClientAsync(wrong);
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl));
             var ok = endpoint.IsApi
                 ? response.StatusCode == HttpStatusCode.Forbidden
@@ -127,14 +111,14 @@ public sealed partial class AuthorizationTableTests(Provider provider)
     [Test]
     public async Task The_access_denied_page_answers_403()
     {
-        var client = await _app.BrowserClientAsync(Roles.Member);
+        var client = await App.BrowserClientAsync(Roles.Member);
         var response = await client.GetAsync("/account/access-denied");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
     private List<EndpointCase> Endpoints()
     {
-        var sources = _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var sources = App.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         var list = new List<EndpointCase>();
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {

@@ -10,30 +10,13 @@ namespace Coordination.Host.Tests;
 
 /// <summary>Recurring jobs registered through the module contract, run by id; the dashboard.</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class JobsTests(Provider provider)
+public sealed class JobsTests(Provider provider) : AppFixture(provider)
 {
-    private TestDatabase _database = null!;
-    private CoordinationApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new CoordinationApp(_database);
-        _ = _app.Server;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Test]
-    public void Every_module_database_has_its_recurring_purge_job_in_Helsinki_time()
+    public void Every_moduleDatabase_has_its_recurring_purge_job_in_Helsinki_time()
     {
-        using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+        using var connection = App.Services.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs();
         Assert.That(jobs.Select(j => j.Id), Is.SupersetOf(new[] { "membership:purge-messages", "events:purge-messages", "monitoring:purge-messages" }));
         Assert.That(jobs.Select(j => j.TimeZoneId).Distinct(), Is.EqualTo(new[] { "Europe/Helsinki" }));
@@ -45,7 +28,7 @@ public sealed class JobsTests(Provider provider)
         var old = DateTime.UtcNow.AddDays(-40);
         var recent = DateTime.UtcNow.AddDays(-1);
         Guid[] ids = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
             db.OutboxMessages.AddRange(
@@ -55,12 +38,12 @@ public sealed class JobsTests(Provider provider)
             await db.SaveChangesAsync();
         }
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<RecurringJobRunner>().RunAsync("membership:purge-messages", CancellationToken.None);
         }
 
-        await using var check = _app.Services.CreateAsyncScope();
+        await using var check = App.Services.CreateAsyncScope();
         var left = await check.ServiceProvider.GetRequiredService<MembershipDbContext>().OutboxMessages.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync();
         Assert.That(left, Is.EquivalentTo(new[] { ids[1], ids[2] }));
     }
@@ -68,7 +51,7 @@ public sealed class JobsTests(Provider provider)
     [Test]
     public async Task The_Hangfire_server_runs_a_module_job()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:Jobs:Enabled"] = "true" });
         _ = app.Server;
         var old = DateTime.UtcNow.AddDays(-40);
@@ -95,11 +78,11 @@ public sealed class JobsTests(Provider provider)
     [Test]
     public async Task The_dashboard_is_for_coordinators()
     {
-        var coordinator = await _app.BrowserClientAsync(Roles.Coordinator);
+        var coordinator = await App.BrowserClientAsync(Roles.Coordinator);
         var response = await coordinator.GetAsync("/jobs");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Coordination – jobs"));
-        var member = await _app.BrowserClientAsync(Roles.Member);
+        var member = await App.BrowserClientAsync(Roles.Member);
         Assert.That((await member.GetAsync("/jobs")).Headers.Location!.AbsolutePath, Is.EqualTo("/account/access-denied"));
     }
 }

@@ -10,26 +10,12 @@ namespace Coordination.Membership.Tests;
 
 /// <summary>Networks through the JSON API: create, read, list, edit, validation, roles.</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed class NetworkApiTests(Provider provider)
+public sealed class NetworkApiTests(Provider provider) : AppFixture(provider)
 {
-    private TestDatabase _database = null!;
-    private CoordinationApp _app = null!;
     private HttpClient _coordinator = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new CoordinationApp(_database);
-        _coordinator = await _app.ApiClientAsync(Roles.Coordinator);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task SignInAsync() => _coordinator = await App.ApiClientAsync(Roles.Coordinator);
 
     [Test]
     public async Task A_coordinator_creates_a_network_that_members_can_read()
@@ -43,7 +29,7 @@ public sealed class NetworkApiTests(Provider provider)
         var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo($"/api/v1/membership/networks/{id}"));
 
-        var member = await _app.ApiClientAsync(Roles.Member);
+        var member = await App.ApiClientAsync(Roles.Member);
         var network = await member.GetFromJsonAsync<JsonObject>($"/api/v1/membership/networks/{id}");
         Assert.Multiple(() =>
         {
@@ -56,11 +42,11 @@ public sealed class NetworkApiTests(Provider provider)
     }
 
     [Test]
-    public async Task Creating_a_network_records_the_event_and_the_audit_entry_in_the_same_database()
+    public async Task Creating_a_network_records_the_event_and_the_audit_entry_in_the_sameDatabase()
     {
         var response = await _coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = "Auditoitu verkosto" } });
         var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
         var outbox = await db.OutboxMessages.Where(m => m.Payload.Contains(id.ToString())).ToListAsync();
         var audit = await db.AuditEntries.Where(a => a.EntityId == id.ToString()).ToListAsync();
@@ -121,11 +107,11 @@ public sealed class NetworkApiTests(Provider provider)
     [Test]
     public async Task Members_read_but_cannot_write()
     {
-        var member = await _app.ApiClientAsync(Roles.Member);
+        var member = await App.ApiClientAsync(Roles.Member);
         var created = await member.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = "Jäsenen verkosto" } });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await member.GetAsync("/api/v1/membership/networks")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var nobody = await _app.ApiClientAsync();
+        var nobody = await App.ApiClientAsync();
         Assert.That((await nobody.GetAsync("/api/v1/membership/networks")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a sign-in without a role is not a network member");
     }
 
@@ -153,7 +139,7 @@ public sealed class NetworkApiTests(Provider provider)
     [Test]
     public async Task The_list_pages_sorts_and_searches_in_every_language()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await using var app = new CoordinationApp(database);
         var api = await app.ApiClientAsync(Roles.Coordinator);
         foreach (var (fi, sv) in new[] { ("Bravo", "Bravo sv"), ("Alfa", "Alfa sv"), ("Charlie", "Kvarnen") })
@@ -179,7 +165,7 @@ public sealed class NetworkApiTests(Provider provider)
     [Test]
     public async Task Networks_survive_a_restart()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await using (var first = new CoordinationApp(database))
         {
             var api = await first.ApiClientAsync(Roles.Coordinator);
@@ -194,7 +180,7 @@ public sealed class NetworkApiTests(Provider provider)
 
     private async Task<int> CountAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<MembershipDbContext>().Networks.CountAsync();
     }
 }

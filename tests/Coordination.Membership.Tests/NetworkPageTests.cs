@@ -6,29 +6,13 @@ namespace Coordination.Membership.Tests;
 
 /// <summary>Networks through the site's forms (server-rendered HTML, antiforgery, PRG).</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
-public sealed partial class NetworkPageTests(Provider provider)
+public sealed partial class NetworkPageTests(Provider provider) : AppFixture(provider)
 {
-    private TestDatabase _database = null!;
-    private CoordinationApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new CoordinationApp(_database);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Test]
     public async Task A_coordinator_creates_and_edits_a_network_through_the_forms()
     {
-        var client = await _app.BrowserClientAsync(Roles.Coordinator);
+        var client = await App.BrowserClientAsync(Roles.Coordinator);
         var created = await client.PostFormAsync("/membership/networks/new", "/membership/networks/new", new()
         {
             ["name.fi"] = "Lomakkeen verkosto",
@@ -64,7 +48,7 @@ public sealed partial class NetworkPageTests(Provider provider)
     [Test]
     public async Task An_invalid_form_shows_the_error_beside_the_field_and_keeps_the_input()
     {
-        var client = await _app.BrowserClientAsync(Roles.Coordinator);
+        var client = await App.BrowserClientAsync(Roles.Coordinator);
         var response = await client.PostFormAsync("/membership/networks/new", "/membership/networks/new", new() { ["name.fi"] = "", ["name.sv"] = "Bara svenska" });
         var html = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
@@ -80,7 +64,7 @@ public sealed partial class NetworkPageTests(Provider provider)
     [Test]
     public async Task A_missing_Swedish_name_falls_back_to_Finnish_visibly()
     {
-        var client = await _app.BrowserClientAsync(Roles.Coordinator);
+        var client = await App.BrowserClientAsync(Roles.Coordinator);
         var created = await client.PostFormAsync("/membership/networks/new", "/membership/networks/new", new() { ["name.fi"] = "Vain suomeksi -verkosto" });
         await client.GetAsync("/culture/sv?returnUrl=%2F");
         var page = await client.GetStringAsync(created.Headers.Location!.OriginalString.Split('?')[0]);
@@ -97,7 +81,7 @@ public sealed partial class NetworkPageTests(Provider provider)
     [Test]
     public async Task Members_see_the_list_without_the_create_button_and_cannot_open_the_form()
     {
-        var client = await _app.BrowserClientAsync(Roles.Member);
+        var client = await App.BrowserClientAsync(Roles.Member);
         var list = await client.GetStringAsync("/membership/networks");
         Assert.That(list, Does.Not.Contain("href=\"/membership/networks/new\""));
         var form = await client.GetAsync("/membership/networks/new");

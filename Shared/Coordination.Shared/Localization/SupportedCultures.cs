@@ -10,14 +10,7 @@ public static class SupportedCultures
     /// <summary>Neutral cultures, so that "sv-FI" or "sv-SE" from a client falls back to "sv".</summary>
     public static IReadOnlyList<string> Names { get; } = ["fi", "sv", "en"];
 
-    /// <summary>Language code (fi, sv, en) to culture name.</summary>
-    public static string? FromLanguage(string? language) => language?.ToLowerInvariant() switch
-    {
-        "fi" => "fi",
-        "sv" => "sv",
-        "en" => "en",
-        _ => null,
-    };
+    public static bool IsSupported(string language) => Names.Contains(language);
 
     public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
     {

@@ -8,12 +8,11 @@ namespace Coordination.Shared.Messaging;
 /// <summary>A module's handler of one event type, with the database that keeps its inbox.</summary>
 public sealed class EventSubscription
 {
-    private EventSubscription(string module, Type eventType, Type handlerType, Type contextType, Func<IServiceProvider, string, IntegrationEventContext, CancellationToken, Task> deliver)
+    private EventSubscription(string module, Type eventType, Type handlerType, Func<IServiceProvider, string, IntegrationEventContext, CancellationToken, Task> deliver)
     {
         Module = module;
         EventType = eventType;
         HandlerType = handlerType;
-        ContextType = contextType;
         Deliver = deliver;
     }
 
@@ -22,8 +21,6 @@ public sealed class EventSubscription
     public Type EventType { get; }
 
     public Type HandlerType { get; }
-
-    public Type ContextType { get; }
 
     /// <summary>Name kept in the inbox: stable as long as the handler class keeps its name.</summary>
     public string HandlerName => HandlerType.FullName!;
@@ -36,7 +33,7 @@ public sealed class EventSubscription
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
         var handlerName = typeof(THandler).FullName!;
-        return new EventSubscription(module, typeof(TEvent), typeof(THandler), contextType, async (services, payload, context, ct) =>
+        return new EventSubscription(module, typeof(TEvent), typeof(THandler), async (services, payload, context, ct) =>
         {
             var integrationEvent = JsonSerializer.Deserialize<TEvent>(payload, IntegrationEventJson.Options)
                 ?? throw new InvalidOperationException($"Payload of {typeof(TEvent).Name} {context.EventId} is null.");

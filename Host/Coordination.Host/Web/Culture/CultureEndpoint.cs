@@ -12,14 +12,14 @@ internal sealed class CultureEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
         => app.MapGet("/culture/{language}", (string language, string? returnUrl, HttpResponse response) =>
             {
-                if (SupportedCultures.FromLanguage(language) is not { } culture)
+                if (!SupportedCultures.IsSupported(language))
                 {
                     return Results.NotFound();
                 }
 
                 response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
                 return Results.LocalRedirect(SignInEndpoints.SafeReturnUrl(returnUrl));
             })
