@@ -61,6 +61,7 @@ public sealed partial class AccountTests(Provider provider) : AppFixture(provide
     {
         var response = await App.CreateBrowserClient().PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "a@example.fi", ["password"] = "x" }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Lomake on voinut vanhentua"), "the site answers with a page, not JSON");
     }
 
     [Test]

@@ -83,11 +83,12 @@ internal static class IdentitySetup
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
+                var services = context.HttpContext.RequestServices;
+                var l = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.HostStrings>>();
+                await services.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many attempts", Detail = "Wait a minute before trying again." },
+                    ProblemDetails = { Status = 429, Title = l["TooManyAttempts"] },
                 });
             };
         });

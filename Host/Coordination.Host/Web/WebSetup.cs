@@ -51,18 +51,9 @@ internal static class WebSetup
         {
             // Bad requests the framework detects (antiforgery, body too large) keep their status.
             StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = WriteErrorAsync,
         });
-        app.UseStatusCodePages(async context =>
-        {
-            var http = context.HttpContext;
-            if (IdentitySetup.IsApi(http.Request) || http.Request.Path.StartsWithSegments("/openapi"))
-            {
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http });
-                return;
-            }
-
-            await new RazorComponentResult<StatusPage>(new { Status = http.Response.StatusCode }) { StatusCode = http.Response.StatusCode }.ExecuteAsync(http);
-        });
+        app.UseStatusCodePages(context => WriteErrorAsync(context.HttpContext));
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -78,6 +69,22 @@ internal static class WebSetup
         });
         app.UseStaticFiles();
         app.UseRequestLocalization();
+    }
+
+    /// <summary>Problem details for the API, a page in the user's language for the site.</summary>
+    private static async Task WriteErrorAsync(HttpContext http)
+    {
+        if (IdentitySetup.IsApi(http.Request) || http.Request.Path.StartsWithSegments("/openapi"))
+        {
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error,
+            });
+            return;
+        }
+
+        await new RazorComponentResult<StatusPage>(new { Status = http.Response.StatusCode }) { StatusCode = http.Response.StatusCode }.ExecuteAsync(http);
     }
 
     /// <summary>Accept-Language for API calls only: the site stays Finnish unless a person

@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using Carter;
+using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
+using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Shared.Messaging.Deliveries;
 
@@ -25,9 +28,9 @@ public sealed class DeliveriesEndpoints : ICarterModule
 
         var api = app.MapGroup("/api/v1/admin/deliveries").RequireAuthorization(Policies.Coordinator).WithTags("Administration");
         api.MapGet("/", async (DeliveryAdministration admin, CancellationToken ct) => TypedResults.Ok(new { items = await admin.ListParkedAsync(ct) }));
-        api.MapPost("/{module}/{id:guid}/retry", async Task<Results<Accepted, ProblemHttpResult>> (string module, Guid id, DeliveryAdministration admin, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapPost("/{module}/{id:guid}/retry", async Task<Results<Accepted, ProblemHttpResult>> (string module, Guid id, DeliveryAdministration admin, ClaimsPrincipal user, IStringLocalizer<SharedStrings> l, CancellationToken ct) =>
             await admin.RetryAsync(module, id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct)
                 ? TypedResults.Accepted((string?)null)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No parked delivery with this id in this module."));
+                : ApiResults.NotFound(l["NoSuchParkedDelivery"]));
     }
 }
