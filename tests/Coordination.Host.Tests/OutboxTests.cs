@@ -112,6 +112,11 @@ public sealed class OutboxTests(Provider provider)
         var again = await Eventually.WaitForAsync(() => RowAsync(app, poisonId), m => m.ParkedAt is not null);
         Assert.That(again.Attempts, Is.EqualTo(3), "retried, failed three more times, parked again");
 
+        var browser = await app.BrowserClientAsync(Roles.Coordinator);
+        var fromPage = await browser.PostFormAsync("/admin/deliveries", $"/admin/deliveries/Membership/{poisonId}/retry", []);
+        Assert.That(fromPage.Headers.Location!.OriginalString, Is.EqualTo("/admin/deliveries?retried=true"));
+        Assert.That(await browser.GetStringAsync("/admin/deliveries?retried=true"), Does.Contain("Viesti on jonossa uudelleen toimitettavaksi."));
+
         var unknown = await coordinator.PostAsync($"/api/v1/admin/deliveries/Membership/{Guid.NewGuid()}/retry", null);
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }

@@ -20,6 +20,11 @@ public static class ModuleDatabaseChecks
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty);
         Assert.That(db.Database.ProviderName, Does.Contain(provider == Provider.Sqlite ? "Sqlite" : "Npgsql"));
+        if (provider == Provider.Sqlite)
+        {
+            var mode = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
+            Assert.That(mode, Is.EqualTo("wal"));
+        }
         db.Audit("test-user", "Check", "Thing", "1", null, DateTime.UtcNow);
         await db.SaveChangesAsync();
         Assert.Multiple(async () =>
