@@ -5,7 +5,9 @@ using Coordination.Shared.Jobs;
 using Coordination.Shared.Messaging;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Coordination.Shared.Modules;
 
@@ -48,7 +50,18 @@ public sealed class ModuleBuilder
         DbContextType = typeof(TContext);
         Services.AddModuleDbContext<TContext, TSqlite, TPostgres>(Name, Database);
         _catalog.Databases.Add(new ModuleDatabase(Name, typeof(TContext)));
-        return this;
+        Services.AddHealthChecks().AddDbContextCheck<TContext>(
+            $"db-{Name.ToLowerInvariant()}",
+            HealthStatus.Unhealthy,
+            ["ready"],
+            // A query on the outbox proves the database is reachable and migrated.
+            customTestQuery: async (db, ct) =>
+            {
+                await db.OutboxMessages.AnyAsync(ct);
+                return true;
+            });
+        // Every module database keeps its outbox and inbox tidy with the same job.
+        return AddRecurringJob<PurgeDeliveredMessagesJob<TContext>>("purge-messages", "17 3 * * *");
     }
 
     /// <summary>Subscribes <typeparamref name="THandler"/> to <typeparamref name="TEvent"/>. Its

@@ -3,10 +3,8 @@ using Coordination.Shared.Data;
 using Coordination.Shared.Email;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Messaging;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Coordination.Shared.Modules;
 
@@ -38,23 +36,6 @@ public static class ModuleServiceExtensions
             var builder = new ModuleBuilder(module, services, configuration, database, catalog);
             builder.AddEndpointsAndValidators();
             module.Register(builder);
-            // Every module database keeps outbox and inbox tidy with the same job.
-            if (builder.DbContextType is { } context)
-            {
-                catalog.Jobs.Add(new RecurringJobDefinition(
-                    $"{module.Name.ToLowerInvariant()}:purge-messages",
-                    typeof(PurgeDeliveredMessagesJob<>).MakeGenericType(context),
-                    "17 3 * * *"));
-                services.AddScoped(typeof(PurgeDeliveredMessagesJob<>).MakeGenericType(context));
-            }
-        }
-
-        var health = services.AddHealthChecks();
-        foreach (var db in catalog.Databases)
-        {
-            typeof(ModuleServiceExtensions).GetMethod(nameof(AddDbCheck), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(db.ContextType)
-                .Invoke(null, [health, db.Module]);
         }
 
         services.AddCarter(configurator: c =>
@@ -64,17 +45,4 @@ public static class ModuleServiceExtensions
         });
         return catalog;
     }
-
-    private static void AddDbCheck<TContext>(IHealthChecksBuilder health, string module)
-        where TContext : ModuleDbContext
-        => health.AddDbContextCheck<TContext>(
-            $"db-{module.ToLowerInvariant()}",
-            HealthStatus.Unhealthy,
-            ["ready"],
-            // A query on the outbox proves the database is reachable and migrated.
-            customTestQuery: async (db, ct) =>
-            {
-                await db.OutboxMessages.AnyAsync(ct);
-                return true;
-            });
 }
