@@ -19,7 +19,7 @@ dotnet build Host/Coordination.Host -v q -nologo | grep -E " error |rror\(s\)" |
 for context in "${contexts[@]}"; do
   case "$context" in Sqlite*) sub=Sqlite ;; Postgres*) sub=Postgres ;; esac
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project Host/Coordination.Host \
-    --context "$context" --output-dir "$dir/$sub" --namespace "$(echo "$project" | sed 's#.*/##').${dir//\//.}.$sub"
+    --context "$context" --output-dir "$dir/$sub"
 done
 # Module types stay internal (architecture rule); EF finds internal migrations too.
 grep -rl "public partial class" "$project/$dir" | xargs -r sed -i 's/public partial class/internal partial class/'

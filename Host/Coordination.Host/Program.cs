@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 var builder = WebApplication.CreateBuilder(args);
 var database = DatabaseOptions.From(builder.Configuration);
 
-var catalog = builder.Services.AddModules(builder.Configuration, ModuleList.All, typeof(Program).Assembly);
+var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
 catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900));
 catalog.Navigation.Add(new NavigationEntry("/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910));
 builder.Services.AddCoordinationIdentity(builder.Configuration, database);

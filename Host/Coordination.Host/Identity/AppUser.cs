@@ -7,7 +7,4 @@ namespace Coordination.Host.Identity;
 public sealed class AppUser : IdentityUser
 {
     public string? DisplayName { get; set; }
-
-    /// <summary>fi, sv or en.</summary>
-    public string PreferredLanguage { get; set; } = "fi";
 }

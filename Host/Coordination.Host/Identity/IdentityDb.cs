@@ -21,11 +21,7 @@ public class IdentityDb(DbContextOptions options) : IdentityDbContext<AppUser>(o
         }
 
         base.OnModelCreating(builder);
-        builder.Entity<AppUser>(e =>
-        {
-            e.Property(u => u.DisplayName).HasMaxLength(200);
-            e.Property(u => u.PreferredLanguage).HasMaxLength(2);
-        });
+        builder.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
     }
 }
 

@@ -18,16 +18,16 @@ internal static class IdentitySetup
 
     public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
+        services.AddProviderDbContext<IdentityDb, SqliteIdentityDb, PostgresIdentityDb>(IdentityDb.Name, database);
+        var dataProtection = services.AddDataProtection().SetApplicationName("Coordination");
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<IdentityDb, PostgresIdentityDb>(o => ModuleDbContextRegistration.ConfigurePostgres(o, database.PostgresConnectionString!, IdentityDb.Name));
             // Several instances share one key ring, so cookies and tokens work on any of them.
-            services.AddDataProtection().SetApplicationName("Coordination").PersistKeysToDbContext<IdentityDb>();
+            dataProtection.PersistKeysToDbContext<IdentityDb>();
         }
         else
         {
-            services.AddDbContext<IdentityDb, SqliteIdentityDb>(o => ModuleDbContextRegistration.ConfigureSqlite(o, database.SqliteConnectionString(IdentityDb.Name)));
-            services.AddDataProtection().SetApplicationName("Coordination").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
         }
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -13,16 +13,30 @@ public static class ModuleDbContextRegistration
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TPostgres : TContext
+        => services.AddProviderDbContext<TContext, TSqlite, TPostgres>(module, database, (sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+
+    /// <summary>Registers a DbContext on the configured provider: the SQLite file named
+    /// <paramref name="name"/>, or the PostgreSQL schema of that name.</summary>
+    public static IServiceCollection AddProviderDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string name, DatabaseOptions database, Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
     {
         if (database.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<TContext, TPostgres>((sp, o) =>
-                ConfigurePostgres(o, database.PostgresConnectionString!, module).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+            {
+                ConfigurePostgres(o, database.PostgresConnectionString!, name);
+                configure?.Invoke(sp, o);
+            });
         }
         else
         {
             services.AddDbContext<TContext, TSqlite>((sp, o) =>
-                ConfigureSqlite(o, database.SqliteConnectionString(module)).AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+            {
+                ConfigureSqlite(o, database.SqliteConnectionString(name));
+                configure?.Invoke(sp, o);
+            });
         }
 
         return services;

@@ -7,7 +7,7 @@ public static class HelsinkiTime
 {
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 
-    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), Zone);
 
     public static string FormatDate(DateTime utc, CultureInfo? culture = null)
     {
@@ -31,5 +31,8 @@ public static class HelsinkiTime
     }
 
     /// <summary>ISO 8601 with offset, for the datetime attribute of &lt;time&gt;.</summary>
-    public static string Iso(DateTime utc) => new DateTimeOffset(ToLocal(utc), Zone.GetUtcOffset(utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static string Iso(DateTime utc) => new DateTimeOffset(ToLocal(utc), Zone.GetUtcOffset(AsUtc(utc))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    // An unspecified Kind would be read as Helsinki time by GetUtcOffset.
+    private static DateTime AsUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
 }

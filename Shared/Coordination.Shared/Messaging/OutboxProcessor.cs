@@ -21,6 +21,9 @@ public sealed class OutboxProcessor(
 {
     private readonly OutboxOptions _options = options.Value;
 
+    // Built once: the catalog is complete before the first delivery.
+    private readonly ILookup<string, EventSubscription> _subscriptions = catalog.Subscriptions.ToLookup(s => s.EventType.FullName!);
+
     /// <summary>Claims up to a batch of due rows of <paramref name="database"/> and delivers them.
     /// Returns how many rows it claimed.</summary>
     public async Task<int> ProcessDueAsync(ModuleDatabase database, CancellationToken cancellationToken)
@@ -66,7 +69,7 @@ public sealed class OutboxProcessor(
     {
         var context = new IntegrationEventContext(message.Id, message.OccurredAt, source.Module);
         string? error = null;
-        foreach (var subscription in catalog.Subscriptions.Where(s => s.EventType.FullName == message.Type))
+        foreach (var subscription in _subscriptions[message.Type])
         {
             try
             {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Carter;
 using Coordination.Shared.Data;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Messaging;
@@ -93,13 +92,9 @@ public sealed class ModuleBuilder
 
     internal void AddEndpointsAndValidators()
     {
+        _catalog.AddCarterModules(Assembly);
         foreach (var type in Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false }))
         {
-            if (typeof(ICarterModule).IsAssignableFrom(type))
-            {
-                _catalog.CarterModules.Add(type);
-            }
-
             foreach (var validated in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
             {
                 Services.AddScoped(validated, type);

@@ -18,4 +18,7 @@ public sealed class ModuleCatalog
     public List<NavigationEntry> Navigation { get; } = [];
 
     internal List<Type> CarterModules { get; } = [];
+
+    internal void AddCarterModules(System.Reflection.Assembly assembly)
+        => CarterModules.AddRange(assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Carter.ICarterModule).IsAssignableFrom(t)));
 }

@@ -12,9 +12,8 @@ public static class ModuleServiceExtensions
 {
     /// <summary>Registers the shared infrastructure and every module. Call once from the Host.</summary>
     /// <param name="hostAssembly">The Host's own assembly: its Carter endpoints (sign-in, home) are mapped too.</param>
-    public static ModuleCatalog AddModules(this IServiceCollection services, IConfiguration configuration, IEnumerable<IModule> modules, System.Reflection.Assembly hostAssembly)
+    public static ModuleCatalog AddModules(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, IEnumerable<IModule> modules, System.Reflection.Assembly hostAssembly)
     {
-        var database = DatabaseOptions.From(configuration);
         var catalog = new ModuleCatalog();
         services.AddSingleton(catalog);
         services.AddSingleton(database);
@@ -25,10 +24,8 @@ public static class ModuleServiceExtensions
         services.AddScoped<RecurringJobRunner>();
 
         // The infrastructure's own pages (parked deliveries) are Carter modules of Shared.
-        foreach (var assembly in new[] { typeof(ModuleCatalog).Assembly, hostAssembly })
-        {
-            catalog.CarterModules.AddRange(assembly.GetTypes().Where(t => !t.IsAbstract && typeof(ICarterModule).IsAssignableFrom(t)));
-        }
+        catalog.AddCarterModules(typeof(ModuleCatalog).Assembly);
+        catalog.AddCarterModules(hostAssembly);
 
         foreach (var module in modules)
         {

@@ -27,17 +27,7 @@ internal sealed class IssueTokenEndpoint : ICarterModule
                 IStringLocalizer<HostStrings> l,
                 IStringLocalizer<SharedStrings> shared) =>
             {
-                var errors = new FormErrors();
-                if (string.IsNullOrWhiteSpace(request.Email))
-                {
-                    errors.Add("email", l["EmailRequired"]);
-                }
-
-                if (string.IsNullOrEmpty(request.Password))
-                {
-                    errors.Add("password", l["PasswordRequired"]);
-                }
-
+                var errors = CredentialErrors.For(request.Email, request.Password, l);
                 if (!errors.IsEmpty)
                 {
                     return ApiResults.Invalid(errors, shared);

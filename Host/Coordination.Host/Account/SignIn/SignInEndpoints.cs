@@ -14,24 +14,15 @@ internal sealed class SignInEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         app.MapGet("/account/sign-in", (string? returnUrl) =>
-                new RazorComponentResult<SignInPage>(new { ReturnUrl = SafeReturnUrl(returnUrl) }))
+                new RazorComponentResult<SignInPage>(new { ReturnUrl = LocalUrl.OrRoot(returnUrl) }))
             .AllowAnonymous();
 
         app.MapPost("/account/sign-in", async Task<IResult> (IFormCollection form, SignInManager<AppUser> signIn, IStringLocalizer<HostStrings> l) =>
             {
                 var email = form.Text("email") ?? "";
                 var password = form["password"].ToString();
-                var returnUrl = SafeReturnUrl(form.Text("returnUrl"));
-                var errors = new FormErrors();
-                if (email.Length == 0)
-                {
-                    errors.Add("email", l["EmailRequired"]);
-                }
-
-                if (password.Length == 0)
-                {
-                    errors.Add("password", l["PasswordRequired"]);
-                }
+                var returnUrl = LocalUrl.OrRoot(form.Text("returnUrl"));
+                var errors = CredentialErrors.For(email, password, l);
 
                 if (errors.IsEmpty)
                 {
@@ -60,10 +51,4 @@ internal sealed class SignInEndpoints : ICarterModule
                 new RazorComponentResult<AccessDeniedPage> { StatusCode = StatusCodes.Status403Forbidden })
             .AllowAnonymous();
     }
-
-    /// <summary>Only local paths, so a sign-in link cannot send anyone elsewhere.</summary>
-    public static string SafeReturnUrl(string? returnUrl)
-        => !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

@@ -1,6 +1,6 @@
 using Carter;
-using Coordination.Host.Account.SignIn;
 using Coordination.Shared.Localization;
+using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Localization;
 
 namespace Coordination.Host.Web.Culture;
@@ -21,7 +21,7 @@ internal sealed class CultureEndpoint : ICarterModule
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-                return Results.LocalRedirect(SignInEndpoints.SafeReturnUrl(returnUrl));
+                return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -35,16 +35,8 @@ internal sealed class NetworkSaver(MembershipDbContext db, IValidator<NetworkInp
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var network = new Network
-        {
-            Id = Guid.CreateVersion7(),
-            Name = input.Name!.ToText(),
-            Description = (input.Description ?? new LocalizedTextInput(null, null, null)).ToText(),
-            NormalizedName = Network.Normalize(input.Name!.Fi!),
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        };
+        var network = new Network { Id = Guid.CreateVersion7(), CreatedAt = now, Version = 1 };
+        Apply(network, input, now);
         db.Networks.Add(network);
         db.Publish(new NetworkCreated(network.Id, network.Name.Fi, network.Name.Sv, network.Name.En, now), now);
         db.Audit(userId, "CreateNetwork", nameof(Network), network.Id.ToString(), network.Name.Fi, now);
@@ -72,13 +64,19 @@ internal sealed class NetworkSaver(MembershipDbContext db, IValidator<NetworkInp
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.Entry(network).Property(n => n.Version).OriginalValue = input.Version!.Value;
-        network.Name = input.Name!.ToText();
-        network.Description = (input.Description ?? new LocalizedTextInput(null, null, null)).ToText();
-        network.NormalizedName = Network.Normalize(input.Name!.Fi!);
-        network.UpdatedAt = now;
+        Apply(network, input, now);
         network.Version = input.Version.Value + 1;
         db.Audit(userId, "EditNetwork", nameof(Network), network.Id.ToString(), network.Name.Fi, now);
         return await SaveAsync(network, ct);
+    }
+
+    /// <summary>Copies validated input onto the network.</summary>
+    private static void Apply(Network network, NetworkInput input, DateTime now)
+    {
+        network.Name = input.Name!.ToText();
+        network.Description = (input.Description ?? new LocalizedTextInput(null, null, null)).ToText();
+        network.NormalizedName = Network.Normalize(network.Name.Fi);
+        network.UpdatedAt = now;
     }
 
     private async Task<FormErrors> ValidateAsync(NetworkInput input, Guid? id, CancellationToken ct)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Host.Identity.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIdentityDb))]
-    [Migration("20261123194235_Initial")]
+    [Migration("20261123203854_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -71,11 +71,6 @@ namespace Coordination.Host.Identity.Migrations.Postgres
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
-
-                    b.Property<string>("PreferredLanguage")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");

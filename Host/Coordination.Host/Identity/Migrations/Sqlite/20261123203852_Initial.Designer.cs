@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.Host.Identity.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIdentityDb))]
-    [Migration("20261123194233_Initial")]
+    [Migration("20261123203852_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -65,11 +65,6 @@ namespace Coordination.Host.Identity.Migrations.Sqlite
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PreferredLanguage")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
