@@ -92,6 +92,12 @@ public sealed class NetworkJourneyTests
         Assert.That(await page.GetAttributeAsync("html", "lang"), Is.EqualTo("sv"));
         await CheckAccessibleAsync(page, visited);
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Redigera" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Redigera nätverket");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Nätverkets namn" }).GetByLabel("På svenska")).ToHaveValueAsync("Nätverket för utveckling av vägledning");
+        await CheckAccessibleAsync(page, visited);
+        await page.GoBackAsync();
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Nätverk", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nätverk");
         await CheckAccessibleAsync(page, visited);
@@ -117,7 +123,12 @@ public sealed class NetworkJourneyTests
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _address.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         var visited = new List<string>();
-        foreach (var path in new[] { "/", "/accessibility", "/privacy", "/account/forgot-password", "/no-such-page", "/culture/sv?returnUrl=%2Faccessibility" })
+        foreach (var path in new[]
+        {
+            "/", "/accessibility", "/privacy", "/account/forgot-password", "/no-such-page",
+            "/culture/sv?returnUrl=%2Faccessibility", "/privacy", "/account/sign-in", "/account/access-denied",
+            "/account/reset-password?email=a%40example.fi&token=x", "/no-such-page",
+        })
         {
             await page.GotoAsync(path);
             await CheckAccessibleAsync(page, visited);
@@ -127,8 +138,12 @@ public sealed class NetworkJourneyTests
         await page.GetByLabel("E-post").FillAsync(CoordinationApp.AdminEmail);
         await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(CoordinationApp.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.GotoAsync("/admin/deliveries");
-        await CheckAccessibleAsync(page, visited);
+        foreach (var path in new[] { "/admin/deliveries", "/membership/networks", "/membership/networks/new", "/monitoring" })
+        {
+            await page.GotoAsync(path);
+            Assert.That(await page.GetAttributeAsync("html", "lang"), Is.EqualTo("sv"));
+            await CheckAccessibleAsync(page, visited);
+        }
 
         // The skip link is the first stop of the keyboard and moves focus to the content.
         await page.Keyboard.PressAsync("Tab");
