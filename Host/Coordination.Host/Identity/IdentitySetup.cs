@@ -30,6 +30,7 @@ internal static class IdentitySetup
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
         }
 
+        services.AddScoped<Coordination.Shared.Security.IUserAccounts, UserAccounts>();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -14,7 +14,23 @@ public sealed class MembershipModule : IModule
     public void Register(ModuleBuilder module)
     {
         module.AddDatabase<MembershipDbContext, SqliteMembershipDbContext, PostgresMembershipDbContext>();
-        module.Services.AddScoped<Features.SaveNetwork.NetworkSaver>();
+        module.Services
+            .AddScoped<Access.ProjectAccess>()
+            .AddScoped<Features.SaveNetwork.NetworkSaver>()
+            .AddScoped<Features.NetworkSettings.NetworkSettings>()
+            .AddScoped<Features.Organisations.OrganisationSaver>()
+            .AddScoped<Features.Projects.ProjectSaver>()
+            .AddScoped<Features.Projects.ProjectPageQuery>()
+            .AddScoped<Features.People.PersonSaver>()
+            .AddScoped<Features.People.PersonEraser>()
+            .AddScoped<Features.CommitmentLetters.LetterSaver>()
+            .AddScoped<Features.Goals.GoalSaver>()
+            .AddScoped<Features.WorkingGroups.GroupSaver>()
+            .AddScoped<Features.ImportApplication.ApplicationImporter>();
+        module.AddRecurringJob<Features.Projects.EndProjectsJob>("membership-end-projects", "10 0 * * *");
         module.AddNavigation(new NavigationEntry("/membership/networks", "NavNetworks", typeof(MembershipStrings), Policies.NetworkMember, 10));
+        module.AddNavigation(new NavigationEntry("/membership/projects", "NavProjects", typeof(MembershipStrings), Policies.NetworkMember, 11));
+        module.AddNavigation(new NavigationEntry("/membership/organisations", "NavOrganisations", typeof(MembershipStrings), Policies.NetworkMember, 12));
+        module.AddNavigation(new NavigationEntry("/membership/people", "NavPeople", typeof(MembershipStrings), Policies.NetworkMember, 13));
     }
 }

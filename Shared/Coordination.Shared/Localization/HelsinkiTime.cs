@@ -33,6 +33,9 @@ public static class HelsinkiTime
     /// <summary>ISO 8601 with offset, for the datetime attribute of &lt;time&gt;.</summary>
     public static string Iso(DateTime utc) => new DateTimeOffset(ToLocal(utc), Zone.GetUtcOffset(AsUtc(utc))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>Today's date in Helsinki.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+
     // An unspecified Kind would be read as Helsinki time by GetUtcOffset.
     private static DateTime AsUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
 }

@@ -9,10 +9,10 @@ namespace Coordination.Membership.Features.SaveNetwork;
 
 /// <summary>A network as a coordinator enters it, in the browser or as JSON.
 /// <paramref name="Version"/> is required when editing.</summary>
-internal sealed record NetworkInput(LocalizedTextInput? Name, LocalizedTextInput? Description, int? Version = null)
+internal sealed record NetworkInput(LocalizedTextInput? Name, LocalizedTextInput? Description, int? Version = null, string? FundingProgramme = null)
 {
     public static NetworkInput From(IFormCollection form)
-        => new(form.LocalizedText("name"), form.LocalizedText("description"), int.TryParse(form["version"], out var v) ? v : null);
+        => new(form.LocalizedText("name"), form.LocalizedText("description"), form.Number("version"), form.Text("fundingProgramme"));
 }
 
 internal sealed class NetworkInputValidator : AbstractValidator<NetworkInput>
@@ -24,5 +24,6 @@ internal sealed class NetworkInputValidator : AbstractValidator<NetworkInput>
     {
         RuleFor(x => x.Name).LocalizedText(shared, l["NetworkName"], required: true, NameMaxLength);
         RuleFor(x => x.Description).LocalizedText(shared, l["Description"], required: false, DescriptionMaxLength);
+        RuleFor(x => x.FundingProgramme).MaximumLength(300).WithMessage(_ => string.Format(shared["TooLong"], l["FundingProgramme"], 300));
     }
 }

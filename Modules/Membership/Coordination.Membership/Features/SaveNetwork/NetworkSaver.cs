@@ -76,6 +76,7 @@ internal sealed class NetworkSaver(MembershipDbContext db, IValidator<NetworkInp
         network.Name = input.Name!.ToText();
         network.Description = (input.Description ?? new LocalizedTextInput(null, null, null)).ToText();
         network.NormalizedName = Network.Normalize(network.Name.Fi);
+        network.FundingProgramme = input.FundingProgramme?.Trim();
         network.UpdatedAt = now;
     }
 

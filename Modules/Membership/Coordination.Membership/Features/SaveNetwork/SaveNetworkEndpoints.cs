@@ -38,7 +38,7 @@ internal sealed class SaveNetworkEndpoints : ICarterModule
 
         pages.MapGet("/{id:guid}/edit", async Task<IResult> (Guid id, MembershipDbContext db, CancellationToken ct) =>
             await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, ct) is { } network
-                ? Form(id, new NetworkInput(LocalizedTextInput.From(network.Name), LocalizedTextInput.From(network.Description), network.Version), FormErrors.None)
+                ? Form(id, new NetworkInput(LocalizedTextInput.From(network.Name), LocalizedTextInput.From(network.Description), network.Version, network.FundingProgramme), FormErrors.None)
                 : TypedResults.NotFound());
 
         pages.MapPost("/{id:guid}/edit", async Task<IResult> (Guid id, IFormCollection form, NetworkSaver saver, ClaimsPrincipal user, CancellationToken ct) =>

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Coordination.Host.Resources;
+using Coordination.Shared.Email;
+using Coordination.Shared.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Identity;
+
+/// <summary>Invitations and removal of sign-ins on behalf of modules (see <see cref="IUserAccounts"/>).</summary>
+internal sealed class UserAccounts(
+    UserManager<AppUser> users,
+    IEmailSender email,
+    IStringLocalizer<HostStrings> l,
+    IConfiguration configuration,
+    IHttpContextAccessor http) : IUserAccounts
+{
+    public async Task InviteAsync(string address, string name, IReadOnlyCollection<string> roles, string language, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(address);
+        if (user is null)
+        {
+            user = new AppUser { UserName = address, Email = address, EmailConfirmed = true, DisplayName = name };
+            Check(await users.CreateAsync(user));
+        }
+
+        var missing = roles.Except(await users.GetRolesAsync(user)).ToList();
+        if (missing.Count > 0)
+        {
+            Check(await users.AddToRolesAsync(user, missing));
+        }
+
+        // The invitation is a password reset link: the same proven, expiring token flow.
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{BaseUrl()}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language is "sv" or "en" ? language : "fi");
+            await email.SendAsync(new EmailMessage(address, name, l["InviteMailSubject"], string.Format(CultureInfo.CurrentCulture, l["InviteMailBody"], name, link)), cancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    public async Task DeleteAsync(string address, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(address) is { } user)
+        {
+            Check(await users.DeleteAsync(user));
+        }
+    }
+
+    private string BaseUrl()
+    {
+        var configured = configuration["Coordination:PublicBaseUrl"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.TrimEnd('/');
+        }
+
+        var request = http.HttpContext?.Request;
+        return request is null ? "http://localhost:5000" : $"{request.Scheme}://{request.Host}";
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

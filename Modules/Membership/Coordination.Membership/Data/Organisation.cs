@@ -1,0 +1,32 @@
+namespace Coordination.Membership.Data;
+
+/// <summary>An organisation in the network: an education provider, company, association...</summary>
+internal sealed class Organisation
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Finnish business ID (Y-tunnus) "1234567-8"; unique when given.</summary>
+    public string? BusinessId { get; set; }
+
+    public OrganisationType Type { get; set; }
+
+    /// <summary>"fi" or "sv".</summary>
+    public string Language { get; set; } = "fi";
+
+    public string? Municipality { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal enum OrganisationType
+{
+    EducationProvider,
+    Company,
+    Association,
+    PublicBody,
+    Other,
+}

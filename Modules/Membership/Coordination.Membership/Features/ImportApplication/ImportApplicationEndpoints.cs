@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using System.Text;
+using Carter;
+using Coordination.Membership.Access;
+using Coordination.Membership.Data;
+using Coordination.Membership.Resources;
+using Coordination.Shared.Localization;
+using Coordination.Shared.Security;
+using Coordination.Shared.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Membership.Features.ImportApplication;
+
+/// <summary>Import of a funding application's text: a preview that changes nothing, then the
+/// import on confirmation. Coordinators only.</summary>
+internal sealed class ImportApplicationEndpoints : ICarterModule
+{
+    private const int MaxBytes = 1_000_000;
+
+    public sealed record Imported(Guid ProjectId);
+
+    public sealed record PageModel(List<Network> Networks, Guid? NetworkId, string Text, ApplicationPreview? Preview, FormErrors Errors);
+
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/membership/import").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
+        pages.MapGet("/", async (Guid? networkId, MembershipDbContext db, CancellationToken ct) => await PageAsync(db, networkId, "", null, FormErrors.None, ct));
+        pages.MapPost("/preview", async (IFormCollection form, MembershipDbContext db, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+            {
+                var text = await TextOfAsync(form, ct);
+                var errors = new FormErrors();
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    errors.Add("text", l["ImportTextRequired"]);
+                    return await PageAsync(db, form.Id("networkId"), "", null, errors, ct, StatusCodes.Status400BadRequest);
+                }
+
+                return await PageAsync(db, form.Id("networkId"), text, Parser(l).Parse(text), errors, ct);
+            });
+        pages.MapPost("/", async (IFormCollection form, MembershipDbContext db, ApplicationImporter importer, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+            {
+                var text = form.Text("text") ?? "";
+                var preview = Parser(l).Parse(text);
+                var (projectId, errors) = await importer.ImportAsync(form.Id("networkId"), preview, ProjectAccess.UserId(user), ct);
+                return projectId is { } id
+                    ? TypedResults.Redirect($"/membership/projects/{id}?saved=imported")
+                    : await PageAsync(db, form.Id("networkId"), text, preview, errors, ct, StatusCodes.Status400BadRequest);
+            });
+
+        var api = app.MapGroup("/api/v1/membership/applications").RequireAuthorization(Policies.Coordinator).WithTags("Membership");
+        api.MapPost("/preview", async Task<Results<Ok<ApplicationPreview>, ProblemHttpResult>> (HttpRequest request, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+                await BodyAsync(request, ct) is { } text ? TypedResults.Ok(Parser(l).Parse(text)) : TooLarge(l))
+            .Accepts<string>("text/plain")
+            .WithSummary("Reads a funding application (text/plain) and returns what it found and what it could not read; changes nothing");
+        api.MapPost("/import", async Task<Results<Created<Imported>, ValidationProblem, ProblemHttpResult>> (Guid? networkId, HttpRequest request, ApplicationImporter importer, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+            {
+                if (await BodyAsync(request, ct) is not { } text)
+                {
+                    return TooLarge(l);
+                }
+
+                var (projectId, errors) = await importer.ImportAsync(networkId, Parser(l).Parse(text), ProjectAccess.UserId(user), ct);
+                return projectId is { } id
+                    ? TypedResults.Created($"/api/v1/membership/projects/{id}", new Imported(id))
+                    : ApiResults.Invalid(errors, shared);
+            })
+            .Accepts<string>("text/plain")
+            .WithSummary("Imports a funding application (text/plain) into a network: organisations, contacts, the project, goals and budget, atomically");
+    }
+
+    private static ApplicationParser Parser(IStringLocalizer<MembershipStrings> l) => new(key => l[key]);
+
+    private static ProblemHttpResult TooLarge(IStringLocalizer<MembershipStrings> l)
+        => TypedResults.Problem(detail: l["ImportTooLong"], statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The request body as UTF-8 text, or null when it is larger than we read.</summary>
+    private static async Task<string?> BodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[MaxBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        return read > MaxBytes ? null : new string(buffer, 0, read);
+    }
+
+    /// <summary>The pasted text, or an uploaded .txt file.</summary>
+    private static async Task<string?> TextOfAsync(IFormCollection form, CancellationToken ct)
+    {
+        if (form.Files.GetFile("file") is { Length: > 0 and <= MaxBytes } file)
+        {
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+            return await reader.ReadToEndAsync(ct);
+        }
+
+        return form.Text("text");
+    }
+
+    private static async Task<IResult> PageAsync(MembershipDbContext db, Guid? networkId, string text, ApplicationPreview? preview, FormErrors errors, CancellationToken ct, int status = StatusCodes.Status200OK)
+    {
+        var networks = await db.Networks.AsNoTracking().OrderBy(n => n.NormalizedName).ToListAsync(ct);
+        return new RazorComponentResult<ImportPage>(new { Model = new PageModel(networks, networkId, text, preview, errors) }) { StatusCode = status };
+    }
+}
