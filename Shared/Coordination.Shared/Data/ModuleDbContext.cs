@@ -27,8 +27,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         => OutboxMessages.Add(new OutboxMessage
         {
             Id = Guid.CreateVersion7(),
-            Type = typeof(TEvent).FullName!,
-            Payload = JsonSerializer.Serialize(integrationEvent, IntegrationEventJson.Options),
+            // The runtime type: a caller may hold the event as IIntegrationEvent.
+            Type = integrationEvent.GetType().FullName!,
+            Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), IntegrationEventJson.Options),
             OccurredAt = occurredAtUtc,
             NextAttemptAt = occurredAtUtc,
         });

@@ -189,6 +189,16 @@ internal class MembershipDbContext(DbContextOptions options) : ModuleDbContext(o
             e.HasMany(x => x.CoordinatorTerms).WithOne().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CoordinatorTerm>(e => e.ToTable("CoordinatorTerms"));
+
+        // Ids are made in code (version 7 GUIDs), so a child added to a loaded parent is an
+        // insert; with generated keys EF would take a set key for an existing row.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType.Namespace == typeof(Network).Namespace))
+        {
+            if (entity.FindProperty("Id") is { } id && id.ClrType == typeof(Guid))
+            {
+                id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 }
 

@@ -17,12 +17,15 @@ internal sealed class ExportEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/membership/exports").RequireAuthorization(Policies.Coordinator).WithTags("Membership");
-        api.MapGet("/contacts.{format:regex(^(csv|xlsx)$)}", async (string format, MembershipDbContext db, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
-                Render(await ContactsAsync(db, l, ct), format, "contacts"))
-            .WithSummary("Every person with organisation and roles (csv: UTF-8 with BOM, ';')");
-        api.MapGet("/organisations.{format:regex(^(csv|xlsx)$)}", async (string format, MembershipDbContext db, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
-                Render(await OrganisationsAsync(db, l, ct), format, "organisations"))
-            .WithSummary("Every organisation with business ID, type, language, municipality and projects");
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            api.MapGet($"/contacts.{format}", async (MembershipDbContext db, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+                    Render(await ContactsAsync(db, l, ct), format, "contacts"))
+                .WithSummary($"Every person with organisation and roles as {format} (csv: UTF-8 with BOM, ';')");
+            api.MapGet($"/organisations.{format}", async (MembershipDbContext db, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+                    Render(await OrganisationsAsync(db, l, ct), format, "organisations"))
+                .WithSummary($"Every organisation with business ID, type, language, municipality and projects as {format}");
+        }
     }
 
     private static IResult Render(ExportTable table, string format, string name)

@@ -142,13 +142,13 @@ internal sealed partial class ApplicationParser(Func<string, string> text)
                     continue;
                 }
 
-                if (line.StartsWith("Muut yhteistyökumppanit", StringComparison.OrdinalIgnoreCase) || IsHeading(line))
+                var parts = line.Split('\t', StringSplitOptions.TrimEntries);
+                var name = PartnerNumber().Replace(parts[0], "").Trim();
+                if (line.StartsWith("Muut yhteistyökumppanit", StringComparison.OrdinalIgnoreCase) || IsHeading(line) || IsLabel(name))
                 {
                     break;
                 }
 
-                var parts = line.Split('\t', StringSplitOptions.TrimEntries);
-                var name = PartnerNumber().Replace(parts[0], "").Trim();
                 var email = parts.Skip(1).FirstOrDefault(p => p.Contains('@', StringComparison.Ordinal));
                 if (name.Length == 0)
                 {
@@ -196,7 +196,7 @@ internal sealed partial class ApplicationParser(Func<string, string> text)
             for (; j < lines.Count; j++)
             {
                 var line = lines[j].Trim();
-                if (line is "Tavoite" || IsHeading(line) || line.EndsWith('?') || GoalNumber().IsMatch(line) && j + 2 < lines.Count && NextNonEmpty(lines, j) == "Tavoite")
+                if (line is "Tavoite" || IsHeading(line) || line.EndsWith('?') || IsDateLabel(line) || GoalNumber().IsMatch(line) && j + 2 < lines.Count && NextNonEmpty(lines, j) == "Tavoite")
                 {
                     break;
                 }
@@ -284,7 +284,7 @@ internal sealed partial class ApplicationParser(Func<string, string> text)
                 }
                 else
                 {
-                    warnings.Add(string.Format(CultureInfo.CurrentCulture, text("ImportBudgetLineUnreadable"), cells[0]));
+                    warnings.Add(string.Format(CultureInfo.CurrentCulture, text("ImportBudgetLineUnreadable"), cells[0], cells.Length > 1 ? cells[^1] : ""));
                 }
             }
         }
@@ -400,9 +400,16 @@ internal sealed partial class ApplicationParser(Func<string, string> text)
         return parts.Length < 2 ? null : string.Join(' ', parts.Select(p => char.ToUpper(p[0], CultureInfo.InvariantCulture) + p[1..]));
     }
 
+    /// <summary>A label of the form, which no organisation is named.</summary>
+    private static bool IsLabel(string text)
+        => text is "Tavoite" or "Toiminta" or "Tulos" or "Seuranta" || text.EndsWith('?') || IsDateLabel(text) || text.StartsWith("Hankkeen ", StringComparison.Ordinal);
+
+    private static bool IsDateLabel(string line)
+        => line.StartsWith("Hankkeen alkamisaika", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Hankkeen päättymisaika", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>An all-capitals section heading of the form (HANKETIEDOT, TALOUSARVIO...).</summary>
     private static bool IsHeading(string line)
-        => line.Length >= 4 && line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper);
+        => line.Length >= 4 && !line.Any(char.IsDigit) && line.Any(char.IsLetter) && line.Where(char.IsLetter).All(char.IsUpper);
 
     [GeneratedRegex(@"^(Asianumero|Diaarinumero|Päätösnumero|Rahoituspäätöksen numero)\s*:?\s*(.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DecisionNumber();

@@ -27,7 +27,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -52,7 +51,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.CommitmentLetter", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
@@ -86,7 +84,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.CoordinatorTerm", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("From")
@@ -111,7 +108,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.Goal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Activities")
@@ -166,7 +162,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.GoalRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Activities")
@@ -213,7 +208,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.Network", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -251,7 +245,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.NetworkPhaseChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ChangedAt")
@@ -283,7 +276,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.NetworkRules", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("NetworkId")
@@ -311,7 +303,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.NetworkTheme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("NetworkId")
@@ -327,7 +318,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BusinessId")
@@ -370,7 +360,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -422,7 +411,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.PersonRoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("NetworkId")
@@ -451,7 +439,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Acronym")
@@ -538,7 +525,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.RulesAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AcceptedBy")
@@ -569,7 +555,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
             modelBuilder.Entity("Coordination.Membership.Data.WorkingGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")

@@ -20,7 +20,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -45,7 +44,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.CommitmentLetter", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -79,7 +77,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.CoordinatorTerm", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("From")
@@ -104,7 +101,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.Goal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Activities")
@@ -159,7 +155,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.GoalRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Activities")
@@ -206,7 +201,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.Network", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -244,7 +238,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.NetworkPhaseChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
@@ -276,7 +269,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.NetworkRules", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NetworkId")
@@ -304,7 +296,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.NetworkTheme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NetworkId")
@@ -320,7 +311,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessId")
@@ -363,7 +353,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -415,7 +404,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.PersonRoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("NetworkId")
@@ -444,7 +432,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Acronym")
@@ -531,7 +518,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.RulesAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AcceptedBy")
@@ -562,7 +548,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Membership.Data.WorkingGroup", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
