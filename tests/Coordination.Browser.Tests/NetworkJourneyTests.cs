@@ -1,48 +1,16 @@
 using Coordination.Shared.Security;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Coordination.Browser.Tests;
 
 /// <summary>A coordinator's first visit in a real browser (Debian's Chromium): sign in, create a
 /// network in Finnish, switch to Swedish; axe finds no WCAG 2.1 AA violation on any page.</summary>
-public sealed class NetworkJourneyTests
+public sealed class NetworkJourneyTests : BrowserFixture
 {
-    private TestDatabase _database = null!;
-    private CoordinationApp _app = null!;
-    private Uri _address = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider.Sqlite);
-        _app = new CoordinationApp(_database);
-        _address = _app.StartKestrel();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Test]
     public async Task A_coordinator_signs_in_creates_a_network_in_Finnish_and_reads_it_in_Swedish()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _address.ToString(), Locale = "fi-FI" });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "fi-FI" });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -120,7 +88,7 @@ public sealed class NetworkJourneyTests
     [Test]
     public async Task Public_pages_and_a_coordinator_page_pass_axe_on_a_phone()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _address.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         var visited = new List<string>();
         foreach (var path in new[]
@@ -134,10 +102,7 @@ public sealed class NetworkJourneyTests
             await CheckAccessibleAsync(page, visited);
         }
 
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("E-post").FillAsync(CoordinationApp.AdminEmail);
-        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(CoordinationApp.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await SignInAsync(page, "E-post", "Lösenord", "Logga in");
         foreach (var path in new[] { "/admin/deliveries", "/membership/networks", "/membership/networks/new", "/monitoring" })
         {
             await page.GotoAsync(path);
@@ -148,16 +113,5 @@ public sealed class NetworkJourneyTests
         // The skip link is the first stop of the keyboard and moves focus to the content.
         await page.Keyboard.PressAsync("Tab");
         Assert.That(await page.EvaluateAsync<string>("document.activeElement.className"), Is.EqualTo("skip-link"));
-    }
-
-    private static async Task CheckAccessibleAsync(IPage page, List<string> visited)
-    {
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var violations = results.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} → {string.Join(" | ", v.Nodes.Select(n => string.Join(",", n.Target)))}");
-        Assert.That(violations, Is.Empty);
-        visited.Add(page.Url);
     }
 }

@@ -1,0 +1,64 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Coordination.Browser.Tests;
+
+/// <summary>A real host on Kestrel and Debian's Chromium driven by Playwright, shared by a
+/// fixture's tests; <see cref="CheckAccessibleAsync"/> runs axe for WCAG 2.1 AA.</summary>
+public abstract class BrowserFixture
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected CoordinationApp App { get; private set; } = null!;
+
+    protected Uri Address { get; private set; } = null!;
+
+    protected IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright _playwright = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        App = new CoordinationApp(Database);
+        Address = App.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Signs in through the form as the bootstrap coordinator.</summary>
+    protected static async Task SignInAsync(IPage page, string emailLabel, string passwordLabel, string button)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel(emailLabel).FillAsync(CoordinationApp.AdminEmail);
+        await page.GetByLabel(passwordLabel, new() { Exact = true }).FillAsync(CoordinationApp.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+    }
+
+    protected static async Task CheckAccessibleAsync(IPage page, List<string> visited)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = results.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} → {string.Join(" | ", v.Nodes.Select(n => string.Join(",", n.Target)))}");
+        Assert.That(violations, Is.Empty);
+        visited.Add(page.Url);
+    }
+}
