@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Coordination.Membership.Data;
 using Coordination.Shared.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Membership.Tests;
 
@@ -83,5 +86,18 @@ public sealed class OrganisationApiTests(Provider provider) : AppFixture(provide
         Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var missing = await _coordinator.PutAsJsonAsync($"/api/v1/membership/organisations/{Guid.NewGuid()}", new { name = "Ei ole", type = "other", language = "fi" });
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Renaming_an_organisation_republishes_its_projects_for_the_other_modules()
+    {
+        var network = await Setup.NetworkAsync(_coordinator);
+        var id = await Setup.OrganisationAsync(_coordinator, "Vanha nimi opisto");
+        var project = await Setup.ProjectAsync(_coordinator, network, id);
+        await _coordinator.PutAsJsonAsync($"/api/v1/membership/organisations/{id}", new { name = "Uusi nimi opisto", type = "educationProvider", language = "fi" });
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        var updated = await db.OutboxMessages.Where(m => m.Type.EndsWith("ProjectUpdated") && m.Payload.Contains(project.ToString())).Select(m => m.Payload).SingleAsync();
+        Assert.That(updated, Does.Contain("Uusi nimi opisto"));
     }
 }

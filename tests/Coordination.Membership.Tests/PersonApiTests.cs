@@ -97,6 +97,22 @@ public sealed class PersonApiTests(Provider provider) : AppFixture(provider)
     }
 
     [Test]
+    public async Task A_project_manager_may_post_back_the_roles_they_cannot_change()
+    {
+        var manager = await Setup.ProjectManagerAsync(App, _coordinator, _project);
+        var email = $"takaisin-{Guid.NewGuid():N}@example.fi";
+        var id = await Setup.PersonAsync(_coordinator, email, [new { role = "contact", projectId = _project }, new { role = "expert", projectId = _otherProject }]);
+        var edit = await manager.PutAsJsonAsync($"/api/v1/membership/people/{id}", new
+        {
+            name = "Lomakkeen Henkilö", email, language = "fi",
+            roles = new object[] { new { role = "leadership", projectId = _project }, new { role = "expert", projectId = _otherProject } },
+        });
+        Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edit.Content.ReadAsStringAsync());
+        var person = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/membership/people/{id}");
+        Assert.That(person!["roles"]!.AsArray().Select(r => r!["role"]!.GetValue<string>()), Is.EquivalentTo(new[] { "leadership", "expert" }));
+    }
+
+    [Test]
     public async Task An_invitation_creates_a_sign_in_with_the_roles_and_emails_a_link()
     {
         var email = $"kutsu-{Guid.NewGuid():N}@example.fi";

@@ -39,6 +39,7 @@ internal sealed class OrganisationSaver(MembershipDbContext db, IValidator<Organ
             db.Organisations.Add(organisation);
         }
 
+        var renamed = id is not null && (organisation.Name != input.Name!.Trim() || organisation.BusinessId != businessId);
         organisation.Name = input.Name!.Trim();
         organisation.BusinessId = businessId;
         organisation.Type = EnumText.TryParse<OrganisationType>(input.Type, out var type) ? type : OrganisationType.Other;
@@ -46,6 +47,11 @@ internal sealed class OrganisationSaver(MembershipDbContext db, IValidator<Organ
         organisation.Municipality = input.Municipality?.Trim();
         organisation.UpdatedAt = now;
         db.Audit(userId, id is null ? "CreateOrganisation" : "EditOrganisation", nameof(Organisation), organisation.Id.ToString(), organisation.Name, now);
+        if (renamed)
+        {
+            await PublishProjectsOfAsync(organisation, now, ct);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -60,6 +66,22 @@ internal sealed class OrganisationSaver(MembershipDbContext db, IValidator<Organ
         }
 
         return (organisation.Id, FormErrors.None);
+    }
+
+    /// <summary>Other modules keep organisation names from the project events: a renamed
+    /// organisation republishes each of its projects.</summary>
+    private async Task PublishProjectsOfAsync(Organisation organisation, DateTime now, CancellationToken ct)
+    {
+        var projects = await db.Projects.AsNoTracking().Include(p => p.Partners)
+            .Where(p => p.LeadOrganisationId == organisation.Id || p.Partners.Any(x => x.OrganisationId == organisation.Id))
+            .ToListAsync(ct);
+        foreach (var project in projects)
+        {
+            var organisations = (await Projects.ProjectSaver.OrganisationsOfAsync(db, project, ct))
+                .Select(o => o.OrganisationId == organisation.Id ? o with { Name = organisation.Name, BusinessId = organisation.BusinessId } : o)
+                .ToList();
+            db.Publish(new Contracts.ProjectUpdated(project.Id, project.NetworkId, project.Name, project.Acronym, project.StartDate, project.EndDate, organisations, now), now);
+        }
     }
 
     private async Task<string?> BusinessIdTakenAsync(string? businessId, Guid? id, CancellationToken ct)

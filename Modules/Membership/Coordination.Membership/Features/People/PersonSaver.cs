@@ -58,7 +58,10 @@ internal sealed class PersonSaver(MembershipDbContext db, IValidator<PersonInput
             errors.Add("organisationId", l["OrganisationNotFound"]);
         }
 
-        if (!coordinator && roles.Any(r => r.ProjectId is not { } p || !managed.Contains(p)))
+        // A project manager's form posts back the person's other roles unchanged; only new ones
+        // outside their own projects are refused.
+        var existing = person?.Roles.Select(r => (EnumText.Of(r.Role), r.ProjectId, r.NetworkId)).ToHashSet() ?? [];
+        if (!coordinator && roles.Any(r => (r.ProjectId is not { } p || !managed.Contains(p)) && !existing.Contains((EnumText.TryParse<PersonRoleKind>(r.Role, out var k) ? EnumText.Of(k) : "", r.ProjectId, r.NetworkId))))
         {
             errors.Add("roles", l["RoleOutsideOwnProject"]);
         }
@@ -95,7 +98,9 @@ internal sealed class PersonSaver(MembershipDbContext db, IValidator<PersonInput
 
         // A project manager's form shows only their projects' roles: the others stay as they are.
         bool Editable(PersonRoleAssignment r) => coordinator || (r.ProjectId is { } p && managed.Contains(p));
-        var wanted = roles.Select(r => (Kind: Parse(r.Role), r.ProjectId, r.NetworkId)).ToHashSet();
+        var wanted = roles.Select(r => (Kind: Parse(r.Role), r.ProjectId, r.NetworkId))
+            .Where(w => coordinator || (w.ProjectId is { } p && managed.Contains(p)))
+            .ToHashSet();
         person.Roles.RemoveAll(r => Editable(r) && !wanted.Contains((r.Role, r.ProjectId, r.NetworkId)));
         foreach (var (kind, projectId, networkId) in wanted.Where(w => !person.Roles.Any(r => r.Role == w.Kind && r.ProjectId == w.ProjectId && r.NetworkId == w.NetworkId)))
         {
