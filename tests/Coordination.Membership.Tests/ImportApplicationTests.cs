@@ -108,6 +108,7 @@ public sealed class ImportApplicationTests(Provider provider) : AppFixture(provi
             Assert.That(project!["partnerOrganisationIds"]!.AsArray(), Has.Count.EqualTo(15));
             Assert.That(project["grantedAmount"]!.GetValue<decimal>(), Is.EqualTo(750_000m));
             Assert.That(project["ownFinancingShare"]!.GetValue<decimal>(), Is.EqualTo(25.0m));
+            Assert.That(project["budget"]!.AsArray().Select(b => b!["category"]!.GetValue<string>()).First(), Is.EqualTo("Yhteishankkeen koordinaatiomenot"), "the lines keep the application's order");
             Assert.That(project["budget"]!.AsArray(), Has.Count.EqualTo(6));
             Assert.That(project["fundingDecisionNumber"]!.GetValue<string>(), Is.EqualTo("OPH-9999-2026"));
             var goals = await _coordinator.GetFromJsonAsync<JsonArray>($"/api/v1/membership/goals?projectId={projectId}");

@@ -68,6 +68,9 @@ internal sealed class BudgetLine
 
     public Guid ProjectId { get; set; }
 
+    /// <summary>Order of the line in the application.</summary>
+    public int Position { get; set; }
+
     public string Category { get; set; } = "";
 
     public decimal Amount { get; set; }

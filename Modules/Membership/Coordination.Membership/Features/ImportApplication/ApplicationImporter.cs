@@ -75,9 +75,9 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
             project.Partners.Add(new ProjectPartner { ProjectId = project.Id, OrganisationId = partnerId });
         }
 
-        foreach (var line in preview.Budget.Lines)
+        foreach (var (line, position) in preview.Budget.Lines.Select((l, i) => (l, i)))
         {
-            project.Budget.Add(new BudgetLine { Id = Guid.CreateVersion7(), ProjectId = project.Id, Category = line.Category, Amount = line.Amount });
+            project.Budget.Add(new BudgetLine { Id = Guid.CreateVersion7(), ProjectId = project.Id, Position = position, Category = line.Category, Amount = line.Amount });
         }
 
         db.Projects.Add(project);

@@ -118,7 +118,7 @@ internal sealed class ProjectEndpoints : ICarterModule
     public static ProjectDto Dto(Project p) => new(
         p.Id, p.NetworkId, p.Name, p.Acronym, p.FundingDecisionNumber, p.LeadOrganisationId, [.. p.Partners.Select(x => x.OrganisationId)],
         p.StartDate, p.EndDate, p.GrantedAmount, p.OwnFinancing, Project.OwnShare(p.GrantedAmount, p.OwnFinancing), p.ThemeIds,
-        EnumText.Of(p.Status), p.Version, [.. p.Budget.Select(b => new BudgetLineDto(b.Category, b.Amount))]);
+        EnumText.Of(p.Status), p.Version, [.. p.Budget.OrderBy(b => b.Position).Select(b => new BudgetLineDto(b.Category, b.Amount))]);
 
     private static async Task<IResult> PostAsync(Guid? id, IFormCollection form, ProjectSaver saver, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct)
     {

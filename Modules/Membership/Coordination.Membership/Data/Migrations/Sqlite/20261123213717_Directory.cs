@@ -313,6 +313,7 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false)
                 },
