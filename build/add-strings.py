@@ -2,12 +2,13 @@
 """Adds or replaces resource strings in a fi/sv/en resx trio.
 
 usage: build/add-strings.py path/to/XStrings.resx < lines
-Each line is "Key|Finnish|Swedish|English" (lines starting with # are skipped).
+Each line is "Key|Finnish|Swedish|English"; lines starting with # are skipped.
+In a text, \\n is a new line and \\| a literal bar.
 """
 import html, re, sys
 
 base = sys.argv[1].removesuffix('.resx')
-rows = [l.rstrip('\n').replace('\\n', '\n').split('|') for l in sys.stdin if l.strip() and not l.startswith('#')]
+rows = [[f.replace('\x00', '|') for f in l.rstrip('\n').replace('\\n', '\n').replace('\\|', '\x00').split('|')] for l in sys.stdin if l.strip() and not l.startswith('#')]
 for row in rows:
     if len(row) != 4:
         sys.exit(f'expected 4 fields: {row}')

@@ -35,6 +35,21 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         "GET /health/live",
         "GET /health/ready",
         "GET /openapi/{documentName}.json",
+
+        // Events: the calendar, public events and registering as a guest (each checks the
+        // event's audience itself), the personal cancel link, iCalendar feeds for calendar apps.
+        "GET /events",
+        "GET /events/{id:guid}",
+        "GET /api/v1/events",
+        "GET /api/v1/events/{id:guid}",
+        "POST /events/{id:guid}/register",
+        "POST /api/v1/events/{id:guid}/registrations",
+        "GET /events/cancel/{token}",
+        "POST /events/cancel/{token}",
+        "POST /api/v1/events/registrations/cancel",
+        "GET /events/{id:guid}.ics",
+        "GET /events/calendar.ics",
+        "GET /events/networks/{networkId:guid}/calendar.ics",
     ];
 
 

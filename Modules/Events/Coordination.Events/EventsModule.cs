@@ -1,13 +1,26 @@
 using Coordination.Events.Data;
+using Coordination.Events.Resources;
+using Coordination.Membership.Contracts;
 using Coordination.Shared.Modules;
+using Coordination.Shared.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Events;
 
-/// <summary>Events: meetings, development days and seminars with registration and attendance.</summary>
+/// <summary>Events: meetings, development days and seminars with registration, waiting list,
+/// calendars, reminders, theme wishes, attendance and the funder's counts.</summary>
 public sealed class EventsModule : IModule
 {
     public string Name => "Events";
 
     public void Register(ModuleBuilder module)
-        => module.AddDatabase<EventsDbContext, SqliteEventsDbContext, PostgresEventsDbContext>();
+    {
+        module.AddDatabase<EventsDbContext, SqliteEventsDbContext, PostgresEventsDbContext>();
+        module.Services
+            .AddScoped<Features.SaveEvent.EventSaver>()
+            .AddScoped<Features.Registrations.Registrar>();
+        module.Subscribe<NetworkCreated, Features.TrackNetworks.NetworkCreatedHandler>();
+        module.AddRecurringJob<Features.Reminders.SendRemindersJob>("events-reminders", "0 * * * *");
+        module.AddNavigation(new NavigationEntry("/events", "NavEvents", typeof(EventsStrings), null, 20));
+    }
 }

@@ -3,10 +3,98 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Events.Data;
 
-/// <summary>The Events module's own database (its outbox, inbox and audit so far).</summary>
+/// <summary>The Events module's own database.</summary>
 internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     protected override string ModuleName => "Events";
+
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<ThemeWish> ThemeWishes => Set<ThemeWish>();
+
+    public DbSet<ThemeVote> ThemeVotes => Set<ThemeVote>();
+
+    public DbSet<KnownNetwork> Networks => Set<KnownNetwork>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Event>(e =>
+        {
+            e.ToTable("Events");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            Localized(e.OwnsOne(x => x.Title), "Title", 200, required: true);
+            e.Navigation(x => x.Title).IsRequired();
+            Localized(e.OwnsOne(x => x.Description), "Description", 8000, required: false);
+            e.Navigation(x => x.Description).IsRequired();
+            e.Property(x => x.Place).HasMaxLength(300);
+            e.Property(x => x.OnlineLink).HasMaxLength(500);
+            e.Property(x => x.Organiser).HasMaxLength(200);
+            e.Property(x => x.OrganiserUserId).HasMaxLength(100);
+            e.HasIndex(x => x.StartsAt);
+            e.HasIndex(x => x.NetworkId);
+            e.HasIndex(x => x.SeriesId);
+            e.HasMany(x => x.Materials).WithOne().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<EventMaterial>(e =>
+        {
+            e.ToTable("EventMaterials");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Url).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<Registration>(e =>
+        {
+            e.ToTable("Registrations");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
+            e.HasIndex(x => new { x.EventId, x.Status, x.Number });
+            e.HasIndex(x => x.CancelTokenHash).IsUnique();
+            e.Property(x => x.Organisation).HasMaxLength(300);
+            e.Property(x => x.Needs).HasMaxLength(1000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.CancelTokenHash).HasMaxLength(64);
+            e.Property(x => x.Language).HasMaxLength(2);
+        });
+        modelBuilder.Entity<ThemeWish>(e =>
+        {
+            e.ToTable("ThemeWishes");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Text).HasMaxLength(300);
+            e.Property(x => x.ProposedBy).HasMaxLength(100);
+            e.HasMany(x => x.Votes).WithOne().HasForeignKey(v => v.WishId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ThemeVote>(e =>
+        {
+            e.ToTable("ThemeVotes");
+            e.HasKey(x => new { x.WishId, x.UserId });
+            e.Property(x => x.UserId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<KnownNetwork>(e =>
+        {
+            e.ToTable("Networks");
+            e.HasKey(x => x.NetworkId);
+            e.Property(x => x.NameFi).HasMaxLength(200);
+            e.Property(x => x.NameSv).HasMaxLength(200);
+            e.Property(x => x.NameEn).HasMaxLength(200);
+        });
+    }
+
+    private static void Localized(Microsoft.EntityFrameworkCore.Metadata.Builders.OwnedNavigationBuilder<Event, LocalizedText> owned, string prefix, int max, bool required)
+    {
+        owned.Property(p => p.Fi).HasColumnName(prefix + "Fi").HasMaxLength(max).IsRequired(required);
+        owned.Property(p => p.Sv).HasColumnName(prefix + "Sv").HasMaxLength(max);
+        owned.Property(p => p.En).HasColumnName(prefix + "En").HasMaxLength(max);
+    }
 }
 
 internal sealed class SqliteEventsDbContext(DbContextOptions<SqliteEventsDbContext> options) : EventsDbContext(options);

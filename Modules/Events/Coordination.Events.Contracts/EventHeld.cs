@@ -1,0 +1,21 @@
+using Coordination.Shared.Messaging;
+
+namespace Coordination.Events.Contracts;
+
+/// <summary>Someone who attended an event (registered or walked in).</summary>
+public sealed record Attendee(string Email, string Name, string? Organisation);
+
+/// <summary>An event was held and its attendance recorded. Type is one of networkMeeting,
+/// developmentDay, projectManagerDay, disseminationSeminar, webinar, workshop, roundTable,
+/// steeringGroup. Surveys sends feedback surveys to the attendees; Monitoring counts them.</summary>
+public sealed record EventHeld(
+    Guid EventId,
+    Guid NetworkId,
+    string Type,
+    string TitleFi,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    IReadOnlyList<Attendee> Attendees,
+    int ParticipantCount,
+    int OrganisationCount,
+    DateTime HeldAt) : IIntegrationEvent;

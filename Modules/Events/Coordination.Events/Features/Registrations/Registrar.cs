@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Coordination.Events.Data;
+using Coordination.Events.Resources;
+using Coordination.Shared.Email;
+using Coordination.Shared.Localization;
+using Coordination.Shared.Web;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Events.Features.Registrations;
+
+/// <summary>A registration as entered (by the person, or by the organiser for a walk-in).</summary>
+internal sealed record RegistrationInput(string? Name, string? Email, string? Organisation = null, string? Needs = null, string? Language = null);
+
+internal sealed class RegistrationInputValidator : AbstractValidator<RegistrationInput>
+{
+    public RegistrationInputValidator(IStringLocalizer<SharedStrings> shared, IStringLocalizer<EventsStrings> l)
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["Name"]))
+            .MaximumLength(200).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Name"], 200));
+        RuleFor(x => x.Email).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["Email"]))
+            .MaximumLength(254).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Email"], 254))
+            .EmailAddress().WithMessage(_ => l["EmailInvalid"]);
+        RuleFor(x => x.Organisation).MaximumLength(300).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Organisation"], 300));
+        RuleFor(x => x.Needs).MaximumLength(1000).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Needs"], 1000));
+        RuleFor(x => x.Language).Must(x => x is null or "fi" or "sv" or "en").WithMessage(_ => l["LanguageInvalid"]);
+    }
+}
+
+internal enum RegisterOutcome
+{
+    Registered,
+    Waitlisted,
+    Invalid,
+    Duplicate,
+    Closed,
+}
+
+internal sealed record RegisterResult(RegisterOutcome Outcome, Guid Id, FormErrors Errors, string? Message = null);
+
+/// <summary>Registrations with a capacity that is never exceeded, a waiting list in order of
+/// registering, and promotion when someone cancels. Every change to an event's seats first
+/// takes the event's row (an UPDATE: the write lock on SQLite, a row lock on PostgreSQL), so
+/// concurrent registrations and cancellations of one event happen one after another.</summary>
+internal sealed class Registrar(
+    EventsDbContext db,
+    IValidator<RegistrationInput> validator,
+    TimeProvider clock,
+    IEmailSender email,
+    IConfiguration configuration,
+    IStringLocalizer<EventsStrings> l,
+    ILogger<Registrar> logger)
+{
+    public async Task<RegisterResult> RegisterAsync(Guid eventId, RegistrationInput input, string baseUrl, CancellationToken ct)
+    {
+        var errors = FormErrors.From(await validator.ValidateAsync(input, ct));
+        if (!errors.IsEmpty)
+        {
+            return new(RegisterOutcome.Invalid, Guid.Empty, errors);
+        }
+
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == eventId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (ClosedReason(e, now) is { } reason)
+        {
+            return new(RegisterOutcome.Closed, Guid.Empty, FormErrors.None, reason);
+        }
+
+        var address = input.Email!.Trim().ToLowerInvariant();
+        var token = NewToken();
+        Registration? registration;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await LockAsync(eventId, ct);
+            registration = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.Email == address, ct);
+            if (registration is { Status: not RegistrationStatus.Cancelled })
+            {
+                return new(RegisterOutcome.Duplicate, registration.Id, FormErrors.None, l["AlreadyRegistered"]);
+            }
+
+            var seated = await db.Events
+                .Where(x => x.Id == eventId && (x.Capacity == null || x.RegisteredCount < x.Capacity))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RegisteredCount, x => x.RegisteredCount + 1), ct) == 1;
+            if (registration is null)
+            {
+                registration = new Registration { Id = Guid.CreateVersion7(), EventId = eventId, Email = address };
+                db.Registrations.Add(registration);
+            }
+
+            registration.Name = input.Name!.Trim();
+            registration.Organisation = input.Organisation?.Trim();
+            registration.Needs = input.Needs?.Trim();
+            registration.Language = input.Language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch { "sv" => "sv", "en" => "en", _ => "fi" };
+            registration.Status = seated ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
+            registration.Number = now.Ticks;
+            registration.CreatedAt = now;
+            registration.CancelledAt = null;
+            registration.ReminderSentAt = null;
+            registration.CancelTokenHash = Hash(token);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        await SendConfirmationAsync(e, registration, token, baseUrl, ct);
+        return new(registration.Status == RegistrationStatus.Registered ? RegisterOutcome.Registered : RegisterOutcome.Waitlisted, registration.Id, FormErrors.None);
+    }
+
+    /// <summary>Cancels by the personal token (or by id for the organiser) and promotes the first
+    /// in the waiting list. Returns the event id, or null when nothing matched.</summary>
+    public async Task<Guid?> CancelAsync(string? token, Guid? registrationId, string baseUrl, CancellationToken ct)
+    {
+        var hash = token is null ? null : Hash(token);
+        var found = await db.Registrations.AsNoTracking()
+            .Where(r => hash != null ? r.CancelTokenHash == hash : r.Id == registrationId)
+            .Select(r => new { r.Id, r.EventId })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        Registration? promoted = null;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await LockAsync(found.EventId, ct);
+            var registration = await db.Registrations.SingleAsync(r => r.Id == found.Id, ct);
+            if (registration.Status == RegistrationStatus.Cancelled)
+            {
+                return found.EventId;
+            }
+
+            var freesSeat = registration.Status == RegistrationStatus.Registered;
+            registration.Status = RegistrationStatus.Cancelled;
+            registration.CancelledAt = clock.GetUtcNow().UtcDateTime;
+            if (freesSeat)
+            {
+                promoted = await db.Registrations
+                    .Where(r => r.EventId == found.EventId && r.Status == RegistrationStatus.Waitlisted)
+                    .OrderBy(r => r.Number).ThenBy(r => r.Id)
+                    .FirstOrDefaultAsync(ct);
+                if (promoted is not null)
+                {
+                    promoted.Status = RegistrationStatus.Registered;
+                }
+                else
+                {
+                    await db.Events.Where(x => x.Id == found.EventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegisteredCount, x => x.RegisteredCount - 1), ct);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        if (promoted is not null)
+        {
+            var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == found.EventId, ct);
+            await SendAsync(promoted, "PromotedMailSubject", "PromotedMailBody", e, null, baseUrl, ct);
+        }
+
+        return found.EventId;
+    }
+
+    /// <summary>Why registration is not open now, or null when it is.</summary>
+    public string? ClosedReason(Event e, DateTime now)
+        => e.Status == EventStatus.Cancelled ? l["EventCancelled"].Value
+            : e.Status == EventStatus.Held || e.EndsAt < now ? l["EventOver"].Value
+            : e.RegistrationOpensAt > now ? string.Format(CultureInfo.CurrentCulture, l["RegistrationNotOpen"], HelsinkiTime.FormatDateTime(e.RegistrationOpensAt.Value))
+            : e.RegistrationClosesAt < now ? l["RegistrationClosed"].Value
+            : null;
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public string BaseUrl(Microsoft.AspNetCore.Http.HttpRequest request)
+        => configuration["Coordination:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Takes the event's row for the rest of the transaction.</summary>
+    private Task LockAsync(Guid eventId, CancellationToken ct)
+        => db.Events.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegisteredCount, x => x.RegisteredCount), ct);
+
+    private Task SendConfirmationAsync(Event e, Registration r, string token, string baseUrl, CancellationToken ct)
+        => r.Status == RegistrationStatus.Registered
+            ? SendAsync(r, "RegisteredMailSubject", "RegisteredMailBody", e, token, baseUrl, ct)
+            : SendAsync(r, "WaitlistedMailSubject", "WaitlistedMailBody", e, token, baseUrl, ct);
+
+    /// <summary>Mail in the person's language: event, time, place, the online link to the registered, the cancel link.</summary>
+    private async Task SendAsync(Registration r, string subject, string body, Event e, string? token, string baseUrl, CancellationToken ct)
+    {
+        using var culture = new CultureScope(r.Language);
+        var title = e.Title.InCurrentCulture().Text;
+        var details = new StringBuilder();
+        details.AppendLine(CultureInfo.CurrentCulture, $"{title}");
+        details.AppendLine(CultureInfo.CurrentCulture, $"{HelsinkiTime.FormatDateTime(e.StartsAt)} – {HelsinkiTime.FormatDateTime(e.EndsAt)}");
+        if (e.Place is not null)
+        {
+            details.AppendLine(CultureInfo.CurrentCulture, $"{l["Place"]}: {e.Place}");
+        }
+
+        if (e.OnlineLink is not null && r.Status == RegistrationStatus.Registered)
+        {
+            details.AppendLine(CultureInfo.CurrentCulture, $"{l["OnlineLink"]}: {e.OnlineLink}");
+        }
+
+        details.AppendLine(CultureInfo.CurrentCulture, $"{l["Calendar"]}: {baseUrl}/events/{e.Id}.ics");
+        if (token is not null)
+        {
+            details.AppendLine().AppendLine(CultureInfo.CurrentCulture, $"{l["CancelLinkText"]}: {baseUrl}/events/cancel/{token}");
+        }
+
+        try
+        {
+            await email.SendAsync(new EmailMessage(r.Email, r.Name, string.Format(CultureInfo.CurrentCulture, l[subject], title), string.Format(CultureInfo.CurrentCulture, l[body], r.Name, details)), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The registration stands; the organiser's list shows it. No address in the log.
+            logger.LogWarning(ex, "A registration e-mail for event {EventId} could not be sent", e.Id);
+        }
+    }
+}
