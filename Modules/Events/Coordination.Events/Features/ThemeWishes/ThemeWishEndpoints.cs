@@ -66,8 +66,8 @@ internal sealed class ThemeWishEndpoints : ICarterModule
     {
         var me = EventAccess.UserId(user) ?? "";
         return await db.ThemeWishes.AsNoTracking().Where(w => w.EventId == id)
+            .OrderByDescending(w => w.Votes.Count).ThenBy(w => w.CreatedAt)
             .Select(w => new WishDto(w.Id, w.Text, w.Votes.Count, w.Votes.Any(v => v.UserId == me), w.CreatedAt))
-            .OrderByDescending(w => w.Votes).ThenBy(w => w.CreatedAt)
             .ToListAsync(ct);
     }
 

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Coordination.Events.Data;
+using Coordination.Shared.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Events.Tests;
+
+/// <summary>Attendance, walk-ins, EventHeld, the funder's statistics; theme wishes.</summary>
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed class AttendanceTests(Provider provider) : AppFixture(provider)
+{
+    private HttpClient _coordinator = null!;
+    private Guid _network;
+
+    protected override IDictionary<string, string?>? Settings => EventsSetup.NoPublicRateLimit;
+
+    [OneTimeSetUp]
+    public async Task SetUpAsync()
+    {
+        _coordinator = await App.ApiClientAsync(Roles.Coordinator);
+        _network = await EventsSetup.NetworkAsync(App, _coordinator);
+    }
+
+    [Test]
+    public async Task Marking_attendance_and_the_event_held_publishes_EventHeld_and_feeds_the_statistics()
+    {
+        var year = DateTime.UtcNow.Year + 1;
+        var day = new DateTimeOffset(year, 3, 10, 8, 0, 0, TimeSpan.Zero);
+        var webinar = await EventsSetup.EventAsync(_coordinator, _network, startsAt: day);
+        var workshop = await EventsSetup.EventAsync(_coordinator, _network, startsAt: day.AddDays(7), type: "workshop");
+        var guest = App.CreateClient();
+        var ids = new List<Guid>();
+        foreach (var (email, organisation) in new[] { ("anna@example.fi", "Opisto A"), ("bertta@example.fi", "opisto a "), ("cecilia@example.fi", "Opisto B") })
+        {
+            var response = await EventsSetup.RegisterAsync(guest, webinar, email, email.Split('@')[0], organisation);
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>());
+        }
+
+        await EventsSetup.RegisterAsync(guest, workshop, "anna@example.fi", "anna", "Opisto A");
+        Assert.That((await _coordinator.PutAsJsonAsync($"/api/v1/events/{webinar}/attendance", new { registrationIds = ids.Take(2) })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var walkIn = await _coordinator.PostAsJsonAsync($"/api/v1/events/{webinar}/walk-ins", new { name = "Daniel", email = "daniel@example.fi", organisation = "Yritys C" });
+        Assert.That(walkIn.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{webinar}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{webinar}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "again: no second event");
+
+        var list = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{workshop}/registrations");
+        await _coordinator.PutAsJsonAsync($"/api/v1/events/{workshop}/attendance", new { registrationIds = list!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()) });
+        await _coordinator.PostAsync($"/api/v1/events/{workshop}/held", null);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+            var held = await db.OutboxMessages.Where(m => m.Type.EndsWith("EventHeld") && m.Payload.Contains(webinar.ToString())).ToListAsync();
+            Assert.That(held, Has.Count.EqualTo(1));
+            var payload = JsonNode.Parse(held[0].Payload)!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(payload["participantCount"]!.GetValue<int>(), Is.EqualTo(3));
+                Assert.That(payload["organisationCount"]!.GetValue<int>(), Is.EqualTo(2), "\"Opisto A\" and \"opisto a \" are one organisation");
+                Assert.That(payload["attendees"]!.AsArray().Select(a => a!["email"]!.GetValue<string>()), Is.EquivalentTo(new[] { "anna@example.fi", "bertta@example.fi", "daniel@example.fi" }));
+            });
+        }
+
+        var stats = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/statistics?from={year}-01-01&to={year}-12-31");
+        var byType = stats!["byType"]!.AsArray().ToDictionary(r => r!["type"]!.GetValue<string>(), r => (Events: r!["events"]!.GetValue<int>(), Participants: r["participants"]!.GetValue<int>()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(byType["webinar"], Is.EqualTo((1, 3)));
+            Assert.That(byType["workshop"], Is.EqualTo((1, 1)));
+            Assert.That(stats["events"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(stats["participants"]!.GetValue<int>(), Is.EqualTo(4));
+            Assert.That(stats["uniqueParticipants"]!.GetValue<int>(), Is.EqualTo(3), "Anna came twice");
+            Assert.That(stats["organisationsReached"]!.GetValue<int>(), Is.EqualTo(2));
+        });
+
+        var csv = await _coordinator.GetStringAsync($"/api/v1/events/statistics.csv?from={year}-01-01&to={year}-12-31");
+        Assert.That(csv, Does.Contain("Webinaari;1;3"));
+        var bad = await _coordinator.GetAsync("/api/v1/events/statistics?from=eilen");
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var funder = await App.ApiClientAsync(Roles.Funder);
+        Assert.That((await funder.GetAsync("/api/v1/events/statistics")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "funders see the counts");
+    }
+
+    [Test]
+    public async Task Members_propose_and_vote_themes_and_the_ranking_follows_the_votes()
+    {
+        var day = await EventsSetup.EventAsync(_coordinator, _network, type: "developmentDay", audience: "network");
+        var first = await App.ApiClientAsync(Roles.Member);
+        var second = await App.ApiClientAsync(Roles.ProjectManager);
+        var ohjaus = (await (await first.PostAsJsonAsync($"/api/v1/events/{day}/theme-wishes", new { text = "Ohjaus" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var arviointi = (await (await second.PostAsJsonAsync($"/api/v1/events/{day}/theme-wishes", new { text = "Arviointi" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var duplicate = await second.PostAsJsonAsync($"/api/v1/events/{day}/theme-wishes", new { text = "ohjaus" });
+        Assert.That(duplicate.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
+        await first.PutAsync($"/api/v1/events/{day}/theme-wishes/{arviointi}/vote", null);
+        await second.PutAsync($"/api/v1/events/{day}/theme-wishes/{arviointi}/vote", null);
+        await second.PutAsync($"/api/v1/events/{day}/theme-wishes/{arviointi}/vote", null);
+        await first.PutAsync($"/api/v1/events/{day}/theme-wishes/{ohjaus}/vote", null);
+        var ranking = await _coordinator.GetFromJsonAsync<JsonArray>($"/api/v1/events/{day}/theme-wishes");
+        Assert.That(ranking!.Select(w => (w!["text"]!.GetValue<string>(), w["votes"]!.GetValue<int>())), Is.EqualTo(new[] { ("Arviointi", 2), ("Ohjaus", 1) }));
+
+        await first.DeleteAsync($"/api/v1/events/{day}/theme-wishes/{arviointi}/vote");
+        ranking = await _coordinator.GetFromJsonAsync<JsonArray>($"/api/v1/events/{day}/theme-wishes");
+        Assert.That(ranking!.Select(w => w!["votes"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 1 }));
+        Assert.That((await App.CreateClient().GetAsync($"/api/v1/events/{day}/theme-wishes")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+}

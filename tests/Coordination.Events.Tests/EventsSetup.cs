@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Coordination.Events.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Events.Tests;
+
+/// <summary>Networks (made in Membership, known to Events through NetworkCreated) and events.</summary>
+internal static class EventsSetup
+{
+    /// <summary>Settings for fixtures that send many public requests from one address.</summary>
+    public static readonly Dictionary<string, string?> NoPublicRateLimit = new() { ["Coordination:RateLimits:PublicFormsPerMinute"] = "1000000" };
+
+    public static async Task<Guid> NetworkAsync(CoordinationApp app, HttpClient coordinator)
+    {
+        var response = await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = $"Tapahtumaverkosto {Guid.NewGuid():N}", sv = "Evenemangsnätverket" } });
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var known = await Eventually.WaitForAsync(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<EventsDbContext>().Networks.AnyAsync(n => n.NetworkId == id);
+        }, k => k);
+        Assert.That(known, Is.True, "Events learns the network from NetworkCreated");
+        return id;
+    }
+
+    public static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static async Task<Guid> EventAsync(HttpClient coordinator, Guid networkId, int? capacity = null, string audience = "public", DateTimeOffset? startsAt = null, string type = "webinar", string? onlineLink = "https://meet.example.fi/abc")
+    {
+        var start = startsAt ?? DateTimeOffset.UtcNow.AddDays(10);
+        var response = await coordinator.PostAsJsonAsync("/api/v1/events", new
+        {
+            networkId,
+            type,
+            title = new { fi = "Verkostowebinaari", sv = "Nätverkswebbinarium" },
+            description = new { fi = "Kuvaus **tapahtumasta**." },
+            startsAt = Time(start),
+            endsAt = Time(start.AddHours(2)),
+            audience,
+            capacity,
+            place = "Helsinki",
+            onlineLink,
+        });
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            Assert.Fail(await response.Content.ReadAsStringAsync());
+        }
+
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+    }
+
+    public static Task<HttpResponseMessage> RegisterAsync(HttpClient client, Guid eventId, string email, string name = "Vieras Henkilö", string? organisation = null)
+        => client.PostAsJsonAsync($"/api/v1/events/{eventId}/registrations", new { name, email, organisation, needs = "Gluteeniton" });
+
+    public static async Task<string> StatusAsync(HttpResponseMessage response)
+        => (await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>();
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Coordination.Events.Data;
+using Coordination.Shared.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Events.Tests;
+
+[TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+public sealed partial class RegistrationTests(Provider provider) : AppFixture(provider)
+{
+    private HttpClient _coordinator = null!;
+    private Guid _network;
+
+    protected override IDictionary<string, string?>? Settings => EventsSetup.NoPublicRateLimit;
+
+    [OneTimeSetUp]
+    public async Task SetUpAsync()
+    {
+        _coordinator = await App.ApiClientAsync(Roles.Coordinator);
+        _network = await EventsSetup.NetworkAsync(App, _coordinator);
+    }
+
+    [Test]
+    public async Task A_guest_registers_gets_a_confirmation_with_a_cancel_link_and_a_second_try_is_409()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network, capacity: 10);
+        var guest = App.CreateClient();
+        var email = $"vieras-{Guid.NewGuid():N}@example.fi";
+        var response = await EventsSetup.RegisterAsync(guest, id, email);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await EventsSetup.StatusAsync(response), Is.EqualTo("registered"));
+
+        var again = await EventsSetup.RegisterAsync(guest, id, email.ToUpperInvariant());
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await again.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), Does.Contain("jo ilmoittauduttu"));
+
+        var mail = App.PickedUpMail().Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(mail.Subject, Does.Contain("Verkostowebinaari"));
+            Assert.That(mail.TextBody, Does.Contain("https://meet.example.fi/abc"), "the registered get the online link");
+            Assert.That(mail.TextBody, Does.Match("/events/cancel/[A-Za-z0-9_-]+"));
+        });
+    }
+
+    [Test]
+    public async Task Invalid_registrations_are_field_errors_and_members_events_need_a_sign_in()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network);
+        var response = await App.CreateClient().PostAsJsonAsync($"/api/v1/events/{id}/registrations", new { name = "", email = "ei-osoite" });
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "name", "email" }));
+
+        var members = await EventsSetup.EventAsync(_coordinator, _network, audience: "network");
+        Assert.That((await EventsSetup.RegisterAsync(App.CreateClient(), members, "ulkopuolinen@example.fi")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var member = await App.ApiClientAsync(Roles.Member);
+        Assert.That((await EventsSetup.RegisterAsync(member, members, $"jasen-{Guid.NewGuid():N}@example.fi")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task A_full_event_waitlists_and_a_cancellation_promotes_the_first_in_line()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network, capacity: 2);
+        var guest = App.CreateClient();
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        var statuses = new List<string>();
+        foreach (var n in new[] { "a", "b", "c", "d" })
+        {
+            statuses.Add(await EventsSetup.StatusAsync(await EventsSetup.RegisterAsync(guest, id, $"{n}-{stamp}@example.fi", name: $"Henkilö {n.ToUpperInvariant()}")));
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { "registered", "registered", "waitlisted", "waitlisted" }));
+        var tokenOfA = CancelToken().Match(App.PickedUpMail().Last(m => m.To.ToString().Contains($"a-{stamp}", StringComparison.Ordinal)).TextBody!).Groups[1].Value;
+        Assert.That((await guest.PostAsJsonAsync("/api/v1/events/registrations/cancel", new { token = tokenOfA })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await guest.PostAsJsonAsync("/api/v1/events/registrations/cancel", new { token = "väärä" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        var list = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}/registrations");
+        var byEmail = list!["items"]!.AsArray().ToDictionary(i => i!["email"]!.GetValue<string>()[..1], i => i!["status"]!.GetValue<string>());
+        Assert.That(byEmail, Is.EquivalentTo(new Dictionary<string, string> { ["a"] = "cancelled", ["b"] = "registered", ["c"] = "registered", ["d"] = "waitlisted" }));
+        Assert.That(App.PickedUpMail().Any(m => m.To.ToString().Contains($"c-{stamp}", StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Sait paikan", StringComparison.Ordinal)), Is.True, "C is told");
+
+        // The organiser cancels B: D moves up; the seats stay at the capacity.
+        var b = list["items"]!.AsArray().Single(i => i!["email"]!.GetValue<string>().StartsWith('b'))!["id"]!.GetValue<Guid>();
+        Assert.That((await _coordinator.DeleteAsync($"/api/v1/events/{id}/registrations/{b}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var e = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}");
+        Assert.That(e!["registered"]!.GetValue<int>(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Capacity_is_never_exceeded_by_300_concurrent_registrations()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network, capacity: 100);
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        var clients = Enumerable.Range(0, 10).Select(_ => App.CreateClient()).ToArray();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => EventsSetup.RegisterAsync(clients[i % clients.Length], id, $"rinnakkain-{i}-{stamp}@example.fi")));
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Created));
+        var statuses = await Task.WhenAll(responses.Select(EventsSetup.StatusAsync));
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(statuses.Count(s => s == "registered"), Is.EqualTo(100));
+            Assert.That(statuses.Count(s => s == "waitlisted"), Is.EqualTo(200));
+            Assert.That(await db.Registrations.CountAsync(r => r.EventId == id && r.Status == RegistrationStatus.Registered), Is.EqualTo(100));
+            Assert.That((await db.Events.SingleAsync(x => x.Id == id)).RegisteredCount, Is.EqualTo(100));
+        });
+    }
+
+    [Test]
+    public async Task A_cancelled_event_takes_no_registrations_and_tells_the_registered()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network);
+        var email = $"peruttu-{Guid.NewGuid():N}@example.fi";
+        await EventsSetup.RegisterAsync(App.CreateClient(), id, email);
+        await _coordinator.PostAsync($"/api/v1/events/{id}/cancel", null);
+        Assert.That((await EventsSetup.RegisterAsync(App.CreateClient(), id, $"myohassa-{Guid.NewGuid():N}@example.fi")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(App.PickedUpMail().Any(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Peruttu", StringComparison.Ordinal)), Is.True);
+    }
+
+    [Test]
+    public async Task The_organiser_exports_the_list_with_needs()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network);
+        await EventsSetup.RegisterAsync(App.CreateClient(), id, $"tarve-{Guid.NewGuid():N}@example.fi", "Tarve Henkilö", "Opisto");
+        var csv = await _coordinator.GetStringAsync($"/api/v1/events/{id}/registrations.csv");
+        Assert.That(csv, Does.Contain("Nimi;Sähköposti;Organisaatio;Erityistarpeet").And.Contain("Tarve Henkilö").And.Contain("Gluteeniton"));
+        var member = await App.ApiClientAsync(Roles.Member);
+        Assert.That((await member.GetAsync($"/api/v1/events/{id}/registrations")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [GeneratedRegex("/events/cancel/([A-Za-z0-9_-]+)")]
+    private static partial Regex CancelToken();
+}

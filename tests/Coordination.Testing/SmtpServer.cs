@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using NUnit.Framework;
+
+namespace Coordination.Testing;
+
+/// <summary>A real SMTP server on loopback (Debian's python3-aiosmtpd) that keeps what it
+/// receives in a Maildir; build/test.sh installs it.</summary>
+public sealed class SmtpServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _maildir;
+
+    private SmtpServer(Process process, int port, string maildir)
+    {
+        _process = process;
+        Port = port;
+        _maildir = maildir;
+    }
+
+    public int Port { get; }
+
+    public static async Task<SmtpServer> StartAsync()
+    {
+        var port = FreePort();
+        // Not created here: aiosmtpd's Maildir creates it with its tmp/new/cur folders.
+        var maildir = Path.Combine(Path.GetTempPath(), "coordination-smtp-" + Guid.NewGuid().ToString("N"));
+        var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Mailbox {maildir}")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        await WaitForPortAsync(port);
+        return new SmtpServer(process, port, maildir);
+    }
+
+    /// <summary>The messages received so far, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> Messages()
+    {
+        var folder = Path.Combine(_maildir, "new");
+        return Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder).Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f))).OrderBy(f => f.Time).Select(f => MimeKit.MimeMessage.Load(f.File))]
+            : [];
+    }
+
+    public Task<IReadOnlyList<MimeKit.MimeMessage>> WaitForAsync(int count)
+        => Eventually.WaitForAsync(() => Task.FromResult(Messages()), m => m.Count >= count);
+
+    public ValueTask DisposeAsync()
+    {
+        _process.Kill();
+        _process.Dispose();
+        if (Directory.Exists(_maildir))
+        {
+            Directory.Delete(_maildir, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitForPortAsync(int port)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Fail("The SMTP server (python3-aiosmtpd) did not start: build/test.sh installs it.");
+    }
+}
