@@ -134,6 +134,33 @@ public sealed partial class RegistrationTests(Provider provider) : AppFixture(pr
         Assert.That((await member.GetAsync($"/api/v1/events/{id}/registrations")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [Test]
+    public async Task Erasing_a_person_in_Membership_anonymises_their_registrations()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network);
+        var email = $"poistuva-{Guid.NewGuid():N}@example.fi";
+        var person = await _coordinator.PostAsJsonAsync("/api/v1/membership/people", new { name = "Poistuva Henkilö", email, language = "fi", roles = Array.Empty<object>() });
+        var personId = (await person.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await EventsSetup.RegisterAsync(App.CreateClient(), id, email, "Poistuva Henkilö", "Opisto");
+        await Eventually.WaitForAsync(async () =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<EventsDbContext>().People.AnyAsync(p => p.PersonId == personId);
+        }, known => known);
+
+        await _coordinator.DeleteAsync($"/api/v1/membership/people/{personId}");
+        var items = await Eventually.WaitForAsync(
+            async () => (await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}/registrations"))!["items"]!.AsArray(),
+            list => list.All(i => !i!["email"]!.GetValue<string>().Contains('@')));
+        Assert.Multiple(() =>
+        {
+            Assert.That(items, Has.Count.EqualTo(1), "the registration still counts");
+            Assert.That(items[0]!["email"]!.GetValue<string>(), Does.Not.Contain("@"));
+            Assert.That(items[0]!["name"]!.GetValue<string>(), Does.Not.Contain("Poistuva"));
+            Assert.That(items[0]!["organisation"], Is.Null);
+        });
+    }
+
     [GeneratedRegex("/events/cancel/([A-Za-z0-9_-]+)")]
     private static partial Regex CancelToken();
 }

@@ -20,6 +20,9 @@ public sealed class EventsModule : IModule
             .AddScoped<Features.SaveEvent.EventSaver>()
             .AddScoped<Features.Registrations.Registrar>();
         module.Subscribe<NetworkCreated, Features.TrackNetworks.NetworkCreatedHandler>();
+        module.Subscribe<PersonRegistered, Features.TrackPeople.PersonHandlers>();
+        module.Subscribe<PersonUpdated, Features.TrackPeople.PersonHandlers>();
+        module.Subscribe<PersonErased, Features.TrackPeople.PersonHandlers>();
         module.AddRecurringJob<Features.Reminders.SendRemindersJob>("events-reminders", "0 * * * *");
         module.AddNavigation(new NavigationEntry("/events", "NavEvents", typeof(EventsStrings), null, 20));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Reflection;
 using Coordination.Shared.Data;
 using Coordination.Shared.Jobs;
@@ -70,7 +71,7 @@ public sealed class ModuleBuilder
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
         var context = DbContextType ?? throw new InvalidOperationException($"{Name}: call AddDatabase before Subscribe; the inbox lives in the module's database.");
-        Services.AddScoped<THandler>();
+        Services.TryAddScoped<THandler>(); // one handler class may serve several events
         _catalog.Subscriptions.Add(EventSubscription.Create<TEvent, THandler>(Name, context));
         return this;
     }

@@ -181,3 +181,12 @@ internal sealed class KnownNetwork
 
     public string? NameEn { get; set; }
 }
+
+/// <summary>Events' copy of a directory person's address (from Membership), so that an erasure
+/// there can anonymise their registrations here.</summary>
+internal sealed class KnownPerson
+{
+    public Guid PersonId { get; set; }
+
+    public string Email { get; set; } = "";
+}

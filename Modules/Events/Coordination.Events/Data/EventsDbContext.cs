@@ -18,6 +18,8 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
 
     public DbSet<KnownNetwork> Networks => Set<KnownNetwork>();
 
+    public DbSet<KnownPerson> People => Set<KnownPerson>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -78,6 +80,12 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.ToTable("ThemeVotes");
             e.HasKey(x => new { x.WishId, x.UserId });
             e.Property(x => x.UserId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<KnownPerson>(e =>
+        {
+            e.ToTable("People");
+            e.HasKey(x => x.PersonId);
+            e.Property(x => x.Email).HasMaxLength(254);
         });
         modelBuilder.Entity<KnownNetwork>(e =>
         {

@@ -160,6 +160,22 @@ namespace Coordination.Events.Data.Migrations.Postgres
                     b.ToTable("Networks", "events");
                 });
 
+            modelBuilder.Entity("Coordination.Events.Data.KnownPerson", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("People", "events");
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.Registration", b =>
                 {
                     b.Property<Guid>("Id")

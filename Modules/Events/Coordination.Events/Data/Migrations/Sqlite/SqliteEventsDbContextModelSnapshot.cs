@@ -153,6 +153,22 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                     b.ToTable("Networks", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Events.Data.KnownPerson", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("People", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.Registration", b =>
                 {
                     b.Property<Guid>("Id")
