@@ -161,6 +161,20 @@ public sealed partial class RegistrationTests(Provider provider) : AppFixture(pr
         });
     }
 
+    [Test]
+    public async Task A_guest_is_forgotten_on_request()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network);
+        var email = $"unohda-{Guid.NewGuid():N}@example.fi";
+        await EventsSetup.RegisterAsync(App.CreateClient(), id, email, "Unohdettava Vieras");
+        var response = await _coordinator.PostAsJsonAsync("/api/v1/events/privacy/erase", new { email = email.ToUpperInvariant() });
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["registrations"]!.GetValue<int>(), Is.EqualTo(1));
+        var csv = await _coordinator.GetStringAsync($"/api/v1/events/{id}/registrations.csv");
+        Assert.That(csv, Does.Not.Contain("Unohdettava").And.Not.Contain(email));
+        var member = await App.ApiClientAsync(Roles.Member);
+        Assert.That((await member.PostAsJsonAsync("/api/v1/events/privacy/erase", new { email })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
     [GeneratedRegex("/events/cancel/([A-Za-z0-9_-]+)")]
     private static partial Regex CancelToken();
 }

@@ -26,14 +26,7 @@ internal sealed class PersonHandlers(EventsDbContext db) :
             return;
         }
 
-        foreach (var registration in await db.Registrations.Where(r => r.Email == person.Email).ToListAsync(cancellationToken))
-        {
-            registration.Name = "–";
-            registration.Email = $"erased-{registration.Id:N}";
-            registration.Organisation = null;
-            registration.Needs = null;
-        }
-
+        await Privacy.EraseGuestEndpoints.Anonymise(db, person.Email, cancellationToken);
         db.People.Remove(person);
     }
 
