@@ -2,6 +2,7 @@ using System.Globalization;
 using Coordination.Host.Resources;
 using Coordination.Shared.Email;
 using Coordination.Shared.Security;
+using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -32,7 +33,7 @@ internal sealed class UserAccounts(
 
         // The invitation is a password reset link: the same proven, expiring token flow.
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{BaseUrl()}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
+        var link = $"{PublicUrl.Base(configuration, http.HttpContext?.Request)}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
         var previous = CultureInfo.CurrentUICulture;
         try
         {
@@ -51,18 +52,6 @@ internal sealed class UserAccounts(
         {
             Check(await users.DeleteAsync(user));
         }
-    }
-
-    private string BaseUrl()
-    {
-        var configured = configuration["Coordination:PublicBaseUrl"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured.TrimEnd('/');
-        }
-
-        var request = http.HttpContext?.Request;
-        return request is null ? "http://localhost:5000" : $"{request.Scheme}://{request.Host}";
     }
 
     private static void Check(IdentityResult result)

@@ -30,8 +30,7 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
                 if (await users.FindByEmailAsync(address) is { } user)
                 {
                     var token = await users.GeneratePasswordResetTokenAsync(user);
-                    var configured = configuration["Coordination:PublicBaseUrl"];
-                    var baseUrl = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}" : configured.TrimEnd('/');
+                    var baseUrl = PublicUrl.Base(configuration, request);
                     var link = $"{baseUrl}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
                     await email.SendAsync(new EmailMessage(address, user.DisplayName, l["ResetMailSubject"], string.Format(l["ResetMailBody"], link)), ct);
                 }

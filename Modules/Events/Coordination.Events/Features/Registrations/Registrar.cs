@@ -176,8 +176,7 @@ internal sealed class Registrar(
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public string BaseUrl(Microsoft.AspNetCore.Http.HttpRequest request)
-        => configuration["Coordination:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+    public string BaseUrl(Microsoft.AspNetCore.Http.HttpRequest request) => PublicUrl.Base(configuration, request);
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 

@@ -5,6 +5,7 @@ using Coordination.Events.Resources;
 using Coordination.Shared.Email;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Localization;
+using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
@@ -32,7 +33,7 @@ internal sealed class SendRemindersJob(
         var events = await db.Events.AsNoTracking()
             .Where(e => e.Status == EventStatus.Scheduled && e.StartsAt >= from && e.StartsAt < to)
             .ToListAsync(cancellationToken);
-        var baseUrl = (configuration["Coordination:PublicBaseUrl"] ?? "").TrimEnd('/');
+        var baseUrl = PublicUrl.Base(configuration, null);
         foreach (var e in events)
         {
             var due = await db.Registrations

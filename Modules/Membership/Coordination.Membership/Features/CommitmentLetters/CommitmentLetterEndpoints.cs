@@ -114,8 +114,7 @@ internal sealed class CommitmentLetterEndpoints : ICarterModule
 
     private static async Task<(string Project, string Organisation)?> NamesAsync(MembershipDbContext db, Guid projectId, Guid organisationId, CancellationToken ct)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.Partners).SingleOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null || (project.LeadOrganisationId != organisationId && project.Partners.All(p => p.OrganisationId != organisationId)))
+        if (await LetterSaver.ProjectOfAsync(db, projectId, organisationId, ct) is not { } project)
         {
             return null;
         }
@@ -130,10 +129,16 @@ internal sealed class CommitmentLetterEndpoints : ICarterModule
 /// <summary>Validates and saves a letter (insert or update), audited.</summary>
 internal sealed class LetterSaver(MembershipDbContext db, IValidator<LetterInput> validator, ProjectAccess access, TimeProvider clock)
 {
-    public async Task<(int Status, FormErrors Errors)> SaveAsync(Guid projectId, Guid organisationId, LetterInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The project, when <paramref name="organisationId"/> is its lead or a partner.</summary>
+    public static async Task<Project?> ProjectOfAsync(MembershipDbContext db, Guid projectId, Guid organisationId, CancellationToken ct)
     {
         var project = await db.Projects.AsNoTracking().Include(p => p.Partners).SingleOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null || (project.LeadOrganisationId != organisationId && project.Partners.All(p => p.OrganisationId != organisationId)))
+        return project is not null && (project.LeadOrganisationId == organisationId || project.Partners.Any(p => p.OrganisationId == organisationId)) ? project : null;
+    }
+
+    public async Task<(int Status, FormErrors Errors)> SaveAsync(Guid projectId, Guid organisationId, LetterInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await ProjectOfAsync(db, projectId, organisationId, ct) is null)
         {
             return (StatusCodes.Status404NotFound, FormErrors.None);
         }
