@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coordination.Host.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Identity;
@@ -34,16 +35,8 @@ internal sealed class UserAccounts(
         // The invitation is a password reset link: the same proven, expiring token flow.
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{PublicUrl.Base(configuration, http.HttpContext?.Request)}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language is "sv" or "en" ? language : "fi");
-            await email.SendAsync(new EmailMessage(address, name, l["InviteMailSubject"], string.Format(CultureInfo.CurrentCulture, l["InviteMailBody"], name, link)), cancellationToken);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var culture = new CultureScope(language);
+        await email.SendAsync(new EmailMessage(address, name, l["InviteMailSubject"], string.Format(CultureInfo.CurrentCulture, l["InviteMailBody"], name, link)), cancellationToken);
     }
 
     public async Task DeleteAsync(string address, CancellationToken cancellationToken)

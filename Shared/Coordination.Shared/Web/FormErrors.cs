@@ -11,7 +11,8 @@ public sealed class FormErrors
 
     public FormErrors(IDictionary<string, string[]>? errors = null) => _errors = new(errors ?? new Dictionary<string, string[]>(), StringComparer.OrdinalIgnoreCase);
 
-    public static FormErrors None { get; } = new();
+    /// <summary>No errors (a new instance each time, so adding to it harms no one).</summary>
+    public static FormErrors None => new();
 
     public bool IsEmpty => _errors.Count == 0;
 
@@ -21,6 +22,18 @@ public sealed class FormErrors
 
     public void Add(string field, string message)
         => _errors[field] = [.. For(field), message];
+
+    /// <summary>Adds every error of <paramref name="other"/> (e.g. values a form could not parse).</summary>
+    public void Merge(FormErrors other)
+    {
+        foreach (var (field, messages) in other.All)
+        {
+            foreach (var message in messages)
+            {
+                Add(field, message);
+            }
+        }
+    }
 
     public static FormErrors From(ValidationResult result)
         => new(result.Errors

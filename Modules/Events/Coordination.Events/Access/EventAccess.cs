@@ -21,5 +21,4 @@ internal static class EventAccess
 
     public static bool IsOrganiser(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator);
 
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }

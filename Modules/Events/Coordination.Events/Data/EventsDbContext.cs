@@ -26,14 +26,11 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
         modelBuilder.Entity<Event>(e =>
         {
             e.ToTable("Events");
-            e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-            Localized(e.OwnsOne(x => x.Title), "Title", 200, required: true);
-            e.Navigation(x => x.Title).IsRequired();
-            Localized(e.OwnsOne(x => x.Description), "Description", 8000, required: false);
-            e.Navigation(x => x.Description).IsRequired();
+            e.OwnsLocalizedText(x => x.Title, "Title", 200);
+            e.OwnsLocalizedText(x => x.Description, "Description", 8000, finnishRequired: false);
             e.Property(x => x.Place).HasMaxLength(300);
             e.Property(x => x.OnlineLink).HasMaxLength(500);
             e.Property(x => x.Organiser).HasMaxLength(200);
@@ -46,14 +43,12 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
         modelBuilder.Entity<EventMaterial>(e =>
         {
             e.ToTable("EventMaterials");
-            e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Url).HasMaxLength(1000);
         });
         modelBuilder.Entity<Registration>(e =>
         {
             e.ToTable("Registrations");
-            e.Property(x => x.Id).ValueGeneratedNever();
             e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(254);
@@ -69,7 +64,6 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
         modelBuilder.Entity<ThemeWish>(e =>
         {
             e.ToTable("ThemeWishes");
-            e.Property(x => x.Id).ValueGeneratedNever();
             e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
             e.Property(x => x.Text).HasMaxLength(300);
             e.Property(x => x.ProposedBy).HasMaxLength(100);
@@ -95,13 +89,7 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(x => x.NameSv).HasMaxLength(200);
             e.Property(x => x.NameEn).HasMaxLength(200);
         });
-    }
-
-    private static void Localized(Microsoft.EntityFrameworkCore.Metadata.Builders.OwnedNavigationBuilder<Event, LocalizedText> owned, string prefix, int max, bool required)
-    {
-        owned.Property(p => p.Fi).HasColumnName(prefix + "Fi").HasMaxLength(max).IsRequired(required);
-        owned.Property(p => p.Sv).HasColumnName(prefix + "Sv").HasMaxLength(max);
-        owned.Property(p => p.En).HasColumnName(prefix + "En").HasMaxLength(max);
+        modelBuilder.IdsAreMadeInCode(typeof(Event).Assembly);
     }
 }
 

@@ -11,7 +11,6 @@ internal sealed class ProjectAccess(MembershipDbContext db)
 {
     public static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator);
 
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     /// <summary>The projects <paramref name="user"/> manages (empty for everyone but project managers).</summary>
     public async Task<IReadOnlySet<Guid>> ManagedProjectsAsync(ClaimsPrincipal user, CancellationToken ct)

@@ -40,20 +40,8 @@ internal class MembershipDbContext(DbContextOptions options) : ModuleDbContext(o
         {
             e.ToTable("Networks");
             e.HasKey(x => x.Id);
-            e.OwnsOne(x => x.Name, n =>
-            {
-                n.Property(p => p.Fi).HasColumnName("NameFi").HasMaxLength(200).IsRequired();
-                n.Property(p => p.Sv).HasColumnName("NameSv").HasMaxLength(200);
-                n.Property(p => p.En).HasColumnName("NameEn").HasMaxLength(200);
-            });
-            e.Navigation(x => x.Name).IsRequired();
-            e.OwnsOne(x => x.Description, n =>
-            {
-                n.Property(p => p.Fi).HasColumnName("DescriptionFi").HasMaxLength(4000).IsRequired();
-                n.Property(p => p.Sv).HasColumnName("DescriptionSv").HasMaxLength(4000);
-                n.Property(p => p.En).HasColumnName("DescriptionEn").HasMaxLength(4000);
-            });
-            e.Navigation(x => x.Description).IsRequired();
+            e.OwnsLocalizedText(x => x.Name, "Name", 200);
+            e.OwnsLocalizedText(x => x.Description, "Description", 4000);
             e.Property(x => x.NormalizedName).HasMaxLength(200);
             e.HasIndex(x => x.NormalizedName).IsUnique();
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -66,13 +54,7 @@ internal class MembershipDbContext(DbContextOptions options) : ModuleDbContext(o
         modelBuilder.Entity<NetworkTheme>(e =>
         {
             e.ToTable("NetworkThemes");
-            e.OwnsOne(x => x.Name, n =>
-            {
-                n.Property(p => p.Fi).HasColumnName("NameFi").HasMaxLength(100).IsRequired();
-                n.Property(p => p.Sv).HasColumnName("NameSv").HasMaxLength(100);
-                n.Property(p => p.En).HasColumnName("NameEn").HasMaxLength(100);
-            });
-            e.Navigation(x => x.Name).IsRequired();
+            e.OwnsLocalizedText(x => x.Name, "Name", 100);
         });
         modelBuilder.Entity<NetworkPhaseChange>(e =>
         {
@@ -190,15 +172,7 @@ internal class MembershipDbContext(DbContextOptions options) : ModuleDbContext(o
         });
         modelBuilder.Entity<CoordinatorTerm>(e => e.ToTable("CoordinatorTerms"));
 
-        // Ids are made in code (version 7 GUIDs), so a child added to a loaded parent is an
-        // insert; with generated keys EF would take a set key for an existing row.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType.Namespace == typeof(Network).Namespace))
-        {
-            if (entity.FindProperty("Id") is { } id && id.ClrType == typeof(Guid))
-            {
-                id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
-            }
-        }
+        modelBuilder.IdsAreMadeInCode(typeof(Network).Assembly);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class DeliveriesEndpoints : ICarterModule
             .RequireAuthorization(Policies.Coordinator);
 
         app.MapPost("/admin/deliveries/{module}/{id:guid}/retry", async Task<IResult> (string module, Guid id, IFormCollection form, DeliveryAdministration admin, ClaimsPrincipal user, CancellationToken ct) =>
-                await admin.RetryAsync(module, id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct)
+                await admin.RetryAsync(module, id, user.UserId(), ct)
                     ? TypedResults.Redirect("/admin/deliveries?retried=true")
                     : TypedResults.NotFound())
             .RequireAuthorization(Policies.Coordinator);
@@ -29,7 +29,7 @@ public sealed class DeliveriesEndpoints : ICarterModule
         var api = app.MapGroup("/api/v1/admin/deliveries").RequireAuthorization(Policies.Coordinator).WithTags("Administration");
         api.MapGet("/", async (DeliveryAdministration admin, CancellationToken ct) => TypedResults.Ok(new { items = await admin.ListParkedAsync(ct) }));
         api.MapPost("/{module}/{id:guid}/retry", async Task<Results<Accepted, ProblemHttpResult>> (string module, Guid id, DeliveryAdministration admin, ClaimsPrincipal user, IStringLocalizer<SharedStrings> l, CancellationToken ct) =>
-            await admin.RetryAsync(module, id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct)
+            await admin.RetryAsync(module, id, user.UserId(), ct)
                 ? TypedResults.Accepted((string?)null)
                 : ApiResults.NotFound(l["NoSuchParkedDelivery"]));
     }

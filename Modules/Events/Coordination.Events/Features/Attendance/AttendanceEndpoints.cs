@@ -102,7 +102,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Audit(EventAccess.UserId(user), "MarkAttendance", nameof(Event), id.ToString(), registrations.Count(r => r.Attended).ToString(CultureInfo.InvariantCulture), now);
+        db.Audit(user.UserId(), "MarkAttendance", nameof(Event), id.ToString(), registrations.Count(r => r.Attended).ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -142,7 +142,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
             });
         }
 
-        db.Audit(EventAccess.UserId(user), "AddWalkIn", nameof(Event), id.ToString(), null, now);
+        db.Audit(user.UserId(), "AddWalkIn", nameof(Event), id.ToString(), null, now);
         await db.SaveChangesAsync(ct);
         return (true, FormErrors.None);
     }
@@ -168,7 +168,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
         db.Publish(new EventHeld(
             e.Id, e.NetworkId, EnumText.Of(e.Type), e.Title.Fi, e.StartsAt, e.EndsAt,
             [.. attendees.Select(a => new Attendee(a.Email, a.Name, a.Organisation))], attendees.Count, organisations, now), now);
-        db.Audit(EventAccess.UserId(user), "MarkEventHeld", nameof(Event), id.ToString(), attendees.Count.ToString(CultureInfo.InvariantCulture), now);
+        db.Audit(user.UserId(), "MarkEventHeld", nameof(Event), id.ToString(), attendees.Count.ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -31,7 +31,7 @@ internal sealed class EraseGuestEndpoints : ICarterModule
                 }
 
                 var registrations = await Anonymise(db, email, ct);
-                db.Audit(EventAccess.UserId(user), "EraseGuest", nameof(Registration), "-", registrations.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow().UtcDateTime);
+                db.Audit(user.UserId(), "EraseGuest", nameof(Registration), "-", registrations.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(new Erased(registrations));
             })

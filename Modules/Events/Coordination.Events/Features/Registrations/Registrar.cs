@@ -56,7 +56,8 @@ internal sealed class Registrar(
     IStringLocalizer<EventsStrings> l,
     ILogger<Registrar> logger)
 {
-    public async Task<RegisterResult> RegisterAsync(Guid eventId, RegistrationInput input, string baseUrl, CancellationToken ct)
+    /// <summary>Registers for <paramref name="e"/> (read by the caller, which has checked who may see it).</summary>
+    public async Task<RegisterResult> RegisterAsync(Event e, RegistrationInput input, string baseUrl, CancellationToken ct)
     {
         var errors = FormErrors.From(await validator.ValidateAsync(input, ct));
         if (!errors.IsEmpty)
@@ -64,7 +65,7 @@ internal sealed class Registrar(
             return new(RegisterOutcome.Invalid, Guid.Empty, errors);
         }
 
-        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == eventId, ct);
+        var eventId = e.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         if (ClosedReason(e, now) is { } reason)
         {
@@ -194,18 +195,7 @@ internal sealed class Registrar(
     {
         using var culture = new CultureScope(r.Language);
         var title = e.Title.InCurrentCulture().Text;
-        var details = new StringBuilder();
-        details.AppendLine(CultureInfo.CurrentCulture, $"{title}");
-        details.AppendLine(CultureInfo.CurrentCulture, $"{HelsinkiTime.FormatDateTime(e.StartsAt)} – {HelsinkiTime.FormatDateTime(e.EndsAt)}");
-        if (e.Place is not null)
-        {
-            details.AppendLine(CultureInfo.CurrentCulture, $"{l["Place"]}: {e.Place}");
-        }
-
-        if (e.OnlineLink is not null && r.Status == RegistrationStatus.Registered)
-        {
-            details.AppendLine(CultureInfo.CurrentCulture, $"{l["OnlineLink"]}: {e.OnlineLink}");
-        }
+        var details = Mail.EventDetails.Lines(e, withOnlineLink: r.Status == RegistrationStatus.Registered, l).Insert(0, title + Environment.NewLine);
 
         details.AppendLine(CultureInfo.CurrentCulture, $"{l["Calendar"]}: {baseUrl}/events/{e.Id}.ics");
         if (token is not null)

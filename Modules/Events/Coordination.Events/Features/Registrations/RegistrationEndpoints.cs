@@ -34,18 +34,18 @@ internal sealed class RegistrationEndpoints : ICarterModule
     {
         app.MapPost("/api/v1/events/{id:guid}/registrations", async Task<IResult> (Guid id, RegistrationInput input, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, HttpRequest request, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
-                var audience = await db.Events.Where(e => e.Id == id).Select(e => (EventAudience?)e.Audience).SingleOrDefaultAsync(ct);
-                if (audience is null)
+                var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+                if (e is null)
                 {
                     return ApiResults.NotFound();
                 }
 
-                if (!EventAccess.CanSee(audience.Value, user))
+                if (!EventAccess.CanSee(e.Audience, user))
                 {
                     return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
                 }
 
-                var result = await registrar.RegisterAsync(id, input, registrar.BaseUrl(request), ct);
+                var result = await registrar.RegisterAsync(e, input, registrar.BaseUrl(request), ct);
                 return result.Outcome switch
                 {
                     RegisterOutcome.Registered or RegisterOutcome.Waitlisted => TypedResults.Created(
@@ -74,7 +74,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
                 }
 
                 var input = new RegistrationInput(form.Text("name"), form.Text("email"), form.Text("organisation"), form.Text("needs"));
-                var result = await registrar.RegisterAsync(id, input, registrar.BaseUrl(request), ct);
+                var result = await registrar.RegisterAsync(e, input, registrar.BaseUrl(request), ct);
                 if (result.Outcome == RegisterOutcome.Invalid)
                 {
                     return await BrowseEvents.EventPageResult.RenderAsync(db, e, user, clock, registrar, input, result.Errors, null, ct, StatusCodes.Status400BadRequest);

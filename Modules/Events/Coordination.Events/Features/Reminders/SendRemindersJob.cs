@@ -61,17 +61,7 @@ internal sealed class SendRemindersJob(
     {
         using var culture = new CultureScope(r.Language);
         var title = e.Title.InCurrentCulture().Text;
-        var details = new StringBuilder();
-        details.AppendLine(CultureInfo.CurrentCulture, $"{HelsinkiTime.FormatDateTime(e.StartsAt)} – {HelsinkiTime.FormatDateTime(e.EndsAt)}");
-        if (e.Place is not null)
-        {
-            details.AppendLine(CultureInfo.CurrentCulture, $"{l["Place"]}: {e.Place}");
-        }
-
-        if (e.OnlineLink is not null)
-        {
-            details.AppendLine(CultureInfo.CurrentCulture, $"{l["OnlineLink"]}: {e.OnlineLink}");
-        }
+        var details = Mail.EventDetails.Lines(e, withOnlineLink: true, l);
 
         if (baseUrl.Length > 0)
         {

@@ -28,7 +28,7 @@ internal sealed class SaveEventEndpoints : ICarterModule
         pages.MapPost("/new", async Task<IResult> (IFormCollection form, EventSaver saver, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = EventInput.From(form);
-            var (ids, errors) = await saver.CreateAsync(input, UserId(user), ct);
+            var (ids, errors) = await saver.CreateAsync(input, user.UserId(), ct);
             return ids.Count > 0 ? TypedResults.Redirect($"/events/{ids[0]}?saved=created") : await FormAsync(db, null, input, errors, false, ct, StatusCodes.Status400BadRequest);
         });
         pages.MapGet("/{id:guid}/edit", async Task<IResult> (Guid id, EventsDbContext db, CancellationToken ct) =>
@@ -38,7 +38,7 @@ internal sealed class SaveEventEndpoints : ICarterModule
         pages.MapPost("/{id:guid}/edit", async Task<IResult> (Guid id, IFormCollection form, EventSaver saver, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = EventInput.From(form);
-            return await saver.UpdateAsync(id, input, UserId(user), ct) switch
+            return await saver.UpdateAsync(id, input, user.UserId(), ct) switch
             {
                 null => TypedResults.NotFound(),
                 { IsEmpty: true } => TypedResults.Redirect($"/events/{id}?saved=updated"),
@@ -46,17 +46,17 @@ internal sealed class SaveEventEndpoints : ICarterModule
             };
         });
         pages.MapPost("/{id:guid}/cancel", async Task<IResult> (Guid id, IFormCollection form, EventSaver saver, ClaimsPrincipal user, CancellationToken ct) =>
-            await saver.CancelAsync(id, UserId(user), ct) ? TypedResults.Redirect($"/events/{id}?saved=cancelled") : TypedResults.NotFound());
+            await saver.CancelAsync(id, user.UserId(), ct) ? TypedResults.Redirect($"/events/{id}?saved=cancelled") : TypedResults.NotFound());
 
         var api = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Coordinator).WithTags("Events");
         api.MapPost("/", async Task<Results<Created<Created>, ValidationProblem>> (EventInput input, EventSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
-                var (ids, errors) = await saver.CreateAsync(input, UserId(user), ct);
+                var (ids, errors) = await saver.CreateAsync(input, user.UserId(), ct);
                 return ids.Count > 0 ? TypedResults.Created($"/api/v1/events/{ids[0]}", new Created(ids[0], ids)) : ApiResults.Invalid(errors, shared);
             })
             .WithSummary("Creates an event, or with repeat { everyWeeks, count } the occurrences of a series");
         api.MapPut("/{id:guid}", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (Guid id, EventInput input, EventSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                await saver.UpdateAsync(id, input, UserId(user), ct) switch
+                await saver.UpdateAsync(id, input, user.UserId(), ct) switch
                 {
                     null => ApiResults.NotFound(),
                     { IsEmpty: true } => TypedResults.NoContent(),
@@ -64,11 +64,10 @@ internal sealed class SaveEventEndpoints : ICarterModule
                 })
             .WithSummary("Edits an event (one occurrence of a series)");
         api.MapPost("/{id:guid}/cancel", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, EventSaver saver, ClaimsPrincipal user, CancellationToken ct) =>
-                await saver.CancelAsync(id, UserId(user), ct) ? TypedResults.NoContent() : ApiResults.NotFound())
+                await saver.CancelAsync(id, user.UserId(), ct) ? TypedResults.NoContent() : ApiResults.NotFound())
             .WithSummary("Cancels an event; the registered and waiting are told by e-mail, calendars get CANCELLED");
     }
 
-    private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private static async Task<IResult> FormAsync(EventsDbContext db, Guid? id, EventInput input, FormErrors errors, bool cancelled, CancellationToken ct, int status = StatusCodes.Status200OK)
     {

@@ -64,7 +64,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
 
     public static async Task<List<WishDto>> RankingAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var me = EventAccess.UserId(user) ?? "";
+        var me = user.UserId() ?? "";
         return await db.ThemeWishes.AsNoTracking().Where(w => w.EventId == id)
             .OrderByDescending(w => w.Votes.Count).ThenBy(w => w.CreatedAt)
             .Select(w => new WishDto(w.Id, w.Text, w.Votes.Count, w.Votes.Any(v => v.UserId == me), w.CreatedAt))
@@ -104,7 +104,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
             return (true, Guid.Empty, errors);
         }
 
-        var wish = new ThemeWish { Id = Guid.CreateVersion7(), EventId = id, Text = text!, ProposedBy = EventAccess.UserId(user), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var wish = new ThemeWish { Id = Guid.CreateVersion7(), EventId = id, Text = text!, ProposedBy = user.UserId(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.ThemeWishes.Add(wish);
         await db.SaveChangesAsync(ct);
         return (true, wish.Id, FormErrors.None);
@@ -112,7 +112,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
 
     private static async Task<bool> ToggleVoteAsync(EventsDbContext db, Guid id, Guid wishId, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        var me = EventAccess.UserId(user) ?? "";
+        var me = user.UserId() ?? "";
         var voted = await db.ThemeVotes.AnyAsync(v => v.WishId == wishId && v.UserId == me, ct);
         return await SetVoteAsync(db, id, wishId, user, clock, !voted, ct);
     }
@@ -124,7 +124,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
             return false;
         }
 
-        var me = EventAccess.UserId(user) ?? "";
+        var me = user.UserId() ?? "";
         var existing = await db.ThemeVotes.SingleOrDefaultAsync(v => v.WishId == wishId && v.UserId == me, ct);
         if (vote && existing is null)
         {

@@ -65,8 +65,14 @@ internal sealed class CommitmentLetterEndpoints : ICarterModule
             {
                 var formatErrors = new FormErrors();
                 var input = new LetterInput(form.Lines("tasks"), form.Text("signedBy"), form.Date("signedOn", formatErrors, l["DateInvalid"]));
+                if (!formatErrors.IsEmpty && await CommitmentLetterEndpoints.NamesAsync(db, projectId, organisationId, ct) is { } names)
+                {
+                    // A date that did not parse: nothing is saved.
+                    return Form(projectId, organisationId, names, input, formatErrors, StatusCodes.Status400BadRequest);
+                }
+
                 var (status, errors) = await saver.SaveAsync(projectId, organisationId, input, user, ct);
-                if (status == StatusCodes.Status200OK && formatErrors.IsEmpty)
+                if (status == StatusCodes.Status200OK)
                 {
                     return TypedResults.Redirect($"/membership/projects/{projectId}?saved=letter");
                 }
@@ -75,7 +81,7 @@ internal sealed class CommitmentLetterEndpoints : ICarterModule
                 {
                     StatusCodes.Status404NotFound => TypedResults.NotFound(),
                     StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => Form(projectId, organisationId, (await NamesAsync(db, projectId, organisationId, ct))!.Value, input, formatErrors.IsEmpty ? errors : formatErrors, StatusCodes.Status400BadRequest),
+                    _ => Form(projectId, organisationId, (await NamesAsync(db, projectId, organisationId, ct))!.Value, input, errors, StatusCodes.Status400BadRequest),
                 };
             })
             .RequireAuthorization(Policies.NetworkMember)
@@ -166,7 +172,7 @@ internal sealed class LetterSaver(MembershipDbContext db, IValidator<LetterInput
         letter.SignedBy = input.SignedBy?.Trim();
         letter.SignedOn = input.SignedOn;
         letter.UpdatedAt = now;
-        db.Audit(ProjectAccess.UserId(user), "SaveCommitmentLetter", nameof(CommitmentLetter), letter.Id.ToString(), null, now);
+        db.Audit(user.UserId(), "SaveCommitmentLetter", nameof(CommitmentLetter), letter.Id.ToString(), null, now);
         await db.SaveChangesAsync(ct);
         return (StatusCodes.Status200OK, FormErrors.None);
     }

@@ -6,6 +6,7 @@ using Coordination.Shared.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Shared.Security;
 
 namespace Coordination.Membership.Features.Goals;
 
@@ -68,7 +69,7 @@ internal sealed class GoalSaver(MembershipDbContext db, IValidator<GoalInput> va
             db.Add(new GoalRevision
             {
                 Id = Guid.CreateVersion7(), GoalId = goal.Id, Version = goal.Version, FocusArea = goal.FocusArea, Objective = goal.Objective,
-                Activities = goal.Activities, Results = goal.Results, Monitoring = goal.Monitoring, EditedAt = now, EditedBy = ProjectAccess.UserId(user),
+                Activities = goal.Activities, Results = goal.Results, Monitoring = goal.Monitoring, EditedAt = now, EditedBy = user.UserId(),
             });
             db.Entry(goal).Property(g => g.Version).OriginalValue = input.Version!.Value;
             goal.Version = input.Version.Value + 1;
@@ -80,7 +81,7 @@ internal sealed class GoalSaver(MembershipDbContext db, IValidator<GoalInput> va
         goal.Results = input.Results?.Trim();
         goal.Monitoring = input.Monitoring?.Trim();
         goal.UpdatedAt = now;
-        db.Audit(ProjectAccess.UserId(user), id is null ? "CreateGoal" : "EditGoal", nameof(Goal), goal.Id.ToString(), null, now);
+        db.Audit(user.UserId(), id is null ? "CreateGoal" : "EditGoal", nameof(Goal), goal.Id.ToString(), null, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -108,7 +109,7 @@ internal sealed class GoalSaver(MembershipDbContext db, IValidator<GoalInput> va
 
         var now = clock.GetUtcNow().UtcDateTime;
         goal.LastReviewedAt = now;
-        db.Audit(ProjectAccess.UserId(user), "ReviewGoal", nameof(Goal), goal.Id.ToString(), null, now);
+        db.Audit(user.UserId(), "ReviewGoal", nameof(Goal), goal.Id.ToString(), null, now);
         await db.SaveChangesAsync(ct);
         return GoalOutcome.Saved;
     }

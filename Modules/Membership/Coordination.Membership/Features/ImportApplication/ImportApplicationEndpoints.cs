@@ -46,7 +46,7 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
             {
                 var text = form.Text("text") ?? "";
                 var preview = Parser(l).Parse(text);
-                var (projectId, errors) = await importer.ImportAsync(form.Id("networkId"), preview, ProjectAccess.UserId(user), ct);
+                var (projectId, errors) = await importer.ImportAsync(form.Id("networkId"), preview, user.UserId(), ct);
                 return projectId is { } id
                     ? TypedResults.Redirect($"/membership/projects/{id}?saved=imported")
                     : await PageAsync(db, form.Id("networkId"), text, preview, errors, ct, StatusCodes.Status400BadRequest);
@@ -64,7 +64,7 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
                     return TooLarge(l);
                 }
 
-                var (projectId, errors) = await importer.ImportAsync(networkId, Parser(l).Parse(text), ProjectAccess.UserId(user), ct);
+                var (projectId, errors) = await importer.ImportAsync(networkId, Parser(l).Parse(text), user.UserId(), ct);
                 return projectId is { } id
                     ? TypedResults.Created($"/api/v1/membership/projects/{id}", new Imported(id))
                     : ApiResults.Invalid(errors, shared);
@@ -81,10 +81,10 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
     /// <summary>The request body as UTF-8 text, or null when it is larger than we read.</summary>
     private static async Task<string?> BodyAsync(HttpRequest request, CancellationToken ct)
     {
+        // The host's request size limit bounds what is read here.
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
-        return read > MaxBytes ? null : new string(buffer, 0, read);
+        var text = await reader.ReadToEndAsync(ct);
+        return text.Length > MaxBytes ? null : text;
     }
 
     /// <summary>The pasted text, or an uploaded .txt file.</summary>

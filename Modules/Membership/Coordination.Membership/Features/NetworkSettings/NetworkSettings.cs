@@ -93,12 +93,10 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.Themes.Remove(theme);
-        foreach (var project in await db.Projects.Where(p => p.NetworkId == id).ToListAsync(ct))
+        foreach (var project in await db.Projects.Where(p => p.NetworkId == id && p.ThemeIds.Contains(themeId)).ToListAsync(ct))
         {
-            if (project.ThemeIds.Remove(themeId))
-            {
-                db.Entry(project).Property(p => p.ThemeIds).IsModified = true;
-            }
+            project.ThemeIds.Remove(themeId);
+            db.Entry(project).Property(p => p.ThemeIds).IsModified = true;
         }
 
         db.Audit(userId, "RemoveTheme", nameof(Network), id.ToString(), theme.Name.Fi, now);

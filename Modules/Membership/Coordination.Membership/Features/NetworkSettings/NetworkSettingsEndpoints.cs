@@ -33,35 +33,35 @@ internal sealed class NetworkSettingsEndpoints : ICarterModule
     {
         var pages = app.MapGroup("/membership/networks/{id:guid}").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
         pages.MapPost("/phase", (Guid id, IFormCollection form, NetworkSettings settings, MembershipDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-            PageResultAsync(id, settings.ChangePhaseAsync(id, new PhaseInput(form.Text("phase"), form.Text("note")), ProjectAccess.UserId(user), ct), db, clock, ct));
+            PageResultAsync(id, settings.ChangePhaseAsync(id, new PhaseInput(form.Text("phase"), form.Text("note")), user.UserId(), ct), db, clock, ct));
         pages.MapPost("/themes", (Guid id, IFormCollection form, NetworkSettings settings, MembershipDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-            PageResultAsync(id, settings.AddThemeAsync(id, new ThemeInput(form.LocalizedText("theme")), ProjectAccess.UserId(user), ct), db, clock, ct));
+            PageResultAsync(id, settings.AddThemeAsync(id, new ThemeInput(form.LocalizedText("theme")), user.UserId(), ct), db, clock, ct));
         pages.MapPost("/themes/{themeId:guid}/delete", (Guid id, Guid themeId, IFormCollection form, NetworkSettings settings, MembershipDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-            PageResultAsync(id, settings.RemoveThemeAsync(id, themeId, ProjectAccess.UserId(user), ct), db, clock, ct));
+            PageResultAsync(id, settings.RemoveThemeAsync(id, themeId, user.UserId(), ct), db, clock, ct));
         pages.MapPost("/rules", (Guid id, IFormCollection form, NetworkSettings settings, MembershipDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-            PageResultAsync(id, settings.PublishRulesAsync(id, new RulesInput(form.Text("text")), ProjectAccess.UserId(user), ct), db, clock, ct));
+            PageResultAsync(id, settings.PublishRulesAsync(id, new RulesInput(form.Text("text")), user.UserId(), ct), db, clock, ct));
         pages.MapPost("/rules/acceptances", (Guid id, IFormCollection form, NetworkSettings settings, MembershipDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
         {
             var format = new FormErrors();
             var input = new AcceptanceInput(form.Id("organisationId"), form.Text("acceptedBy"), form.Date("acceptedOn", format, l["DateInvalid"]));
-            return PageResultAsync(id, format.IsEmpty ? settings.AcceptRulesAsync(id, input, ProjectAccess.UserId(user), ct) : Task.FromResult<SettingResult>(new(SettingOutcome.Invalid, null, format)), db, clock, ct);
+            return PageResultAsync(id, format.IsEmpty ? settings.AcceptRulesAsync(id, input, user.UserId(), ct) : Task.FromResult<SettingResult>(new(SettingOutcome.Invalid, null, format)), db, clock, ct);
         });
 
         var api = app.MapGroup("/api/v1/membership/networks/{id:guid}").RequireAuthorization(Policies.Coordinator).WithTags("Membership");
         api.MapPut("/phase", (Guid id, PhaseInput input, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                ApiResultAsync(settings.ChangePhaseAsync(id, input, ProjectAccess.UserId(user), ct), shared, created: false))
+                ApiResultAsync(settings.ChangePhaseAsync(id, input, user.UserId(), ct), shared, created: false))
             .WithSummary("Moves the network to a phase: forming, active, onHold or closed (kept in its history)");
         api.MapPost("/themes", (Guid id, ThemeInput input, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                ApiResultAsync(settings.AddThemeAsync(id, input, ProjectAccess.UserId(user), ct), shared, created: true))
+                ApiResultAsync(settings.AddThemeAsync(id, input, user.UserId(), ct), shared, created: true))
             .WithSummary("Adds a theme (fi required, sv/en optional)");
         api.MapDelete("/themes/{themeId:guid}", (Guid id, Guid themeId, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                ApiResultAsync(settings.RemoveThemeAsync(id, themeId, ProjectAccess.UserId(user), ct), shared, created: false))
+                ApiResultAsync(settings.RemoveThemeAsync(id, themeId, user.UserId(), ct), shared, created: false))
             .WithSummary("Removes a theme");
         api.MapPost("/rules", (Guid id, RulesInput input, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                ApiResultAsync(settings.PublishRulesAsync(id, input, ProjectAccess.UserId(user), ct), shared, created: true))
+                ApiResultAsync(settings.PublishRulesAsync(id, input, user.UserId(), ct), shared, created: true))
             .WithSummary("Publishes a new version of the network's rules (Markdown); acceptances start anew");
         api.MapPost("/rules/current/acceptances", (Guid id, AcceptanceInput input, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                ApiResultAsync(settings.AcceptRulesAsync(id, input, ProjectAccess.UserId(user), ct), shared, created: true))
+                ApiResultAsync(settings.AcceptRulesAsync(id, input, user.UserId(), ct), shared, created: true))
             .WithSummary("Records that an organisation of the network accepted the current rules: who, when");
     }
 

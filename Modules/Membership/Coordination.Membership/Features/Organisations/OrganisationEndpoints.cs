@@ -82,7 +82,7 @@ internal sealed class OrganisationEndpoints : ICarterModule
             .WithSummary("Reads an organisation");
         api.MapPost("/", async Task<Results<Created<Created>, ValidationProblem>> (OrganisationInput input, OrganisationSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
-                var (id, errors) = await saver.SaveAsync(null, input, ProjectAccess.UserId(user), ct);
+                var (id, errors) = await saver.SaveAsync(null, input, user.UserId(), ct);
                 return id is { } created
                     ? TypedResults.Created($"/api/v1/membership/organisations/{created}", new Created(created))
                     : ApiResults.Invalid(errors, shared);
@@ -91,7 +91,7 @@ internal sealed class OrganisationEndpoints : ICarterModule
             .WithSummary("Creates an organisation; the business ID is checked and must be unique");
         api.MapPut("/{id:guid}", async Task<Results<Ok<Created>, ValidationProblem, ProblemHttpResult>> (Guid id, OrganisationInput input, OrganisationSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
-                var (saved, errors) = await saver.SaveAsync(id, input, ProjectAccess.UserId(user), ct);
+                var (saved, errors) = await saver.SaveAsync(id, input, user.UserId(), ct);
                 return saved is { } ok ? TypedResults.Ok(new Created(ok)) : errors.IsEmpty ? ApiResults.NotFound() : ApiResults.Invalid(errors, shared);
             })
             .RequireAuthorization(Policies.Coordinator)
@@ -103,7 +103,7 @@ internal sealed class OrganisationEndpoints : ICarterModule
     private static async Task<IResult> PostAsync(Guid? id, IFormCollection form, OrganisationSaver saver, ClaimsPrincipal user, CancellationToken ct)
     {
         var input = OrganisationInput.From(form);
-        var (saved, errors) = await saver.SaveAsync(id, input, ProjectAccess.UserId(user), ct);
+        var (saved, errors) = await saver.SaveAsync(id, input, user.UserId(), ct);
         if (saved is { } ok)
         {
             return TypedResults.Redirect($"/membership/organisations/{ok}?saved=1");

@@ -85,7 +85,7 @@ internal sealed class InvitationEndpoints : ICarterModule
         await accounts.InviteAsync(person.Email, person.Name, siteRoles, person.Language, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         person.InvitedAt = now;
-        db.Audit(ProjectAccess.UserId(user), "InvitePerson", nameof(Person), person.Id.ToString(), string.Join(",", siteRoles.Order()), now);
+        db.Audit(user.UserId(), "InvitePerson", nameof(Person), person.Id.ToString(), string.Join(",", siteRoles.Order()), now);
         await db.SaveChangesAsync(ct);
         return StatusCodes.Status202Accepted;
     }

@@ -52,7 +52,7 @@ internal sealed class PersonEndpoints : ICarterModule
                 }
 
                 var canEdit = await CanEditAsync(access, user, person, ct);
-                return new RazorComponentResult<PersonPage>(new { Model = new PageModel(person, await ScopeNamesAsync(db, ct), canEdit, ProjectAccess.IsCoordinator(user), saved) });
+                return new RazorComponentResult<PersonPage>(new { Model = new PageModel(person, await ScopeNamesAsync(db, person.Roles.Select(r => (r.ProjectId, r.NetworkId)), ct), canEdit, ProjectAccess.IsCoordinator(user), saved) });
             });
         pages.MapGet("/new", async (Guid? projectId, MembershipDbContext db, ProjectAccess access, ClaimsPrincipal user, CancellationToken ct) =>
                 await FormAsync(db, access, user, null, new PersonInput(null, null, null, null, "fi", projectId is { } p ? [new RoleInput("contact", p, null)] : []), FormErrors.None, ct));
@@ -133,11 +133,14 @@ internal sealed class PersonEndpoints : ICarterModule
         return person.Roles.Any(r => r.ProjectId is { } p && managed.Contains(p));
     }
 
-    /// <summary>"project:id" / "network:id" → name, for showing roles.</summary>
-    public static async Task<Dictionary<string, string>> ScopeNamesAsync(MembershipDbContext db, CancellationToken ct)
+    /// <summary>"project:id" / "network:id" → name, for showing roles: of <paramref name="roles"/>
+    /// only, or of every project and network (the form's choices) when null.</summary>
+    public static async Task<Dictionary<string, string>> ScopeNamesAsync(MembershipDbContext db, IEnumerable<(Guid? ProjectId, Guid? NetworkId)>? roles, CancellationToken ct)
     {
-        var projects = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        var networks = await db.Networks.AsNoTracking().ToListAsync(ct);
+        var projectIds = roles?.Where(r => r.ProjectId != null).Select(r => r.ProjectId!.Value).ToList();
+        var networkIds = roles?.Where(r => r.NetworkId != null).Select(r => r.NetworkId!.Value).ToList();
+        var projects = await db.Projects.AsNoTracking().Where(p => projectIds == null || projectIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var networks = await db.Networks.AsNoTracking().Where(n => networkIds == null || networkIds.Contains(n.Id)).ToListAsync(ct);
         return projects.Select(p => ($"project:{p.Id}", p.Name))
             .Concat(networks.Select(n => ($"network:{n.Id}", n.Name.InCurrentCulture().Text)))
             .ToDictionary(x => x.Item1, x => x.Item2);
@@ -165,7 +168,7 @@ internal sealed class PersonEndpoints : ICarterModule
             return TypedResults.Forbid();
         }
 
-        var names = await ScopeNamesAsync(db, ct);
+        var names = await ScopeNamesAsync(db, null, ct);
         var scopes = names
             .Where(n => managed is null || (n.Key.StartsWith("project:", StringComparison.Ordinal) && managed.Contains(Guid.Parse(n.Key[8..]))))
             .OrderBy(n => n.Key.StartsWith("network:", StringComparison.Ordinal) ? 0 : 1).ThenBy(n => n.Value)

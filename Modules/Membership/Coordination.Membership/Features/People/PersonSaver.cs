@@ -7,6 +7,7 @@ using Coordination.Shared.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Shared.Security;
 
 namespace Coordination.Membership.Features.People;
 
@@ -111,7 +112,7 @@ internal sealed class PersonSaver(MembershipDbContext db, IValidator<PersonInput
         db.Publish<Shared.Messaging.IIntegrationEvent>(created
             ? new PersonRegistered(person.Id, person.Name, person.Email, person.OrganisationId, person.Language, eventRoles, now)
             : new PersonUpdated(person.Id, person.Name, person.Email, person.OrganisationId, person.Language, eventRoles, now), now);
-        db.Audit(ProjectAccess.UserId(user), created ? "CreatePerson" : "EditPerson", nameof(Person), person.Id.ToString(), null, now);
+        db.Audit(user.UserId(), created ? "CreatePerson" : "EditPerson", nameof(Person), person.Id.ToString(), null, now);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -43,13 +43,13 @@ internal sealed class PrivacyEndpoints : ICarterModule
                     return TypedResults.Forbid();
                 }
 
-                var names = await PersonEndpoints.ScopeNamesAsync(db, ct);
+                var names = await PersonEndpoints.ScopeNamesAsync(db, person.Roles.Select(r => (r.ProjectId, r.NetworkId)), ct);
                 var organisation = person.OrganisationId is { } o ? await db.Organisations.Where(x => x.Id == o).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-                var groups = await db.WorkingGroups.AsNoTracking().ToListAsync(ct);
+                var groups = await db.WorkingGroups.AsNoTracking().Where(g => g.MemberIds.Contains(person.Id)).Select(g => g.Name).ToListAsync(ct);
                 var export = new PersonExport(
                     person.Id, person.Name, person.Email, person.Phone, person.Language, organisation,
                     [.. person.Roles.Select(r => new RoleExport(EnumText.Of(r.Role), r.ProjectId is { } p ? names.GetValueOrDefault($"project:{p}") : null, r.NetworkId is { } n ? names.GetValueOrDefault($"network:{n}") : null))],
-                    [.. groups.Where(g => g.MemberIds.Contains(person.Id)).Select(g => g.Name)],
+                    groups,
                     person.CreatedAt, person.UpdatedAt, person.InvitedAt);
                 return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(export, JsonSerializerOptions.Web), "application/json", $"person-{person.Id}.json");
             })
@@ -65,12 +65,12 @@ internal sealed class PrivacyEndpoints : ICarterModule
             .ExcludeFromDescription();
 
         app.MapPost("/membership/people/{id:guid}/erase", async Task<IResult> (Guid id, IFormCollection form, PersonEraser eraser, ClaimsPrincipal user, CancellationToken ct) =>
-                await eraser.EraseAsync(id, ProjectAccess.UserId(user), ct) ? TypedResults.Redirect("/membership/people?erased=1") : TypedResults.NotFound())
+                await eraser.EraseAsync(id, user.UserId(), ct) ? TypedResults.Redirect("/membership/people?erased=1") : TypedResults.NotFound())
             .RequireAuthorization(Policies.Coordinator)
             .ExcludeFromDescription();
 
         app.MapDelete("/api/v1/membership/people/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, PersonEraser eraser, ClaimsPrincipal user, CancellationToken ct) =>
-                await eraser.EraseAsync(id, ProjectAccess.UserId(user), ct) ? TypedResults.NoContent() : ApiResults.NotFound())
+                await eraser.EraseAsync(id, user.UserId(), ct) ? TypedResults.NoContent() : ApiResults.NotFound())
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Membership")
             .WithSummary("Erases a person: anonymised here, sign-in removed, PersonErased published");
@@ -97,12 +97,10 @@ internal sealed class PersonEraser(MembershipDbContext db, IUserAccounts account
         person.Roles.Clear();
         person.ErasedAt = now;
         person.UpdatedAt = now;
-        foreach (var group in await db.WorkingGroups.ToListAsync(ct))
+        foreach (var group in await db.WorkingGroups.Where(g => g.MemberIds.Contains(person.Id)).ToListAsync(ct))
         {
-            if (group.MemberIds.Remove(person.Id))
-            {
-                db.Entry(group).Property(g => g.MemberIds).IsModified = true;
-            }
+            group.MemberIds.Remove(person.Id);
+            db.Entry(group).Property(g => g.MemberIds).IsModified = true;
         }
 
         db.Publish(new PersonErased(person.Id, now), now);

@@ -6,6 +6,7 @@ using Coordination.Membership.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,8 +55,8 @@ internal sealed class ProjectEndpoints : ICarterModule
         pages.MapGet("/new", async (Guid? networkId, MembershipDbContext db, CancellationToken ct) =>
                 await FormAsync(db, null, new ProjectInput(networkId, null, null, null, null, [], null, null, null, null), FormErrors.None, ct))
             .RequireAuthorization(Policies.Coordinator);
-        pages.MapPost("/new", (IFormCollection form, ProjectSaver saver, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
-                PostAsync(null, form, saver, db, user, l, ct))
+        pages.MapPost("/new", (IFormCollection form, ProjectSaver saver, IValidator<ProjectInput> validator, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+                PostAsync(null, form, saver, validator, db, user, l, ct))
             .RequireAuthorization(Policies.Coordinator);
         pages.MapGet("/{id:guid}/edit", async Task<IResult> (Guid id, MembershipDbContext db, ProjectAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
@@ -68,8 +69,8 @@ internal sealed class ProjectEndpoints : ICarterModule
                 return await access.CanEditProjectAsync(user, id, ct) ? await FormAsync(db, id, ProjectInput.From(project), FormErrors.None, ct) : TypedResults.Forbid();
             })
             .RequireAuthorization(Policies.NetworkMember);
-        pages.MapPost("/{id:guid}/edit", (Guid id, IFormCollection form, ProjectSaver saver, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
-                PostAsync(id, form, saver, db, user, l, ct))
+        pages.MapPost("/{id:guid}/edit", (Guid id, IFormCollection form, ProjectSaver saver, IValidator<ProjectInput> validator, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+                PostAsync(id, form, saver, validator, db, user, l, ct))
             .RequireAuthorization(Policies.NetworkMember);
 
         var api = app.MapGroup("/api/v1/membership/projects").WithTags("Membership");
@@ -120,30 +121,26 @@ internal sealed class ProjectEndpoints : ICarterModule
         p.StartDate, p.EndDate, p.GrantedAmount, p.OwnFinancing, Project.OwnShare(p.GrantedAmount, p.OwnFinancing), p.ThemeIds,
         EnumText.Of(p.Status), p.Version, [.. p.Budget.OrderBy(b => b.Position).Select(b => new BudgetLineDto(b.Category, b.Amount))]);
 
-    private static async Task<IResult> PostAsync(Guid? id, IFormCollection form, ProjectSaver saver, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct)
+    private static async Task<IResult> PostAsync(Guid? id, IFormCollection form, ProjectSaver saver, IValidator<ProjectInput> validator, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct)
     {
         var formatErrors = new FormErrors();
         var input = ProjectInput.From(form, formatErrors, l);
+        if (!formatErrors.IsEmpty)
+        {
+            // A date or amount that did not parse: nothing is saved; show it with the other errors.
+            var errors = FormErrors.From(await validator.ValidateAsync(input, ct));
+            errors.Merge(formatErrors);
+            return await FormAsync(db, id, input, errors, ct, StatusCodes.Status400BadRequest);
+        }
+
         var result = await saver.SaveAsync(id, input, user, ct);
-        if (result.Outcome == ProjectSaveOutcome.Saved && formatErrors.IsEmpty)
-        {
-            return TypedResults.Redirect($"/membership/projects/{result.Id}?saved=1");
-        }
-
-        foreach (var (field, messages) in formatErrors.All)
-        {
-            foreach (var message in messages)
-            {
-                result.Errors.Add(field, message);
-            }
-        }
-
         return result.Outcome switch
         {
+            ProjectSaveOutcome.Saved => TypedResults.Redirect($"/membership/projects/{result.Id}?saved=1"),
             ProjectSaveOutcome.NotFound => TypedResults.NotFound(),
             ProjectSaveOutcome.Forbidden => TypedResults.Forbid(),
             ProjectSaveOutcome.Conflict => await FormAsync(db, id, input, FormErrors.None, ct, StatusCodes.Status409Conflict, conflict: true),
-            _ => await FormAsync(db, id, input, result.Errors.IsEmpty ? formatErrors : result.Errors, ct, StatusCodes.Status400BadRequest),
+            _ => await FormAsync(db, id, input, result.Errors, ct, StatusCodes.Status400BadRequest),
         };
     }
 

@@ -8,6 +8,7 @@ using Coordination.Shared.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Shared.Security;
 
 namespace Coordination.Membership.Features.Projects;
 
@@ -71,7 +72,7 @@ internal sealed class ProjectSaver(MembershipDbContext db, IValidator<ProjectInp
 
         Apply(project, input, now);
         await PublishAsync(project, created, now, ct);
-        db.Audit(ProjectAccess.UserId(user), created ? "CreateProject" : "EditProject", nameof(Project), project.Id.ToString(), project.Name, now);
+        db.Audit(user.UserId(), created ? "CreateProject" : "EditProject", nameof(Project), project.Id.ToString(), project.Name, now);
         try
         {
             await db.SaveChangesAsync(ct);

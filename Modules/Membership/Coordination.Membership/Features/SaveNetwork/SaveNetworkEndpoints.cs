@@ -30,7 +30,7 @@ internal sealed class SaveNetworkEndpoints : ICarterModule
         pages.MapPost("/new", async Task<IResult> (IFormCollection form, NetworkSaver saver, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = NetworkInput.From(form);
-            var result = await saver.CreateAsync(input, UserId(user), ct);
+            var result = await saver.CreateAsync(input, user.UserId(), ct);
             return result.Outcome == SaveOutcome.Saved
                 ? TypedResults.Redirect($"/membership/networks/{result.Id}?saved=created")
                 : Form(null, input, result.Errors, StatusCodes.Status400BadRequest);
@@ -44,7 +44,7 @@ internal sealed class SaveNetworkEndpoints : ICarterModule
         pages.MapPost("/{id:guid}/edit", async Task<IResult> (Guid id, IFormCollection form, NetworkSaver saver, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = NetworkInput.From(form);
-            var result = await saver.UpdateAsync(id, input, UserId(user), ct);
+            var result = await saver.UpdateAsync(id, input, user.UserId(), ct);
             return result.Outcome switch
             {
                 SaveOutcome.Saved => TypedResults.Redirect($"/membership/networks/{id}?saved=updated"),
@@ -58,7 +58,7 @@ internal sealed class SaveNetworkEndpoints : ICarterModule
 
         api.MapPost("/", async Task<Results<Created<NetworkSaved>, ValidationProblem>> (NetworkInput input, NetworkSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
-                var result = await saver.CreateAsync(input, UserId(user), ct);
+                var result = await saver.CreateAsync(input, user.UserId(), ct);
                 return result.Outcome == SaveOutcome.Saved
                     ? TypedResults.Created($"/api/v1/membership/networks/{result.Id}", new NetworkSaved(result.Id, result.Version))
                     : ApiResults.Invalid(result.Errors, shared);
@@ -67,7 +67,7 @@ internal sealed class SaveNetworkEndpoints : ICarterModule
 
         api.MapPut("/{id:guid}", async Task<Results<Ok<NetworkSaved>, ValidationProblem, ProblemHttpResult>> (Guid id, NetworkInput input, NetworkSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
             {
-                var result = await saver.UpdateAsync(id, input, UserId(user), ct);
+                var result = await saver.UpdateAsync(id, input, user.UserId(), ct);
                 return result.Outcome switch
                 {
                     SaveOutcome.Saved => TypedResults.Ok(new NetworkSaved(result.Id, result.Version)),
@@ -79,7 +79,6 @@ internal sealed class SaveNetworkEndpoints : ICarterModule
             .WithSummary("Edits a network; send the version you read");
     }
 
-    private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private static RazorComponentResult<NetworkFormPage> Form(Guid? id, NetworkInput input, FormErrors errors, int status = StatusCodes.Status200OK, bool conflict = false)
         => new(new { Model = new FormModel(id, input, errors, conflict) }) { StatusCode = status };

@@ -45,7 +45,7 @@ internal sealed class WorkingGroupEndpoints : ICarterModule
         pages.MapPost("/new", async Task<IResult> (IFormCollection form, GroupSaver saver, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var input = new GroupInput(form.Id("networkId"), form.Text("name"), form.Text("theme"), []);
-                var (id, errors) = await saver.SaveAsync(null, input, ProjectAccess.UserId(user), ct);
+                var (id, errors) = await saver.SaveAsync(null, input, user.UserId(), ct);
                 return id is { } created ? TypedResults.Redirect($"/membership/groups/{created}?saved=1") : Form(null, input, errors, StatusCodes.Status400BadRequest);
             })
             .RequireAuthorization(Policies.Coordinator);
@@ -63,7 +63,7 @@ internal sealed class WorkingGroupEndpoints : ICarterModule
                 }
 
                 var input = new GroupInput(group.NetworkId, form.Text("name"), form.Text("theme"), group.MemberIds);
-                var (saved, errors) = await saver.SaveAsync(id, input, ProjectAccess.UserId(user), ct);
+                var (saved, errors) = await saver.SaveAsync(id, input, user.UserId(), ct);
                 return saved is not null ? TypedResults.Redirect($"/membership/groups/{id}?saved=1") : Form(id, input, errors, StatusCodes.Status400BadRequest);
             })
             .RequireAuthorization(Policies.Coordinator);
@@ -94,13 +94,13 @@ internal sealed class WorkingGroupEndpoints : ICarterModule
                     members.Add(person.Id);
                 }
 
-                await saver.SaveAsync(id, new GroupInput(group.NetworkId, group.Name, group.Theme, members), ProjectAccess.UserId(user), ct);
+                await saver.SaveAsync(id, new GroupInput(group.NetworkId, group.Name, group.Theme, members), user.UserId(), ct);
                 return TypedResults.Redirect($"/membership/groups/{id}?saved=1");
             })
             .RequireAuthorization(Policies.Coordinator);
         pages.MapPost("/{id:guid}/coordinator", async Task<IResult> (Guid id, IFormCollection form, GroupSaver saver, MembershipDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var (found, errors) = await saver.RotateAsync(id, new CoordinatorInput(form.Id("personId")), ProjectAccess.UserId(user), ct);
+                var (found, errors) = await saver.RotateAsync(id, new CoordinatorInput(form.Id("personId")), user.UserId(), ct);
                 return !found ? TypedResults.NotFound()
                     : errors.IsEmpty ? TypedResults.Redirect($"/membership/groups/{id}?saved=1")
                     : (await PageAsync(db, id, errors, null, ct, StatusCodes.Status400BadRequest))!;
@@ -118,7 +118,7 @@ internal sealed class WorkingGroupEndpoints : ICarterModule
             .WithSummary("Reads a working group with its coordinator history");
         api.MapPost("/", async Task<Results<Created<Saved>, ValidationProblem>> (GroupInput input, GroupSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
-                var (id, errors) = await saver.SaveAsync(null, input, ProjectAccess.UserId(user), ct);
+                var (id, errors) = await saver.SaveAsync(null, input, user.UserId(), ct);
                 return id is { } created ? TypedResults.Created($"/api/v1/membership/groups/{created}", new Saved(created)) : ApiResults.Invalid(errors, shared);
             })
             .RequireAuthorization(Policies.Coordinator)
@@ -130,14 +130,14 @@ internal sealed class WorkingGroupEndpoints : ICarterModule
                     return ApiResults.NotFound();
                 }
 
-                var (saved, errors) = await saver.SaveAsync(id, input, ProjectAccess.UserId(user), ct);
+                var (saved, errors) = await saver.SaveAsync(id, input, user.UserId(), ct);
                 return saved is { } ok ? TypedResults.Ok(new Saved(ok)) : ApiResults.Invalid(errors, shared);
             })
             .RequireAuthorization(Policies.Coordinator)
             .WithSummary("Edits a working group's name, theme and members");
         api.MapPut("/{id:guid}/coordinator", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (Guid id, CoordinatorInput input, GroupSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
-                var (found, errors) = await saver.RotateAsync(id, input, ProjectAccess.UserId(user), ct);
+                var (found, errors) = await saver.RotateAsync(id, input, user.UserId(), ct);
                 return !found ? ApiResults.NotFound() : errors.IsEmpty ? TypedResults.NoContent() : ApiResults.Invalid(errors, shared);
             })
             .RequireAuthorization(Policies.Coordinator)

@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coordination.Shared.Data;
+
+/// <summary>Model conventions the modules share.</summary>
+public static class ModelBuilderExtensions
+{
+    /// <summary>Maps a fi/sv/en text to the columns <paramref name="prefix"/>Fi, …Sv, …En.</summary>
+    public static EntityTypeBuilder<T> OwnsLocalizedText<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, LocalizedText?>> text, string prefix, int maxLength, bool finnishRequired = true)
+        where T : class
+    {
+        entity.OwnsOne(text, n =>
+        {
+            n.Property(p => p.Fi).HasColumnName(prefix + "Fi").HasMaxLength(maxLength).IsRequired(finnishRequired);
+            n.Property(p => p.Sv).HasColumnName(prefix + "Sv").HasMaxLength(maxLength);
+            n.Property(p => p.En).HasColumnName(prefix + "En").HasMaxLength(maxLength);
+        });
+        entity.Navigation(text).IsRequired();
+        return entity;
+    }
+
+    /// <summary>A module's Guid ids are made in code (version 7): a child added to a loaded parent
+    /// is then an insert, where EF would take a set generated key for an existing row.
+    /// Call after the module's entities are configured.</summary>
+    public static void IdsAreMadeInCode(this ModelBuilder modelBuilder, System.Reflection.Assembly module)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.ClrType.Assembly == module))
+        {
+            if (entity.FindProperty("Id") is { } id && id.ClrType == typeof(Guid))
+            {
+                id.ValueGenerated = ValueGenerated.Never;
+            }
+        }
+    }
+}
