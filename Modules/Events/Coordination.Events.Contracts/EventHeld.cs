@@ -7,7 +7,7 @@ public sealed record Attendee(string Email, string Name, string? Organisation);
 
 /// <summary>An event was held and its attendance recorded. Type is one of networkMeeting,
 /// developmentDay, projectManagerDay, disseminationSeminar, webinar, workshop, roundTable,
-/// steeringGroup. Surveys sends feedback surveys to the attendees; Monitoring counts them.</summary>
+/// steeringGroup. Surveys keeps the attendees as an audience and, with FeedbackSurvey (the organiser's choice), sends them the event feedback survey; Monitoring counts them.</summary>
 public sealed record EventHeld(
     Guid EventId,
     Guid NetworkId,
@@ -18,4 +18,5 @@ public sealed record EventHeld(
     IReadOnlyList<Attendee> Attendees,
     int ParticipantCount,
     int OrganisationCount,
-    DateTime HeldAt) : IIntegrationEvent;
+    DateTime HeldAt,
+    bool FeedbackSurvey = false) : IIntegrationEvent;

@@ -45,6 +45,9 @@ internal sealed class Event
 
     public string? OrganiserUserId { get; set; }
 
+    /// <summary>The organiser wants the attendees asked for feedback when the event is held.</summary>
+    public bool FeedbackSurvey { get; set; }
+
     public List<string> Themes { get; set; } = [];
 
     public List<EventMaterial> Materials { get; set; } = [];

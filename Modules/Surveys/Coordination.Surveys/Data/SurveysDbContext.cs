@@ -1,12 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Coordination.Shared.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Coordination.Surveys.Data;
 
-/// <summary>The Surveys module's own database (its outbox, inbox and audit so far).</summary>
+/// <summary>The Surveys module's own database.</summary>
 internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     protected override string ModuleName => "Surveys";
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Response> Responses => Set<Response>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<KnownNetwork> Networks => Set<KnownNetwork>();
+
+    public DbSet<KnownProject> Projects => Set<KnownProject>();
+
+    public DbSet<KnownPerson> People => Set<KnownPerson>();
+
+    public DbSet<KnownEvent> HeldEvents => Set<KnownEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Survey>(e =>
+        {
+            e.ToTable("Surveys");
+            e.OwnsLocalizedText(x => x.Title, "Title", 200);
+            e.OwnsLocalizedText(x => x.Intro, "Intro", 4000, finnishRequired: false);
+            e.Property(x => x.OpenLinkSlug).HasMaxLength(40);
+            e.Property(x => x.Template).HasMaxLength(40);
+            e.Property(x => x.LinkBase).HasMaxLength(300);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            AsJson(e.Property(x => x.Questions)).HasColumnName("QuestionsJson");
+            e.HasIndex(x => x.NetworkId);
+            e.HasIndex(x => x.SeriesId);
+            e.HasIndex(x => x.OpenLinkSlug).IsUnique();
+        });
+        modelBuilder.Entity<Invitation>(e =>
+        {
+            e.ToTable("Invitations");
+            e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.HasIndex(x => new { x.SurveyId, x.Email }).IsUnique();
+        });
+        modelBuilder.Entity<Response>(e =>
+        {
+            e.ToTable("Responses");
+            e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => new { x.SurveyId, x.Status, x.ProjectId });
+            e.HasIndex(x => x.InvitationId).IsUnique();
+        });
+        modelBuilder.Entity<Answer>(e =>
+        {
+            e.ToTable("Answers");
+            e.HasKey(x => new { x.ResponseId, x.QuestionKey, x.Ordinal });
+            e.HasOne<Response>().WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.QuestionKey).HasMaxLength(60);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            // The results are one grouped scan of this covering index.
+            e.HasIndex(x => new { x.SurveyId, x.QuestionKey, x.ProjectId, x.Value, x.CantSay });
+        });
+        modelBuilder.Entity<KnownNetwork>(e =>
+        {
+            e.ToTable("Networks");
+            e.HasKey(x => x.NetworkId);
+            e.Property(x => x.NameFi).HasMaxLength(200);
+            e.Property(x => x.NameSv).HasMaxLength(200);
+            e.Property(x => x.NameEn).HasMaxLength(200);
+        });
+        modelBuilder.Entity<KnownProject>(e =>
+        {
+            e.ToTable("Projects");
+            e.HasKey(x => x.ProjectId);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Acronym).HasMaxLength(50);
+            e.HasIndex(x => x.NetworkId);
+        });
+        modelBuilder.Entity<KnownPerson>(e =>
+        {
+            e.ToTable("People");
+            e.HasKey(x => x.PersonId);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Language).HasMaxLength(2);
+            AsJson(e.Property(x => x.Roles)).HasColumnName("RolesJson");
+        });
+        modelBuilder.Entity<KnownEvent>(e =>
+        {
+            e.ToTable("HeldEvents");
+            e.HasKey(x => x.EventId);
+            e.Property(x => x.TitleFi).HasMaxLength(200);
+            AsJson(e.Property(x => x.Attendees)).HasColumnName("AttendeesJson");
+        });
+        modelBuilder.IdsAreMadeInCode(typeof(Survey).Assembly);
+    }
+
+    /// <summary>A list kept as one JSON text column, compared by its JSON.</summary>
+    private static PropertyBuilder<List<T>> AsJson<T>(PropertyBuilder<List<T>> property)
+        => property.HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Json), Json)!));
 }
 
 internal sealed class SqliteSurveysDbContext(DbContextOptions<SqliteSurveysDbContext> options) : SurveysDbContext(options);

@@ -167,7 +167,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
         var organisations = attendees.Where(a => !string.IsNullOrWhiteSpace(a.Organisation)).Select(a => a.Organisation!.Trim().ToLowerInvariant()).Distinct().Count();
         db.Publish(new EventHeld(
             e.Id, e.NetworkId, EnumText.Of(e.Type), e.Title.Fi, e.StartsAt, e.EndsAt,
-            [.. attendees.Select(a => new Attendee(a.Email, a.Name, a.Organisation))], attendees.Count, organisations, now), now);
+            [.. attendees.Select(a => new Attendee(a.Email, a.Name, a.Organisation))], attendees.Count, organisations, now, e.FeedbackSurvey), now);
         db.Audit(user.UserId(), "MarkEventHeld", nameof(Event), id.ToString(), attendees.Count.ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(ct);
         return true;

@@ -33,7 +33,8 @@ internal sealed record EventInput(
     string? Organiser = null,
     List<string>? Themes = null,
     List<MaterialInput>? Materials = null,
-    RepeatInput? Repeat = null)
+    RepeatInput? Repeat = null,
+    bool? FeedbackSurvey = null)
 {
     public static EventInput From(IFormCollection form)
         => new(
@@ -42,13 +43,14 @@ internal sealed record EventInput(
             form.Text("registrationOpensAt"), form.Text("registrationClosesAt"), form.Text("organiser"),
             form.Lines("themes"),
             [.. form.Lines("materials").Select(l => l.Split('|', 2)).Select(p => p.Length == 2 ? new MaterialInput(p[0].Trim(), p[1].Trim()) : new MaterialInput(null, p[0].Trim()))],
-            form.Number("repeat.everyWeeks") is { } weeks ? new RepeatInput(weeks, form.Number("repeat.count")) : null);
+            form.Number("repeat.everyWeeks") is { } weeks ? new RepeatInput(weeks, form.Number("repeat.count")) : null,
+            form.Text("feedbackSurvey") == "true");
 
     public static EventInput From(Event e) => new(
         e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), HelsinkiTime.LocalInput(e.StartsAt), HelsinkiTime.LocalInput(e.EndsAt),
         EnumText.Of(e.Audience), LocalizedTextInput.From(e.Description), e.Place, e.OnlineLink, e.Capacity,
         e.RegistrationOpensAt is { } o ? HelsinkiTime.LocalInput(o) : null, e.RegistrationClosesAt is { } c ? HelsinkiTime.LocalInput(c) : null,
-        e.Organiser, e.Themes, [.. e.Materials.Select(m => new MaterialInput(m.Title, m.Url))]);
+        e.Organiser, e.Themes, [.. e.Materials.Select(m => new MaterialInput(m.Title, m.Url))], FeedbackSurvey: e.FeedbackSurvey);
 
     public DateTime? Start => HelsinkiTime.TryParse(StartsAt, out var t) ? t : null;
 

@@ -132,6 +132,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         e.OnlineLink = input.OnlineLink?.Trim();
         e.Capacity = input.Capacity;
         e.Organiser = input.Organiser?.Trim();
+        e.FeedbackSurvey = input.FeedbackSurvey == true;
         e.Themes = [.. (input.Themes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct()];
         e.Materials.Clear();
         foreach (var material in input.Materials ?? [])

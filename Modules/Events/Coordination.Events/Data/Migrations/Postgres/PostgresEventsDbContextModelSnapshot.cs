@@ -43,6 +43,9 @@ namespace Coordination.Events.Data.Migrations.Postgres
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("FeedbackSurvey")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -36,6 +36,9 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FeedbackSurvey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Coordination.Events.Contracts;
+using Coordination.Shared.Messaging;
+using Coordination.Shared.Web;
+using Coordination.Surveys.Data;
+using Coordination.Surveys.Features.Invitations;
+using Coordination.Surveys.Features.SaveSurvey;
+using Coordination.Surveys.Features.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Surveys.Features.TrackNetwork;
+
+/// <summary>Keeps each held event's attendees (an audience for any survey) and, when the organiser
+/// asked for feedback, opens the event feedback survey for two weeks and invites the attendees.</summary>
+internal sealed class EventHeldHandler(SurveysDbContext db, SurveySaver saver, Inviter inviter, TimeProvider clock, ILogger<EventHeldHandler> logger) : IIntegrationEventHandler<EventHeld>
+{
+    public async Task HandleAsync(EventHeld e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        if (await db.HeldEvents.AnyAsync(x => x.EventId == e.EventId, cancellationToken))
+        {
+            return;
+        }
+
+        db.HeldEvents.Add(new KnownEvent
+        {
+            EventId = e.EventId, NetworkId = e.NetworkId, TitleFi = e.TitleFi, StartsAt = e.StartsAt,
+            Attendees = [.. e.Attendees.Select(a => new KnownAttendee(a.Email.ToLowerInvariant(), a.Name))],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        if (!e.FeedbackSurvey || !await db.Networks.AnyAsync(n => n.NetworkId == e.NetworkId, cancellationToken))
+        {
+            return;
+        }
+
+        var template = SurveyTemplates.Find(SurveyTemplates.EventFeedback)!;
+        var date = Shared.Localization.HelsinkiTime.FormatDate(e.StartsAt, CultureInfo.GetCultureInfo("fi"));
+        var input = SurveySaver.FromTemplate(template, e.NetworkId, clock.GetUtcNow().UtcDateTime) with
+        {
+            Title = new LocalizedTextInput(
+                Trim($"{template.Title.Fi}: {e.TitleFi} {date}"), Trim($"{template.Title.Sv}: {e.TitleFi} {date}"), Trim($"{template.Title.En}: {e.TitleFi} {date}")),
+        };
+        var (id, errors) = await saver.CreateAsync(input, null, cancellationToken, SurveyTemplates.EventFeedback, e.EventId);
+        if (id is null)
+        {
+            logger.LogWarning("The feedback survey of event {EventId} could not be made: {Errors}", e.EventId, string.Join(", ", errors.All.Keys));
+            return;
+        }
+
+        await inviter.InviteAsync(id.Value, new InvitationInput(Audience: "event", EventId: e.EventId), "", null, cancellationToken);
+    }
+
+    private static string Trim(string title) => title.Length <= 200 ? title : title[..200];
+}

@@ -1,0 +1,80 @@
+using Coordination.Membership.Contracts;
+using Coordination.Shared.Messaging;
+using Coordination.Surveys.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Surveys.Features.TrackNetwork;
+
+/// <summary>Surveys' copy of the networks, their projects and the directory's people with their
+/// roles (the audiences of invitations). An erased person is removed here, and their name and
+/// address are taken off their invitations and identified responses.</summary>
+internal sealed class MembershipHandlers(SurveysDbContext db) :
+    IIntegrationEventHandler<NetworkCreated>,
+    IIntegrationEventHandler<ProjectJoinedNetwork>,
+    IIntegrationEventHandler<ProjectUpdated>,
+    IIntegrationEventHandler<PersonRegistered>,
+    IIntegrationEventHandler<PersonUpdated>,
+    IIntegrationEventHandler<PersonErased>
+{
+    public async Task HandleAsync(NetworkCreated e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        if (!await db.Networks.AnyAsync(n => n.NetworkId == e.NetworkId, cancellationToken))
+        {
+            db.Networks.Add(new KnownNetwork { NetworkId = e.NetworkId, NameFi = e.NameFi, NameSv = e.NameSv, NameEn = e.NameEn });
+        }
+    }
+
+    public Task HandleAsync(ProjectJoinedNetwork e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, cancellationToken);
+
+    public Task HandleAsync(ProjectUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, cancellationToken);
+
+    public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.Language, e.Roles, cancellationToken);
+
+    public Task HandleAsync(PersonUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.Language, e.Roles, cancellationToken);
+
+    public async Task HandleAsync(PersonErased e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == e.PersonId, cancellationToken);
+        if (person is null)
+        {
+            return;
+        }
+
+        var email = person.Email;
+        var erased = $"erased-{e.PersonId:N}@invalid";
+        await db.Invitations.Where(i => i.Email == email).ExecuteUpdateAsync(u => u.SetProperty(i => i.Email, erased).SetProperty(i => i.Name, (string?)null), cancellationToken);
+        await db.Responses.Where(r => r.Email == email).ExecuteUpdateAsync(u => u.SetProperty(r => r.Email, (string?)null).SetProperty(r => r.Name, (string?)null), cancellationToken);
+        db.People.Remove(person);
+    }
+
+    private async Task ProjectAsync(Guid projectId, Guid networkId, string name, string? acronym, CancellationToken ct)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.ProjectId == projectId, ct);
+        if (project is null)
+        {
+            db.Projects.Add(project = new KnownProject { ProjectId = projectId });
+        }
+
+        project.NetworkId = networkId;
+        project.Name = name;
+        project.Acronym = acronym;
+    }
+
+    private async Task PersonAsync(Guid personId, string name, string email, string language, IReadOnlyList<PersonRole> roles, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, ct);
+        if (person is null)
+        {
+            db.People.Add(person = new KnownPerson { PersonId = personId });
+        }
+
+        person.Name = name;
+        person.Email = email.ToLowerInvariant();
+        person.Language = language;
+        person.Roles = [.. roles.Select(r => new KnownRole(r.Role, r.ProjectId, r.NetworkId))];
+    }
+}
