@@ -117,6 +117,4 @@ public partial class MembershipBenchmarks
 
     [GeneratedRegex(@"^(\d+ )?([^\t\n]+)\t([^\t\n]+@[^\t\n]+)$", RegexOptions.Multiline)]
     private static partial Regex PartnerLine();
-
-    private sealed record IdResponse(Guid Id);
 }
