@@ -140,4 +140,21 @@ public sealed class DistributionTests(Provider provider) : AppFixture(provider)
         var attendees = await _coordinator.PostAsJsonAsync($"/api/v1/surveys/{other}/invitations", new { audience = "event", eventId });
         Assert.That((await attendees.Content.ReadFromJsonAsync<JsonObject>())!["invited"]!.GetValue<int>(), Is.EqualTo(2), "a held event's attendees are an audience");
     }
+
+    [Test]
+    public async Task An_erased_person_leaves_no_name_or_address_on_invitations_or_identified_answers()
+    {
+        var email = $"poistettava-{Guid.NewGuid():N}@example.fi";
+        var person = await SurveysSetup.PersonAsync(App, _coordinator, email, [new { role = "coordinator", networkId = _network }]);
+        var survey = await SurveysSetup.SurveyAsync(_coordinator, _network, [SurveysSetup.Likert("a", "Väite")], anonymous: false);
+        await SurveysSetup.AnswerAllAsync(App, _coordinator, survey, [(email, null, new { a = 3 })]);
+
+        Assert.That((await _coordinator.DeleteAsync($"/api/v1/membership/people/{person}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var erased = await Eventually.WaitForAsync(
+            () => SurveysSetup.InSurveysAsync(App, async db => !await db.Invitations.AnyAsync(i => i.Email == email) && !await db.Responses.AnyAsync(r => r.Email == email) && !await db.People.AnyAsync(p => p.PersonId == person)),
+            done => done);
+        Assert.That(erased, Is.True);
+        var results = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/surveys/{survey}/results");
+        Assert.That(results!["questions"]![0]!["mean"]!.GetValue<double>(), Is.EqualTo(3), "the answer itself stays in the figures");
+    }
 }

@@ -58,10 +58,11 @@ internal static partial class SurveysSetup
         return id;
     }
 
-    public static async Task PersonAsync(CoordinationApp app, HttpClient coordinator, string email, object[] roles, string language = "fi")
+    public static async Task<Guid> PersonAsync(CoordinationApp app, HttpClient coordinator, string email, object[] roles, string language = "fi")
     {
         var id = await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/people", new { name = $"Henkilö {email}", email, language, roles }));
         Assert.That(await Eventually.WaitForAsync(() => InSurveysAsync(app, db => db.People.AnyAsync(p => p.PersonId == id)), k => k), Is.True, "Surveys learns the person");
+        return id;
     }
 
     public static object Likert(string key, string fi, bool cantSay = true, bool required = false, string? sv = null)
