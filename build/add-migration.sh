@@ -15,7 +15,11 @@ else
   contexts=(Sqlite${module}DbContext Postgres${module}DbContext)
   dir=Data/Migrations
 fi
-dotnet build Host/Coordination.Host -v q -nologo | grep -E " error |rror\(s\)" || true
+# A failed build would leave EF reading the old assembly and writing an empty migration.
+if ! dotnet build Host/Coordination.Host -v q -nologo > /tmp/add-migration-build.log 2>&1; then
+  grep -E "error" /tmp/add-migration-build.log | sort -u | head -20
+  exit 1
+fi
 for context in "${contexts[@]}"; do
   case "$context" in Sqlite*) sub=Sqlite ;; Postgres*) sub=Postgres ;; esac
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project Host/Coordination.Host \

@@ -1,13 +1,31 @@
 using Coordination.Dissemination.Data;
+using Coordination.Dissemination.Features.TrackNetwork;
+using Coordination.Dissemination.Resources;
+using Coordination.Membership.Contracts;
 using Coordination.Shared.Modules;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Dissemination;
 
-/// <summary>Dissemination: the method bank, theme compilations, blog, search and the newsletter.</summary>
+/// <summary>Dissemination: the method bank, theme compilations, the interim report and search
+/// (the blog and the newsletter are still to come).</summary>
 public sealed class DisseminationModule : IModule
 {
     public string Name => "Dissemination";
 
     public void Register(ModuleBuilder module)
-        => module.AddDatabase<DisseminationDbContext, SqliteDisseminationDbContext, PostgresDisseminationDbContext>();
+    {
+        module.AddDatabase<DisseminationDbContext, SqliteDisseminationDbContext, PostgresDisseminationDbContext>();
+        module.Services
+            .AddScoped<Access.ModelAccess>()
+            .AddScoped<Features.SaveModel.ModelSaver>()
+            .AddScoped<Features.Search.SearchIndex>();
+        module.Subscribe<NetworkCreated, MembershipHandlers>();
+        module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
+        module.Subscribe<ProjectUpdated, MembershipHandlers>();
+        module.Subscribe<PersonRegistered, MembershipHandlers>();
+        module.Subscribe<PersonUpdated, MembershipHandlers>();
+        module.Subscribe<PersonErased, MembershipHandlers>();
+        module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
+    }
 }

@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +11,21 @@ namespace Coordination.Shared.Data;
 /// <summary>Model conventions the modules share.</summary>
 public static class ModelBuilderExtensions
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>A list kept as one JSON text column (read and written whole), compared by its JSON.</summary>
+    public static PropertyBuilder<List<T>> AsJsonList<T>(this PropertyBuilder<List<T>> property)
+        => property.HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Json), Json)!));
+
     /// <summary>Maps a fi/sv/en text to the columns <paramref name="prefix"/>Fi, …Sv, …En.</summary>
     public static EntityTypeBuilder<T> OwnsLocalizedText<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, LocalizedText?>> text, string prefix, int maxLength, bool finnishRequired = true)
         where T : class

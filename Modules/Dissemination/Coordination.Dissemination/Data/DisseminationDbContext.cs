@@ -3,10 +3,98 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Dissemination.Data;
 
-/// <summary>The Dissemination module's own database (its outbox, inbox and audit so far).</summary>
+/// <summary>The Dissemination module's own database.</summary>
 internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     protected override string ModuleName => "Dissemination";
+
+    public DbSet<Model> Models => Set<Model>();
+
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    public DbSet<ModelAttachment> Attachments => Set<ModelAttachment>();
+
+    public DbSet<ModelRelation> Relations => Set<ModelRelation>();
+
+    public DbSet<KnownNetwork> Networks => Set<KnownNetwork>();
+
+    public DbSet<KnownProject> Projects => Set<KnownProject>();
+
+    public DbSet<KnownPerson> People => Set<KnownPerson>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Model>(e =>
+        {
+            e.ToTable("Models");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.OwnsLocalizedText(x => x.Title, "Title", 200);
+            e.OwnsLocalizedText(x => x.Summary, "Summary", 1000);
+            e.OwnsLocalizedText(x => x.Challenge, "Challenge", 8000);
+            e.OwnsLocalizedText(x => x.Method, "Method", 8000);
+            e.OwnsLocalizedText(x => x.Result, "Result", 8000);
+            e.OwnsLocalizedText(x => x.TargetGroup, "TargetGroup", 300, finnishRequired: false);
+            e.OwnsLocalizedText(x => x.ResourcesNeeded, "ResourcesNeeded", 2000, finnishRequired: false);
+            e.Property(x => x.Themes).AsJsonList().HasColumnName("ThemesJson");
+            e.Property(x => x.Links).AsJsonList().HasColumnName("LinksJson");
+            e.Property(x => x.ContactName).HasMaxLength(200);
+            e.Property(x => x.ContactEmail).HasMaxLength(254);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.ThemeIndex).HasMaxLength(2200);
+            e.HasIndex(x => new { x.Status, x.PublishedAt });
+            e.HasIndex(x => x.ProjectId);
+            e.HasIndex(x => x.NetworkId);
+            e.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.ModelId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ModelVersion>(e =>
+        {
+            e.ToTable("ModelVersions");
+            e.HasOne<Model>().WithMany().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Action).HasMaxLength(30);
+            e.Property(x => x.SavedBy).HasMaxLength(100);
+            e.HasIndex(x => new { x.ModelId, x.Version }).IsUnique();
+        });
+        modelBuilder.Entity<ModelAttachment>(e =>
+        {
+            e.ToTable("ModelAttachments");
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+        });
+        modelBuilder.Entity<ModelRelation>(e =>
+        {
+            e.ToTable("ModelRelations");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Model>().WithMany().HasForeignKey(x => x.FromModelId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Model>().WithMany().HasForeignKey(x => x.ToModelId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.FromModelId, x.ToModelId }).IsUnique();
+        });
+        modelBuilder.Entity<KnownNetwork>(e =>
+        {
+            e.ToTable("Networks");
+            e.HasKey(x => x.NetworkId);
+            e.Property(x => x.NameFi).HasMaxLength(200);
+            e.Property(x => x.NameSv).HasMaxLength(200);
+            e.Property(x => x.NameEn).HasMaxLength(200);
+        });
+        modelBuilder.Entity<KnownProject>(e =>
+        {
+            e.ToTable("Projects");
+            e.HasKey(x => x.ProjectId);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Acronym).HasMaxLength(50);
+            e.Property(x => x.Organisations).AsJsonList().HasColumnName("OrganisationsJson");
+        });
+        modelBuilder.Entity<KnownPerson>(e =>
+        {
+            e.ToTable("People");
+            e.HasKey(x => x.PersonId);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.HasIndex(x => x.Email);
+            e.Property(x => x.ManagedProjects).AsJsonList().HasColumnName("ManagedProjectsJson");
+        });
+        modelBuilder.IdsAreMadeInCode(typeof(Model).Assembly);
+    }
 }
 
 internal sealed class SqliteDisseminationDbContext(DbContextOptions<SqliteDisseminationDbContext> options) : DisseminationDbContext(options);

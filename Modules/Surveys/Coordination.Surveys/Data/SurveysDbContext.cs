@@ -1,20 +1,11 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Coordination.Shared.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Coordination.Surveys.Data;
 
 /// <summary>The Surveys module's own database.</summary>
 internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     protected override string ModuleName => "Surveys";
 
     public DbSet<Survey> Surveys => Set<Survey>();
@@ -45,7 +36,7 @@ internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.Property(x => x.Template).HasMaxLength(40);
             e.Property(x => x.LinkBase).HasMaxLength(300);
             e.Property(x => x.CreatedBy).HasMaxLength(100);
-            AsJson(e.Property(x => x.Questions)).HasColumnName("QuestionsJson");
+            e.Property(x => x.Questions).AsJsonList().HasColumnName("QuestionsJson");
             e.HasIndex(x => x.NetworkId);
             e.HasIndex(x => x.SeriesId);
             e.HasIndex(x => x.OpenLinkSlug).IsUnique();
@@ -102,27 +93,17 @@ internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.Language).HasMaxLength(2);
-            AsJson(e.Property(x => x.Roles)).HasColumnName("RolesJson");
+            e.Property(x => x.Roles).AsJsonList().HasColumnName("RolesJson");
         });
         modelBuilder.Entity<KnownEvent>(e =>
         {
             e.ToTable("HeldEvents");
             e.HasKey(x => x.EventId);
             e.Property(x => x.TitleFi).HasMaxLength(200);
-            AsJson(e.Property(x => x.Attendees)).HasColumnName("AttendeesJson");
+            e.Property(x => x.Attendees).AsJsonList().HasColumnName("AttendeesJson");
         });
         modelBuilder.IdsAreMadeInCode(typeof(Survey).Assembly);
     }
-
-    /// <summary>A list kept as one JSON text column, compared by its JSON.</summary>
-    private static PropertyBuilder<List<T>> AsJson<T>(PropertyBuilder<List<T>> property)
-        => property.HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
-            new ValueComparer<List<T>>(
-                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
-                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Json), Json)!));
 }
 
 internal sealed class SqliteSurveysDbContext(DbContextOptions<SqliteSurveysDbContext> options) : SurveysDbContext(options);

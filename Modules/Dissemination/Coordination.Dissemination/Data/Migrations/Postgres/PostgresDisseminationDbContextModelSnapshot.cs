@@ -23,6 +23,253 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.Dissemination.Data.KnownNetwork", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameSv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("NetworkId");
+
+                    b.ToTable("Networks", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.KnownPerson", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ManagedProjects")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ManagedProjectsJson");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("Email");
+
+                    b.ToTable("People", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.KnownProject", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Acronym")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Organisations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("OrganisationsJson");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("Projects", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.Model", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpertReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("LinksJson");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PeerReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedForReviewAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ThemeIndex")
+                        .IsRequired()
+                        .HasMaxLength(2200)
+                        .HasColumnType("character varying(2200)");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ThemesJson");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("Models", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.ToTable("ModelAttachments", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelRelation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ToModelId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToModelId");
+
+                    b.HasIndex("FromModelId", "ToModelId")
+                        .IsUnique();
+
+                    b.ToTable("ModelRelations", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ModelVersions", "dissemination");
+                });
+
             modelBuilder.Entity("Coordination.Shared.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -128,6 +375,269 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.HasIndex("ProcessedAt", "ParkedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.Model", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Challenge", b1 =>
+                        {
+                            b1.Property<Guid>("ModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeSv");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Method", b1 =>
+                        {
+                            b1.Property<Guid>("ModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodSv");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "ResourcesNeeded", b1 =>
+                        {
+                            b1.Property<Guid>("ModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("ResourcesNeededEn");
+
+                            b1.Property<string>("Fi")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("ResourcesNeededFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("ResourcesNeededSv");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("ModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultSv");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Summary", b1 =>
+                        {
+                            b1.Property<Guid>("ModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummarySv");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "TargetGroup", b1 =>
+                        {
+                            b1.Property<Guid>("ModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TargetGroupEn");
+
+                            b1.Property<string>("Fi")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TargetGroupFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TargetGroupSv");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("ModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("ModelId");
+
+                            b1.ToTable("Models", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ModelId");
+                        });
+
+                    b.Navigation("Challenge")
+                        .IsRequired();
+
+                    b.Navigation("Method")
+                        .IsRequired();
+
+                    b.Navigation("ResourcesNeeded")
+                        .IsRequired();
+
+                    b.Navigation("Result")
+                        .IsRequired();
+
+                    b.Navigation("Summary")
+                        .IsRequired();
+
+                    b.Navigation("TargetGroup")
+                        .IsRequired();
+
+                    b.Navigation("Title")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelAttachment", b =>
+                {
+                    b.HasOne("Coordination.Dissemination.Data.Model", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelRelation", b =>
+                {
+                    b.HasOne("Coordination.Dissemination.Data.Model", null)
+                        .WithMany()
+                        .HasForeignKey("FromModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coordination.Dissemination.Data.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ToModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelVersion", b =>
+                {
+                    b.HasOne("Coordination.Dissemination.Data.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.Model", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

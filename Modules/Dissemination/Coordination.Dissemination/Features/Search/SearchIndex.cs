@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Coordination.Dissemination.Data;
+using Coordination.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Dissemination.Features.Search;
+
+/// <summary>Ranked search over published models that finds Finnish compound words by their parts
+/// ("ohjaus" finds "opinto-ohjausmalli"): on SQLite an FTS5 table with the trigram tokenizer,
+/// kept by triggers in the same transaction as the model (see the SQLite migration "Models");
+/// on PostgreSQL a pg_trgm index on the same text, ranked by word similarity.</summary>
+internal sealed partial class SearchIndex(DisseminationDbContext db)
+{
+    public static string TextOf(Model m)
+    {
+        var text = new StringBuilder();
+        foreach (var t in new[] { m.Title, m.Summary, m.Challenge, m.Method, m.Result, m.TargetGroup })
+        {
+            text.Append(t.Fi).Append(' ').Append(t.Sv).Append(' ').Append(t.En).Append(' ');
+        }
+
+        text.AppendJoin(' ', m.Themes);
+        return text.ToString().ToLowerInvariant();
+    }
+
+    public static string ThemesOf(IEnumerable<string> themes) => "|" + string.Join("|", themes.Select(t => t.Trim().ToLowerInvariant())) + "|";
+
+    /// <summary>The words of a query, lower case, without FTS syntax.</summary>
+    public static IReadOnlyList<string> Terms(string? query)
+        => string.IsNullOrWhiteSpace(query) ? [] : [.. Word().Matches(query.ToLowerInvariant()).Select(m => m.Value).Distinct().Take(10)];
+
+    /// <summary>Published models matching every term, best first (ids only).</summary>
+    public async Task<List<Guid>> FindAsync(IReadOnlyList<string> terms, string? theme, CancellationToken ct)
+    {
+        var published = db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published);
+        if (!string.IsNullOrWhiteSpace(theme))
+        {
+            var key = "|" + theme.Trim().ToLowerInvariant() + "|";
+            published = published.Where(m => m.ThemeIndex.Contains(key));
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // Trigrams need three letters; shorter words are matched with LIKE.
+            var fts = terms.Where(t => t.Length >= 3).ToList();
+            var shortTerms = terms.Where(t => t.Length < 3).ToList();
+            foreach (var term in shortTerms)
+            {
+                published = published.Where(m => m.SearchText.Contains(term));
+            }
+
+            if (fts.Count == 0)
+            {
+                return await published.OrderByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct);
+            }
+
+            var match = string.Join(' ', fts.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            var ranked = await db.Database
+                .SqlQuery<SearchHit>($"SELECT ModelId AS Id, bm25(ModelSearch) AS Rank FROM ModelSearch WHERE ModelSearch MATCH {match}")
+                .ToListAsync(ct);
+            var allowed = (await published.Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+            return [.. ranked.Where(r => allowed.Contains(r.Id)).OrderBy(r => r.Rank).Select(r => r.Id)];
+        }
+
+        foreach (var term in terms)
+        {
+            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            published = published.Where(m => EF.Functions.ILike(m.SearchText, pattern));
+        }
+
+        var query = string.Join(' ', terms);
+        return terms.Count == 0
+            ? await published.OrderByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct)
+            : await published.OrderByDescending(m => EF.Functions.TrigramsWordSimilarity(query, m.SearchText)).ThenByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct);
+    }
+
+    private sealed record SearchHit(Guid Id, double Rank);
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}
