@@ -54,6 +54,18 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         "GET /api/v1/surveys/responses/{token}",
         "POST /api/v1/surveys/responses",
         "POST /api/v1/surveys/open/{slug}/responses",
+        // Dissemination: the public method bank (published models only), its search, theme
+        // compilations and the interim report.
+        "GET /method-bank",
+        "GET /method-bank/{id:guid}",
+        "GET /method-bank/{id:guid}/attachments/{attachmentId:guid}",
+        "GET /method-bank/themes",
+        "GET /method-bank/themes/{theme}",
+        "GET /method-bank/report",
+        "GET /api/v1/dissemination/models/",
+        "GET /api/v1/dissemination/models/{id:guid}",
+        "GET /api/v1/dissemination/themes",
+        "GET /api/v1/dissemination/themes/{theme}",
         "POST /api/v1/events/registrations/cancel",
         "GET /events/{id:guid}.ics",
         "GET /events/calendar.ics",
