@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Dissemination;
 
-/// <summary>Dissemination: the method bank, theme compilations, the interim report and search
-/// (the blog and the newsletter are still to come).</summary>
+/// <summary>Dissemination: the method bank, theme compilations, the interim report, search and
+/// the shared blog with its feeds (the newsletter is still to come).</summary>
 public sealed class DisseminationModule : IModule
 {
     public string Name => "Dissemination";
@@ -19,7 +19,8 @@ public sealed class DisseminationModule : IModule
         module.Services
             .AddScoped<Access.ModelAccess>()
             .AddScoped<Features.SaveModel.ModelSaver>()
-            .AddScoped<Features.Search.SearchIndex>();
+            .AddScoped<Features.Search.SearchIndex>()
+            .AddScoped<Features.Blog.PostWriter>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();
@@ -27,5 +28,6 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();
         module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
+        module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26));
     }
 }

@@ -16,6 +16,8 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<ModelRelation> Relations => Set<ModelRelation>();
 
+    public DbSet<Post> Posts => Set<Post>();
+
     public DbSet<KnownNetwork> Networks => Set<KnownNetwork>();
 
     public DbSet<KnownProject> Projects => Set<KnownProject>();
@@ -68,6 +70,19 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.HasOne<Model>().WithMany().HasForeignKey(x => x.FromModelId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Model>().WithMany().HasForeignKey(x => x.ToModelId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.FromModelId, x.ToModelId }).IsUnique();
+        });
+        modelBuilder.Entity<Post>(e =>
+        {
+            e.ToTable("Posts");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.OwnsLocalizedText(x => x.Title, "Title", 200);
+            e.OwnsLocalizedText(x => x.Body, "Body", 20000);
+            e.Property(x => x.AuthorUserId).HasMaxLength(100);
+            e.Property(x => x.AuthorName).HasMaxLength(200);
+            e.Property(x => x.ReturnNote).HasMaxLength(1000);
+            e.HasIndex(x => new { x.Status, x.PublishedAt });
+            e.HasIndex(x => x.AuthorUserId);
         });
         modelBuilder.Entity<KnownNetwork>(e =>
         {
