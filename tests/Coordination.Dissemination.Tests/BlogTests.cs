@@ -68,4 +68,20 @@ public sealed class BlogTests(Provider provider) : AppFixture(provider)
             Assert.That((await browser.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
         }
     }
+
+    [Test]
+    public async Task One_search_finds_models_and_posts_by_parts_of_compound_words()
+    {
+        var coordinator = await App.ApiClientAsync(Roles.Coordinator);
+        var stamp = Guid.NewGuid().ToString("N")[..6];
+        var network = await DisseminationSetup.NetworkAsync(App, coordinator);
+        var model = await DisseminationSetup.PublishedAsync(coordinator, DisseminationSetup.Card(network, null, $"Työelämäyhteistyön malli {stamp}"));
+        var post = await DisseminationSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/dissemination/posts", new { kind = "news", title = new { fi = $"Työelämäyhteistyö kasvaa {stamp}" }, body = new { fi = "Uutinen." }, authorName = "Koordinaattori" }));
+        await coordinator.PostAsync($"/api/v1/dissemination/posts/{post}/publish", null);
+
+        var found = await App.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/dissemination/search?q=yhteisty%C3%B6+{stamp}");
+        Assert.That(found!["models"]!.AsArray().Select(m => m!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { model }));
+        Assert.That(found["posts"]!.AsArray().Select(p => p!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { post }));
+        Assert.That(await App.CreateClient().GetStringAsync($"/search?q=el%C3%A4m%C3%A4+{stamp}"), Does.Contain($"Työelämäyhteistyö kasvaa {stamp}"));
+    }
 }

@@ -71,6 +71,8 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         "GET /blog/feed.rss",
         "GET /blog/feed.atom",
         "GET /api/v1/dissemination/posts/",
+        "GET /search",
+        "GET /api/v1/dissemination/search",
         "POST /api/v1/events/registrations/cancel",
         "GET /events/{id:guid}.ics",
         "GET /events/calendar.ics",

@@ -29,5 +29,6 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<PersonErased, MembershipHandlers>();
         module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
         module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26));
+        module.AddNavigation(new NavigationEntry("/search", "NavSearch", typeof(DisseminationStrings), null, 90));
     }
 }

@@ -43,4 +43,7 @@ internal sealed class Post
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>The title and text in every language, lower case, for search (kept by the writer).</summary>
+    public string SearchText { get; set; } = "";
 }

@@ -151,5 +151,6 @@ internal sealed class PostWriter(DisseminationDbContext db, IValidator<PostInput
         post.AuthorName = input.AuthorName!.Trim();
         post.ProjectId = input.ProjectId;
         post.UpdatedAt = now;
+        post.SearchText = string.Join(' ', post.Title.Fi, post.Title.Sv, post.Title.En, post.Body.Fi, post.Body.Sv, post.Body.En).ToLowerInvariant();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Dissemination.Features.Search;
 
-/// <summary>Ranked search over published models that finds Finnish compound words by their parts
+/// <summary>Ranked search over published models and posts that finds Finnish compound words by their parts
 /// ("ohjaus" finds "opinto-ohjausmalli"): on SQLite an FTS5 table with the trigram tokenizer,
 /// kept by triggers in the same transaction as the model (see the SQLite migration "Models");
 /// on PostgreSQL a pg_trgm index on the same text, ranked by word similarity.</summary>
@@ -65,7 +65,7 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
 
         foreach (var term in terms)
         {
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = Like(term);
             published = published.Where(m => EF.Functions.ILike(m.SearchText, pattern));
         }
 
@@ -74,6 +74,47 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
             ? await published.OrderByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct)
             : await published.OrderByDescending(m => EF.Functions.TrigramsWordSimilarity(query, m.SearchText)).ThenByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct);
     }
+
+    /// <summary>Published posts matching every term, best first (ids only).</summary>
+    public async Task<List<Guid>> FindPostsAsync(IReadOnlyList<string> terms, CancellationToken ct)
+    {
+        var published = db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published);
+        if (terms.Count == 0)
+        {
+            return await published.OrderByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            foreach (var term in terms.Where(t => t.Length < 3))
+            {
+                published = published.Where(p => p.SearchText.Contains(term));
+            }
+
+            var fts = terms.Where(t => t.Length >= 3).ToList();
+            if (fts.Count == 0)
+            {
+                return await published.OrderByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
+            }
+
+            var match = string.Join(' ', fts.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            var ranked = await db.Database.SqlQuery<SearchHit>($"SELECT PostId AS Id, bm25(PostSearch) AS Rank FROM PostSearch WHERE PostSearch MATCH {match}").ToListAsync(ct);
+            var allowed = (await published.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            return [.. ranked.Where(r => allowed.Contains(r.Id)).OrderBy(r => r.Rank).Select(r => r.Id)];
+        }
+
+        foreach (var term in terms)
+        {
+            var pattern = Like(term);
+            published = published.Where(p => EF.Functions.ILike(p.SearchText, pattern));
+        }
+
+        var query = string.Join(' ', terms);
+        return await published.OrderByDescending(p => EF.Functions.TrigramsWordSimilarity(query, p.SearchText)).ThenByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
+    }
+
+    private static string Like(string term)
+        => "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private sealed record SearchHit(Guid Id, double Rank);
 

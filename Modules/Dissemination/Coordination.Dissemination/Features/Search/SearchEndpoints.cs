@@ -1,0 +1,60 @@
+using Carter;
+using Coordination.Dissemination.Data;
+using Coordination.Dissemination.Features.BrowseModels;
+using Coordination.Shared.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Dissemination.Features.Search;
+
+/// <summary>One search over the method bank and the blog, for everyone.</summary>
+internal sealed class SearchEndpoints : ICarterModule
+{
+    public const int Shown = 20;
+
+    public sealed record PostHit(Guid Id, LocalizedTextInput Title, string Kind, DateTime? PublishedAt);
+
+    public sealed record SearchResponse(int ModelCount, List<BrowseModelsEndpoints.ModelSummary> Models, int PostCount, List<PostHit> Posts);
+
+    public sealed record PageModel(string? Query, int ModelCount, List<Model> Models, int PostCount, List<Post> Posts);
+
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/search", async (string? q, SearchIndex search, DisseminationDbContext db, CancellationToken ct) =>
+            {
+                var (models, modelCount, posts, postCount) = await FindAsync(q, search, db, ct);
+                return new RazorComponentResult<SearchPage>(new { Model = new PageModel(q, modelCount, models, postCount, posts) });
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapGet("/api/v1/dissemination/search", async Task<Ok<SearchResponse>> (string? q, SearchIndex search, DisseminationDbContext db, CancellationToken ct) =>
+            {
+                var (models, modelCount, posts, postCount) = await FindAsync(q, search, db, ct);
+                return TypedResults.Ok(new SearchResponse(modelCount, [.. models.Select(BrowseModelsEndpoints.Summary)], postCount,
+                    [.. posts.Select(p => new PostHit(p.Id, LocalizedTextInput.From(p.Title), EnumText.Of(p.Kind), p.PublishedAt))]));
+            })
+            .AllowAnonymous()
+            .WithTags("Dissemination")
+            .WithSummary("Searches published models and posts (best 20 of each); compound words are found by their parts");
+    }
+
+    private static async Task<(List<Model> Models, int ModelCount, List<Post> Posts, int PostCount)> FindAsync(string? q, SearchIndex search, DisseminationDbContext db, CancellationToken ct)
+    {
+        var terms = SearchIndex.Terms(q);
+        if (terms.Count == 0)
+        {
+            return ([], 0, [], 0);
+        }
+
+        var modelIds = await search.FindAsync(terms, null, ct);
+        var postIds = await search.FindPostsAsync(terms, ct);
+        var top = modelIds.Take(Shown).ToList();
+        var topPosts = postIds.Take(Shown).ToList();
+        var models = await db.Models.AsNoTracking().Where(m => top.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var posts = await db.Posts.AsNoTracking().Where(p => topPosts.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return ([.. top.Where(models.ContainsKey).Select(id => models[id])], modelIds.Count, [.. topPosts.Where(posts.ContainsKey).Select(id => posts[id])], postIds.Count);
+    }
+}
