@@ -88,6 +88,18 @@ public sealed class DisseminationJourneyTests : BrowserFixture
         await guest.GotoAsync($"/method-bank/report?networkId={network}");
         await Assertions.Expect(guest.GetByRole(AriaRole.Heading, new() { Name = "Innehåll" })).ToBeVisibleAsync();
         await CheckAccessibleAsync(guest, visited);
+
+        // Subscribing to the newsletter: errors beside the field, then the confirmation is mailed.
+        await guest.GotoAsync("/newsletter/subscribe");
+        await CheckAccessibleAsync(guest, visited);
+        await guest.GetByLabel("E-postadress").FillAsync("inte-en-adress");
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Prenumerera" }).ClickAsync();
+        await Assertions.Expect(guest.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ange en giltig e-postadress.");
+        await CheckAccessibleAsync(guest, visited);
+        await guest.GetByLabel("E-postadress").FillAsync("lasare@example.fi");
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Prenumerera" }).ClickAsync();
+        await Assertions.Expect(guest.GetByRole(AriaRole.Status)).ToContainTextAsync("Vi skickade en bekräftelselänk");
+        Assert.That(App.PickedUpMail().Single(m => m.To.ToString().Contains("lasare@example.fi", StringComparison.Ordinal)).Subject, Is.EqualTo("Bekräfta prenumerationen på nyhetsbrevet"));
     }
 
     private static async Task<Guid> IdAsync(HttpResponseMessage response)

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coordination.Dissemination;
 
 /// <summary>Dissemination: the method bank, theme compilations, the interim report, search and
-/// the shared blog with its feeds (the newsletter is still to come).</summary>
+/// the shared blog with its feeds, and newsletter subscriptions (composing and sending issues
+/// are still to come).</summary>
 public sealed class DisseminationModule : IModule
 {
     public string Name => "Dissemination";
@@ -20,7 +21,9 @@ public sealed class DisseminationModule : IModule
             .AddScoped<Access.ModelAccess>()
             .AddScoped<Features.SaveModel.ModelSaver>()
             .AddScoped<Features.Search.SearchIndex>()
-            .AddScoped<Features.Blog.PostWriter>();
+            .AddScoped<Features.Blog.PostWriter>()
+            .AddScoped<Features.Newsletter.Subscriptions>()
+            .AddSingleton<Features.Newsletter.SubscriptionLinks>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();

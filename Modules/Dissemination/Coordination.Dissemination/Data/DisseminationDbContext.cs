@@ -18,6 +18,8 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
     public DbSet<KnownNetwork> Networks => Set<KnownNetwork>();
 
     public DbSet<KnownProject> Projects => Set<KnownProject>();
@@ -83,6 +85,15 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.Property(x => x.ReturnNote).HasMaxLength(1000);
             e.HasIndex(x => new { x.Status, x.PublishedAt });
             e.HasIndex(x => x.AuthorUserId);
+        });
+        modelBuilder.Entity<Subscriber>(e =>
+        {
+            e.ToTable("Subscribers");
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => x.Email).IsUnique();
+            e.HasIndex(x => x.Status);
         });
         modelBuilder.Entity<KnownNetwork>(e =>
         {

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
+using Coordination.Shared.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Coordination.Surveys.Features.Answering;
 
@@ -11,23 +10,7 @@ internal sealed class InvitationTokens(IDataProtectionProvider provider)
 {
     private readonly IDataProtector _protector = provider.CreateProtector("Coordination.Surveys.Invitation.v1");
 
-    public string For(Guid invitationId) => WebEncoders.Base64UrlEncode(_protector.Protect(invitationId.ToByteArray()));
+    public string For(Guid invitationId) => _protector.ProtectId(invitationId);
 
-    public Guid? Read(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 400)
-        {
-            return null;
-        }
-
-        try
-        {
-            var bytes = _protector.Unprotect(WebEncoders.Base64UrlDecode(token));
-            return bytes.Length == 16 ? new Guid(bytes) : null;
-        }
-        catch (Exception ex) when (ex is CryptographicException or FormatException)
-        {
-            return null;
-        }
-    }
+    public Guid? Read(string? token) => _protector.UnprotectId(token);
 }

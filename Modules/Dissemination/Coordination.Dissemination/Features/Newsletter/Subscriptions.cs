@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Coordination.Dissemination.Data;
+using Coordination.Dissemination.Resources;
+using Coordination.Shared.Email;
+using Coordination.Shared.Localization;
+using Coordination.Shared.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Dissemination.Features.Newsletter;
+
+internal sealed record SubscribeInput(string? Email, string? Language);
+
+/// <summary>Subscribing with double opt-in: a new or returning address gets a confirmation link
+/// and becomes a subscriber only when it is used; an address already subscribed gets no mail and
+/// the answer is the same, so the form does not tell who subscribes. Unsubscribing is one step.</summary>
+internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks links, IEmailSender email, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
+{
+    public async Task<FormErrors> SubscribeAsync(SubscribeInput input, string baseUrl, CancellationToken ct)
+    {
+        var errors = new FormErrors();
+        var address = input.Email?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(address) || address.Length > 254 || !new EmailAddressAttribute().IsValid(address))
+        {
+            errors.Add("email", l["SubscribeEmailInvalid"]);
+        }
+
+        if (input.Language is not ("fi" or "sv"))
+        {
+            errors.Add("language", l["SubscribeLanguageInvalid"]);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subscriber = await db.Subscribers.SingleOrDefaultAsync(s => s.Email == address, ct);
+        if (subscriber?.Status == SubscriberStatus.Confirmed)
+        {
+            return errors;
+        }
+
+        if (subscriber is null)
+        {
+            db.Subscribers.Add(subscriber = new Subscriber { Id = Guid.CreateVersion7(), Email = address!, CreatedAt = now });
+        }
+
+        subscriber.Status = SubscriberStatus.Pending;
+        subscriber.Language = input.Language!;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (subscriber.CreatedAt == now)
+        {
+            return errors; // the same address subscribed at the same moment: its mail is on the way
+        }
+
+        using (new CultureScope(subscriber.Language))
+        {
+            var link = $"{baseUrl}/newsletter/confirm/{links.ConfirmToken(subscriber.Id)}";
+            await email.SendAsync(new EmailMessage(subscriber.Email, null, l["ConfirmMailSubject"], string.Format(CultureInfo.CurrentCulture, l["ConfirmMailBody"], link)), ct);
+        }
+
+        return errors;
+    }
+
+    public async Task<bool> ConfirmAsync(string token, CancellationToken ct)
+    {
+        if (links.ReadConfirm(token) is not { } id)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Subscribers.Where(s => s.Id == id && s.Status != SubscriberStatus.Unsubscribed)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriberStatus.Confirmed).SetProperty(s => s.ConfirmedAt, s => s.ConfirmedAt ?? now), ct) == 1;
+    }
+
+    public async Task<bool> UnsubscribeAsync(string token, CancellationToken ct)
+    {
+        if (links.ReadUnsubscribe(token) is not { } id)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Subscribers.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriberStatus.Unsubscribed).SetProperty(s => s.UnsubscribedAt, s => s.UnsubscribedAt ?? now), ct) == 1;
+    }
+}
