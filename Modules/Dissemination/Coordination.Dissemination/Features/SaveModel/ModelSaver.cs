@@ -32,10 +32,10 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
 {
     public async Task<SaveResult> CreateAsync(ModelInput input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = await ValidateAsync(input, user, ct);
+        var (errors, forbidden) = await ValidateAsync(input, user, ct);
         if (!errors.IsEmpty)
         {
-            return new SaveResult(errors.For("projectId").Contains(l["NotYourProject"].Value) ? SaveOutcome.Forbidden : SaveOutcome.Invalid, null, errors);
+            return new SaveResult(forbidden ? SaveOutcome.Forbidden : SaveOutcome.Invalid, null, errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,10 +61,10 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
             return new SaveResult(SaveOutcome.Forbidden, null, FormErrors.None);
         }
 
-        var errors = await ValidateAsync(input, user, ct);
+        var (errors, forbidden) = await ValidateAsync(input, user, ct);
         if (!errors.IsEmpty)
         {
-            return new SaveResult(SaveOutcome.Invalid, null, errors);
+            return new SaveResult(forbidden ? SaveOutcome.Forbidden : SaveOutcome.Invalid, null, errors);
         }
 
         if (input.Version is { } version && version != model.Version)
@@ -164,9 +164,11 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
     private static ModelUpdated Updated(Model model, DateTime now)
         => new(model.Id, model.NetworkId, model.ProjectId, model.Title.Fi, model.Status == ModelStatus.Published ? "published" : "draft", model.Themes, model.Version, now);
 
-    private async Task<FormErrors> ValidateAsync(ModelInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Field errors, and whether the project is one the user may not write.</summary>
+    private async Task<(FormErrors Errors, bool Forbidden)> ValidateAsync(ModelInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = FormErrors.From(await validator.ValidateAsync(input, ct));
+        var forbidden = false;
         if (input.NetworkId is { } network && !await db.Networks.AnyAsync(n => n.NetworkId == network, ct))
         {
             errors.Add("networkId", l["NetworkUnknown"]);
@@ -181,6 +183,7 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
             else if (!await access.CanWriteAsync(user, project, ct))
             {
                 errors.Add("projectId", l["NotYourProject"]);
+                forbidden = true;
             }
         }
         else if (!ModelAccess.IsCoordinator(user))
@@ -188,7 +191,7 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
             errors.Add("projectId", l["ProjectRequired"]);
         }
 
-        return errors;
+        return (errors, forbidden);
     }
 
     private void Keep(Model model, string action, ClaimsPrincipal user, DateTime now)
