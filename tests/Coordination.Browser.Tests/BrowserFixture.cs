@@ -56,6 +56,9 @@ public abstract class BrowserFixture
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            // Our frames show sent newsletters in a script-less sandbox, where axe cannot run
+            // (it would wait for them); the page around them is checked.
+            Iframes = false,
         });
         var violations = results.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} → {string.Join(" | ", v.Nodes.Select(n => string.Join(",", n.Target)))}");
         Assert.That(violations, Is.Empty);

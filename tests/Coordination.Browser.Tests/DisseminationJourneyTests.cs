@@ -102,6 +102,35 @@ public sealed class DisseminationJourneyTests : BrowserFixture
         Assert.That(App.PickedUpMail().Single(m => m.To.ToString().Contains("lasare@example.fi", StringComparison.Ordinal)).Subject, Is.EqualTo("Bekräfta prenumerationen på nyhetsbrevet"));
     }
 
+    [Test]
+    public async Task A_coordinator_composes_a_newsletter_and_previews_it()
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "fi-FI" });
+        var page = await context.NewPageAsync();
+        var visited = new List<string>();
+        await SignInAsync(page, "Sähköposti", "Salasana", "Kirjaudu sisään");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Uutiskirje" }).ClickAsync();
+        await CheckAccessibleAsync(page, visited);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uusi numero" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await CheckAccessibleAsync(page, visited);
+        var subject = page.GetByRole(AriaRole.Group, new() { Name = "Aihe" });
+        await subject.GetByLabel("Suomeksi").FillAsync("Joulukuun uutiskirje");
+        await subject.GetByLabel("Ruotsiksi").FillAsync("Decembers nyhetsbrev");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Pääkirjoitus" }).GetByLabel("Suomeksi").FillAsync("Hyvää **joulua**!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
+        await Assertions.Expect(page.Locator("iframe[title='Esikatselu: På svenska']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.FrameLocator("iframe[title='Esikatselu: På svenska']").GetByRole(AriaRole.Heading, new() { Name = "Decembers nyhetsbrev" })).ToBeVisibleAsync();
+        await CheckAccessibleAsync(page, visited);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lähetä testi itselle" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Testiviestit lähetettiin");
+        await page.GotoAsync("/newsletter/manage/template");
+        await CheckAccessibleAsync(page, visited);
+        await page.GotoAsync("/newsletter");
+        await CheckAccessibleAsync(page, visited);
+    }
+
     private static async Task<Guid> IdAsync(HttpResponseMessage response)
     {
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;

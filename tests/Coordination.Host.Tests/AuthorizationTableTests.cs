@@ -83,6 +83,10 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         "POST /api/v1/dissemination/newsletter/subscriptions",
         "POST /api/v1/dissemination/newsletter/subscriptions/confirm",
         "POST /api/v1/dissemination/newsletter/subscriptions/unsubscribe",
+        // The public archive of sent newsletters.
+        "GET /newsletter",
+        "GET /newsletter/{id:guid}",
+        "GET /newsletter/{id:guid}/content",
         "POST /api/v1/events/registrations/cancel",
         "GET /events/{id:guid}.ics",
         "GET /events/calendar.ics",

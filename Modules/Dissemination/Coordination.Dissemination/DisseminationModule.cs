@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coordination.Dissemination;
 
 /// <summary>Dissemination: the method bank, theme compilations, the interim report, search and
-/// the shared blog with its feeds, and newsletter subscriptions (composing and sending issues
-/// are still to come).</summary>
+/// the shared blog with its feeds, and the newsletter.</summary>
 public sealed class DisseminationModule : IModule
 {
     public string Name => "Dissemination";
@@ -23,7 +22,10 @@ public sealed class DisseminationModule : IModule
             .AddScoped<Features.Search.SearchIndex>()
             .AddScoped<Features.Blog.PostWriter>()
             .AddScoped<Features.Newsletter.Subscriptions>()
-            .AddSingleton<Features.Newsletter.SubscriptionLinks>();
+            .AddSingleton<Features.Newsletter.SubscriptionLinks>()
+            .AddScoped<Features.Newsletter.NewsletterRenderer>()
+            .AddScoped<Features.Newsletter.IssueSender>()
+            .AddScoped<Features.Newsletter.TestSender>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();
@@ -32,6 +34,8 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<PersonErased, MembershipHandlers>();
         module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
         module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26));
+        module.AddRecurringJob<Features.Newsletter.SendNewslettersJob>(Features.Newsletter.SendNewslettersJob.Id, "* * * * *");
+        module.AddNavigation(new NavigationEntry("/newsletter/manage", "NavNewsletter", typeof(DisseminationStrings), Shared.Security.Policies.Coordinator, 27));
         module.AddNavigation(new NavigationEntry("/search", "NavSearch", typeof(DisseminationStrings), null, 90));
     }
 }

@@ -17,6 +17,13 @@ internal static class EmailServiceExtensions
                 ? new PickupFolderEmailSender(options, options.Value.PickupDirectory ?? Path.Combine(database.DataDirectory, "mail-pickup"))
                 : new SmtpEmailSender(options);
         });
+        services.AddSingleton<IBulkEmailSender>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmailOptions>>();
+            return string.IsNullOrWhiteSpace(options.Value.SmtpHost)
+                ? new PickupBulkEmailSender(sp.GetRequiredService<IEmailSender>())
+                : new SmtpBulkEmailSender(options);
+        });
         return services;
     }
 }

@@ -20,6 +20,12 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
+    public DbSet<NewsletterIssue> Issues => Set<NewsletterIssue>();
+
+    public DbSet<NewsletterDelivery> Deliveries => Set<NewsletterDelivery>();
+
+    public DbSet<NewsletterTemplate> Templates => Set<NewsletterTemplate>();
+
     public DbSet<KnownNetwork> Networks => Set<KnownNetwork>();
 
     public DbSet<KnownProject> Projects => Set<KnownProject>();
@@ -95,6 +101,27 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.HasIndex(x => x.Email).IsUnique();
             e.HasIndex(x => x.Status);
         });
+        modelBuilder.Entity<NewsletterIssue>(e =>
+        {
+            e.ToTable("NewsletterIssues");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.OwnsLocalizedText(x => x.Subject, "Subject", 200);
+            e.OwnsLocalizedText(x => x.Editorial, "Editorial", 8000, finnishRequired: false);
+            e.HasIndex(x => new { x.Status, x.ScheduledAt });
+        });
+        modelBuilder.Entity<NewsletterDelivery>(e =>
+        {
+            e.ToTable("NewsletterDeliveries");
+            e.HasOne<NewsletterIssue>().WithMany().HasForeignKey(x => x.IssueId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Error).HasMaxLength(500);
+            e.HasIndex(x => new { x.IssueId, x.Email }).IsUnique();
+            e.HasIndex(x => new { x.IssueId, x.Status });
+            e.HasIndex(x => x.ClaimId);
+        });
+        modelBuilder.Entity<NewsletterTemplate>(e => e.ToTable("NewsletterTemplates"));
         modelBuilder.Entity<KnownNetwork>(e =>
         {
             e.ToTable("Networks");

@@ -270,6 +270,143 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.ToTable("ModelVersions", "dissemination");
                 });
 
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("IssueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("SubscriberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("IssueId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("IssueId", "Status");
+
+                    b.ToTable("NewsletterDeliveries", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlFi")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HtmlSv")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IncludeModels")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IncludeNetworkMembers")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IncludePosts")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TextFi")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextSv")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ScheduledAt");
+
+                    b.ToTable("NewsletterIssues", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NewsletterTemplates", "dissemination");
+                });
+
             modelBuilder.Entity("Coordination.Dissemination.Data.Post", b =>
                 {
                     b.Property<Guid>("Id")
@@ -724,6 +861,81 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterDelivery", b =>
+                {
+                    b.HasOne("Coordination.Dissemination.Data.NewsletterIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterIssue", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Editorial", b1 =>
+                        {
+                            b1.Property<Guid>("NewsletterIssueId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("EditorialEn");
+
+                            b1.Property<string>("Fi")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("EditorialFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("EditorialSv");
+
+                            b1.HasKey("NewsletterIssueId");
+
+                            b1.ToTable("NewsletterIssues", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NewsletterIssueId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Subject", b1 =>
+                        {
+                            b1.Property<Guid>("NewsletterIssueId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SubjectEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SubjectFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("SubjectSv");
+
+                            b1.HasKey("NewsletterIssueId");
+
+                            b1.ToTable("NewsletterIssues", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NewsletterIssueId");
+                        });
+
+                    b.Navigation("Editorial")
+                        .IsRequired();
+
+                    b.Navigation("Subject")
                         .IsRequired();
                 });
 

@@ -264,6 +264,143 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.ToTable("ModelVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubscriberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("IssueId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("IssueId", "Status");
+
+                    b.ToTable("NewsletterDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlFi")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlSv")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludeModels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeNetworkMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludePosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextFi")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSv")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ScheduledAt");
+
+                    b.ToTable("NewsletterIssues", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NewsletterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Dissemination.Data.Post", b =>
                 {
                     b.Property<Guid>("Id")
@@ -718,6 +855,81 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterDelivery", b =>
+                {
+                    b.HasOne("Coordination.Dissemination.Data.NewsletterIssue", null)
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterIssue", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Editorial", b1 =>
+                        {
+                            b1.Property<Guid>("NewsletterIssueId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EditorialEn");
+
+                            b1.Property<string>("Fi")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EditorialFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EditorialSv");
+
+                            b1.HasKey("NewsletterIssueId");
+
+                            b1.ToTable("NewsletterIssues");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NewsletterIssueId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Subject", b1 =>
+                        {
+                            b1.Property<Guid>("NewsletterIssueId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubjectEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubjectFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubjectSv");
+
+                            b1.HasKey("NewsletterIssueId");
+
+                            b1.ToTable("NewsletterIssues");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NewsletterIssueId");
+                        });
+
+                    b.Navigation("Editorial")
+                        .IsRequired();
+
+                    b.Navigation("Subject")
                         .IsRequired();
                 });
 

@@ -1,0 +1,390 @@
+using System.Globalization;
+using System.Security.Claims;
+using Carter;
+using Coordination.Dissemination.Data;
+using Coordination.Dissemination.Resources;
+using Coordination.Shared.Data;
+using Coordination.Shared.Email;
+using Coordination.Shared.Jobs;
+using Coordination.Shared.Localization;
+using Coordination.Shared.Security;
+using Coordination.Shared.Web;
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Dissemination.Features.Newsletter;
+
+internal sealed record IssueInput(LocalizedTextInput? Subject, LocalizedTextInput? Editorial = null, bool IncludeModels = true, bool IncludePosts = true, bool IncludeNetworkMembers = false)
+{
+    public static IssueInput From(IFormCollection form) => new(
+        form.LocalizedText("subject"), form.LocalizedText("editorial"), form.Text("includeModels") == "true", form.Text("includePosts") == "true", form.Text("includeNetworkMembers") == "true");
+
+    public static IssueInput From(NewsletterIssue i) => new(LocalizedTextInput.From(i.Subject), LocalizedTextInput.From(i.Editorial), i.IncludeModels, i.IncludePosts, i.IncludeNetworkMembers);
+}
+
+internal sealed record SendInput(string? ScheduledAt);
+
+internal sealed record TemplateInput(string? Html, string? Text);
+
+/// <summary>Composing and sending issues (coordinators): the editorial text and the blocks, a
+/// preview per language, a test send to oneself, sending now or at a time (the
+/// <c>newsletter-send</c> job), progress and failed addresses; the editable Scriban template; and
+/// the public archive of sent issues.</summary>
+internal sealed class IssueEndpoints : ICarterModule
+{
+    public sealed record Created(Guid Id);
+
+    public sealed record Progress(Guid Id, string Status, DateTime? ScheduledAt, DateTime? StartedAt, DateTime? FinishedAt, int Total, int Sent, int Failed);
+
+    public sealed record FailedDelivery(string Email, string? Error);
+
+    public sealed record ManageModel(List<NewsletterIssue> Issues, int Confirmed, int Pending);
+
+    public sealed record FormModel(Guid? Id, IssueInput Input, FormErrors Errors);
+
+    public sealed record IssueModel(NewsletterIssue Issue, List<FailedDelivery> Failed, FormErrors Errors, string? Notice);
+
+    public sealed record TemplateModel(TemplateInput Input, FormErrors Errors, bool Saved);
+
+    public sealed record ArchiveModel(List<NewsletterIssue> Issues);
+
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/newsletter/manage").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
+        pages.MapGet("/", async (DisseminationDbContext db, CancellationToken ct) => new RazorComponentResult<NewsletterManagePage>(new
+        {
+            Model = new ManageModel(
+                await db.Issues.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(100).ToListAsync(ct),
+                await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed, ct),
+                await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Pending, ct)),
+        }));
+        pages.MapGet("/new", () => new RazorComponentResult<IssueFormPage>(new { Model = new FormModel(null, new IssueInput(null), FormErrors.None) }));
+        pages.MapPost("/new", async Task<IResult> (IFormCollection form, DisseminationDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+        {
+            var input = IssueInput.From(form);
+            var (id, errors) = await CreateAsync(db, input, clock, user, shared, l, ct);
+            return id is { } created ? TypedResults.Redirect($"/newsletter/manage/{created}")
+                : new RazorComponentResult<IssueFormPage>(new { Model = new FormModel(null, input, errors) }) { StatusCode = StatusCodes.Status400BadRequest };
+        });
+        pages.MapGet("/{id:guid}/edit", async Task<IResult> (Guid id, DisseminationDbContext db, CancellationToken ct) =>
+            await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } issue
+                ? new RazorComponentResult<IssueFormPage>(new { Model = new FormModel(id, IssueInput.From(issue), FormErrors.None) })
+                : TypedResults.NotFound());
+        pages.MapPost("/{id:guid}/edit", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+        {
+            var input = IssueInput.From(form);
+            var (found, errors) = await UpdateAsync(db, id, input, clock, user, shared, l, ct);
+            return !found ? TypedResults.NotFound() : errors.IsEmpty ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=updated")
+                : new RazorComponentResult<IssueFormPage>(new { Model = new FormModel(id, input, errors) }) { StatusCode = StatusCodes.Status400BadRequest };
+        });
+        pages.MapGet("/{id:guid}", async Task<IResult> (Guid id, string? saved, DisseminationDbContext db, CancellationToken ct) =>
+            await PageAsync(db, id, saved, FormErrors.None, ct) ?? TypedResults.NotFound());
+        pages.MapGet("/{id:guid}/preview", async Task<IResult> (Guid id, string? language, DisseminationDbContext db, NewsletterRenderer renderer, IConfiguration configuration, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        {
+            var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+            if (issue is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var lang = language == "sv" ? "sv" : "fi";
+            var html = issue.Status is IssueStatus.Sending or IssueStatus.Sent ? (lang == "sv" ? issue.HtmlSv : issue.HtmlFi)
+                : (await renderer.RenderAsync(issue, lang, PublicUrl.Base(configuration, request), null, ct)) switch
+                {
+                    ({ } rendered, _) => rendered.Html,
+                    (_, var error) => $"<p>{System.Net.WebUtility.HtmlEncode(error)}</p>",
+                };
+            return Framed(response, html ?? "");
+        });
+        pages.MapPost("/{id:guid}/test", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
+        {
+            var (found, error) = await tester.SendAsync(id, user, PublicUrl.Base(configuration, request), ct);
+            return !found ? TypedResults.NotFound() : error is null ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=tested")
+                : (await PageAsync(db, id, null, new FormErrors(new Dictionary<string, string[]> { ["test"] = [error] }), ct, StatusCodes.Status400BadRequest))!;
+        });
+        pages.MapPost("/{id:guid}/send", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+        {
+            var (found, errors) = await ScheduleAsync(db, jobs, id, new SendInput(form.Text("scheduledAt")), clock, user, l, ct);
+            return !found ? TypedResults.NotFound() : errors.IsEmpty ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=scheduled")
+                : (await PageAsync(db, id, null, errors, ct, StatusCodes.Status400BadRequest))!;
+        });
+        pages.MapGet("/template", async (NewsletterRenderer renderer, CancellationToken ct) =>
+        {
+            var template = await renderer.TemplateAsync(ct);
+            return new RazorComponentResult<TemplatePage>(new { Model = new TemplateModel(new TemplateInput(template.Html, template.Text), FormErrors.None, false) });
+        });
+        pages.MapPost("/template", async (IFormCollection form, DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var input = new TemplateInput(form.Text("html"), form.Text("text"));
+            var errors = await SaveTemplateAsync(db, renderer, input, clock, user, ct);
+            return new RazorComponentResult<TemplatePage>(new { Model = new TemplateModel(input, errors, errors.IsEmpty) }) { StatusCode = errors.IsEmpty ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
+        });
+
+        var api = app.MapGroup("/api/v1/dissemination/newsletter").RequireAuthorization(Policies.Coordinator).WithTags("Dissemination");
+        api.MapPost("/issues", async Task<IResult> (IssueInput input, DisseminationDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+                await CreateAsync(db, input, clock, user, shared, l, ct) switch
+                {
+                    ({ } id, _) => TypedResults.Created($"/api/v1/dissemination/newsletter/issues/{id}", new Created(id)),
+                    (_, var errors) => ApiResults.Invalid(errors, shared),
+                })
+            .WithSummary("Composes an issue: subject and editorial (Markdown) in fi/sv, blocks of new models and posts, network members as extra recipients");
+        api.MapPut("/issues/{id:guid}", async Task<IResult> (Guid id, IssueInput input, DisseminationDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+                await UpdateAsync(db, id, input, clock, user, shared, l, ct) switch
+                {
+                    (false, _) => ApiResults.NotFound(),
+                    (_, { IsEmpty: true }) => TypedResults.NoContent(),
+                    (_, var errors) when errors.All.ContainsKey("status") => ApiResults.Conflict(errors.All["status"][0]),
+                    (_, var errors) => ApiResults.Invalid(errors, shared),
+                })
+            .WithSummary("Edits an issue that has not started sending");
+        api.MapGet("/issues/{id:guid}", async Task<Results<Ok<Progress>, ProblemHttpResult>> (Guid id, DisseminationDbContext db, CancellationToken ct) =>
+                await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } i
+                    ? TypedResults.Ok(new Progress(i.Id, EnumText.Of(i.Status), i.ScheduledAt, i.StartedAt, i.FinishedAt, i.Total, i.SentCount, i.FailedCount))
+                    : ApiResults.NotFound())
+            .WithSummary("An issue's state and sending progress (sent / total, failed)");
+        api.MapGet("/issues/{id:guid}/failed", async (Guid id, DisseminationDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Deliveries.AsNoTracking().Where(d => d.IssueId == id && d.Status == DeliveryStatus.Failed).OrderBy(d => d.Email).Select(d => new FailedDelivery(d.Email, d.Error)).ToListAsync(ct)))
+            .WithSummary("The addresses the server refused, with its answer");
+        api.MapPost("/issues/{id:guid}/test", async Task<IResult> (Guid id, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
+                await tester.SendAsync(id, user, PublicUrl.Base(configuration, request), ct) switch
+                {
+                    (false, _) => ApiResults.NotFound(),
+                    (_, null) => TypedResults.NoContent(),
+                    (_, var error) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["template"] = [error] }),
+                })
+            .WithSummary("Sends the issue to the signed-in coordinator's own address, in Finnish and Swedish");
+        api.MapPost("/issues/{id:guid}/send", async Task<IResult> (Guid id, SendInput? input, DisseminationDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+                await ScheduleAsync(db, jobs, id, input ?? new SendInput(null), clock, user, l, ct) switch
+                {
+                    (false, _) => ApiResults.NotFound(),
+                    (_, { IsEmpty: true }) => TypedResults.Accepted($"/api/v1/dissemination/newsletter/issues/{id}"),
+                    (_, var errors) when errors.All.ContainsKey("status") => ApiResults.Conflict(errors.All["status"][0]),
+                    (_, var errors) => ApiResults.Invalid(errors, shared),
+                })
+            .WithSummary("Sends the issue now, or at { scheduledAt } (Helsinki time or ISO with offset): 202, progress at GET issues/{id}");
+        api.MapGet("/template", async (NewsletterRenderer renderer, CancellationToken ct) => TypedResults.Ok(await renderer.TemplateAsync(ct) is var t ? new TemplateInput(t.Html, t.Text) : null))
+            .WithSummary("The newsletter template (Scriban: HTML and text)");
+        api.MapPut("/template", async Task<IResult> (TemplateInput input, DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+                await SaveTemplateAsync(db, renderer, input, clock, user, ct) is { IsEmpty: false } errors ? ApiResults.Invalid(errors, shared) : TypedResults.NoContent())
+            .WithSummary("Saves the template after rendering it once with a sample issue (endless loops and syntax errors are refused)");
+
+        app.MapGet("/newsletter", async (DisseminationDbContext db, CancellationToken ct) =>
+                new RazorComponentResult<ArchivePage>(new { Model = new ArchiveModel(await db.Issues.AsNoTracking().Where(i => i.Status == IssueStatus.Sent).OrderByDescending(i => i.StartedAt).ToListAsync(ct)) }))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapGet("/newsletter/{id:guid}", async Task<IResult> (Guid id, DisseminationDbContext db, CancellationToken ct) =>
+                await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Status == IssueStatus.Sent, ct) is { } issue
+                    ? new RazorComponentResult<ArchivedIssuePage>(new { Model = issue })
+                    : TypedResults.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapGet("/newsletter/{id:guid}/content", async Task<IResult> (Guid id, DisseminationDbContext db, HttpResponse response, CancellationToken ct) =>
+                await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Status == IssueStatus.Sent, ct) is { } issue
+                    ? Framed(response, (SupportedCultures.CurrentLanguage == "sv" ? issue.HtmlSv : issue.HtmlFi)!.Replace(NewsletterRenderer.UnsubscribePlaceholder, "/newsletter/subscribe", StringComparison.Ordinal))
+                    : TypedResults.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>The newsletter HTML for an iframe of our own pages: no scripts, no forms (CSP sandbox).</summary>
+    private static IResult Framed(HttpResponse response, string html)
+    {
+        response.OnStarting(() =>
+        {
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
+            response.Headers.XFrameOptions = "SAMEORIGIN";
+            return Task.CompletedTask;
+        });
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static FormErrors Validate(IssueInput input, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l)
+    {
+        var errors = new FormErrors();
+        if (string.IsNullOrWhiteSpace(input.Subject?.Fi))
+        {
+            errors.Add("subject.fi", string.Format(CultureInfo.CurrentCulture, shared["Required"], l["IssueSubject"]));
+        }
+
+        foreach (var (name, value, max) in new[] { ("subject.fi", input.Subject?.Fi, 200), ("subject.sv", input.Subject?.Sv, 200), ("editorial.fi", input.Editorial?.Fi, 8000), ("editorial.sv", input.Editorial?.Sv, 8000) })
+        {
+            if ((value?.Length ?? 0) > max)
+            {
+                errors.Add(name, string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["IssueSubject"], max));
+            }
+        }
+
+        return errors;
+    }
+
+    private static async Task<(Guid? Id, FormErrors Errors)> CreateAsync(DisseminationDbContext db, IssueInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
+    {
+        var errors = Validate(input, shared, l);
+        if (!errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var issue = new NewsletterIssue { Id = Guid.CreateVersion7(), Status = IssueStatus.Draft, CreatedAt = now };
+        Apply(issue, input, now);
+        db.Issues.Add(issue);
+        db.Audit(user.UserId(), "CreateNewsletterIssue", nameof(NewsletterIssue), issue.Id.ToString(), issue.Subject.Fi, now);
+        await db.SaveChangesAsync(ct);
+        return (issue.Id, errors);
+    }
+
+    private static async Task<(bool Found, FormErrors Errors)> UpdateAsync(DisseminationDbContext db, Guid id, IssueInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
+    {
+        var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return (false, FormErrors.None);
+        }
+
+        var errors = Validate(input, shared, l);
+        if (issue.Status is IssueStatus.Sending or IssueStatus.Sent)
+        {
+            errors.Add("status", l["IssueAlreadySent"]);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (true, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Apply(issue, input, now);
+        db.Audit(user.UserId(), "EditNewsletterIssue", nameof(NewsletterIssue), issue.Id.ToString(), issue.Subject.Fi, now);
+        await db.SaveChangesAsync(ct);
+        return (true, errors);
+    }
+
+    private static async Task<(bool Found, FormErrors Errors)> ScheduleAsync(DisseminationDbContext db, IBackgroundJobClient jobs, Guid id, SendInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
+    {
+        var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return (false, FormErrors.None);
+        }
+
+        var errors = new FormErrors();
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime at = now;
+        if (!string.IsNullOrWhiteSpace(input.ScheduledAt) && !HelsinkiTime.TryParse(input.ScheduledAt, out at))
+        {
+            errors.Add("scheduledAt", l["ScheduleInvalid"]);
+        }
+
+        if (issue.Status is IssueStatus.Sending or IssueStatus.Sent)
+        {
+            errors.Add("status", l["IssueAlreadySent"]);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (true, errors);
+        }
+
+        issue.Status = IssueStatus.Scheduled;
+        issue.ScheduledAt = at < now ? now : at;
+        db.Audit(user.UserId(), "ScheduleNewsletterIssue", nameof(NewsletterIssue), issue.Id.ToString(), HelsinkiTime.Iso(issue.ScheduledAt.Value), now);
+        await db.SaveChangesAsync(ct);
+        if (issue.ScheduledAt <= now)
+        {
+            jobs.Enqueue<RecurringJobRunner>(r => r.RunAsync(SendNewslettersJob.Id, CancellationToken.None));
+        }
+
+        return (true, errors);
+    }
+
+    private static async Task<FormErrors> SaveTemplateAsync(DisseminationDbContext db, NewsletterRenderer renderer, TemplateInput input, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var template = await db.Templates.FirstOrDefaultAsync(ct);
+        var candidate = new NewsletterTemplate { Html = input.Html ?? "", Text = input.Text ?? "" };
+        var sample = new NewsletterIssue { Id = Guid.NewGuid(), Subject = LocalizedText.Create("Esimerkki", "Exempel", null), Editorial = LocalizedText.Create("Esimerkkiteksti.", "Exempeltext.", null) };
+        var (_, error) = await renderer.RenderAsync(sample, "fi", "https://example.fi", candidate, ct);
+        var errors = new FormErrors();
+        if (error is not null)
+        {
+            errors.Add("html", error);
+            return errors;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (template is null)
+        {
+            db.Templates.Add(template = new NewsletterTemplate { Id = Guid.CreateVersion7() });
+        }
+
+        template.Html = candidate.Html;
+        template.Text = candidate.Text;
+        template.UpdatedAt = now;
+        db.Audit(user.UserId(), "EditNewsletterTemplate", nameof(NewsletterTemplate), template.Id.ToString(), null, now);
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    private static async Task<IResult?> PageAsync(DisseminationDbContext db, Guid id, string? notice, FormErrors errors, CancellationToken ct, int status = StatusCodes.Status200OK)
+    {
+        var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return null;
+        }
+
+        var failed = await db.Deliveries.AsNoTracking().Where(d => d.IssueId == id && d.Status == DeliveryStatus.Failed).OrderBy(d => d.Email).Take(200).Select(d => new FailedDelivery(d.Email, d.Error)).ToListAsync(ct);
+        return new RazorComponentResult<IssuePage>(new { Model = new IssueModel(issue, failed, errors, notice) }) { StatusCode = status };
+    }
+
+    private static void Apply(NewsletterIssue issue, IssueInput input, DateTime now)
+    {
+        issue.Subject = input.Subject!.ToText();
+        issue.Editorial = (input.Editorial ?? new LocalizedTextInput(null, null, null)).ToText();
+        issue.IncludeModels = input.IncludeModels;
+        issue.IncludePosts = input.IncludePosts;
+        issue.IncludeNetworkMembers = input.IncludeNetworkMembers;
+        issue.UpdatedAt = now;
+    }
+}
+
+/// <summary>A test send of an issue to the coordinator's own address, both languages.</summary>
+internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer renderer, IEmailSender email, IStringLocalizer<DisseminationStrings> l)
+{
+    public async Task<(bool Found, string? Error)> SendAsync(Guid id, ClaimsPrincipal user, string baseUrl, CancellationToken ct)
+    {
+        var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return (false, null);
+        }
+
+        var to = user.FindFirstValue(ClaimTypes.Email);
+        if (string.IsNullOrEmpty(to))
+        {
+            return (true, l["TestNoAddress"]);
+        }
+
+        foreach (var language in new[] { "fi", "sv" })
+        {
+            var (rendered, error) = await renderer.RenderAsync(issue, language, baseUrl, null, ct);
+            if (rendered is null)
+            {
+                return (true, error);
+            }
+
+            var unsubscribe = $"{baseUrl}/newsletter/subscribe";
+            await email.SendAsync(new EmailMessage(to, null, $"[{l["TestPrefix"]}] {rendered.Subject}",
+                rendered.Text.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal),
+                rendered.Html.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal)), ct);
+        }
+
+        return (true, null);
+    }
+}
