@@ -34,12 +34,6 @@ internal sealed class NewsletterIssue
 
     public DateTime? FinishedAt { get; set; }
 
-    public int Total { get; set; }
-
-    public int SentCount { get; set; }
-
-    public int FailedCount { get; set; }
-
     public string? HtmlFi { get; set; }
 
     public string? TextFi { get; set; }

@@ -44,11 +44,22 @@ internal sealed class IssueEndpoints : ICarterModule
 
     public sealed record FailedDelivery(string Email, string? Error);
 
-    public sealed record ManageModel(List<NewsletterIssue> Issues, int Confirmed, int Pending);
+    public sealed record ManageModel(List<(NewsletterIssue Issue, int Sent, int Total)> Issues, int Confirmed, int Pending);
 
     public sealed record FormModel(Guid? Id, IssueInput Input, FormErrors Errors);
 
-    public sealed record IssueModel(NewsletterIssue Issue, List<FailedDelivery> Failed, FormErrors Errors, string? Notice);
+    public sealed record IssueModel(NewsletterIssue Issue, Counts Counts, List<FailedDelivery> Failed, FormErrors Errors, string? Notice);
+
+    /// <summary>An issue's delivery counts, from its delivery log.</summary>
+    public sealed record Counts(int Total, int Sent, int Failed)
+    {
+        public static async Task<Counts> OfAsync(DisseminationDbContext db, Guid issueId, CancellationToken ct)
+        {
+            var byStatus = await db.Deliveries.Where(d => d.IssueId == issueId).GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            int Of(DeliveryStatus status) => byStatus.FirstOrDefault(x => x.Key == status)?.Count ?? 0;
+            return new Counts(byStatus.Sum(x => x.Count), Of(DeliveryStatus.Sent), Of(DeliveryStatus.Failed));
+        }
+    }
 
     public sealed record TemplateModel(TemplateInput Input, FormErrors Errors, bool Saved);
 
@@ -60,7 +71,9 @@ internal sealed class IssueEndpoints : ICarterModule
         pages.MapGet("/", async (DisseminationDbContext db, CancellationToken ct) => new RazorComponentResult<NewsletterManagePage>(new
         {
             Model = new ManageModel(
-                await db.Issues.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(100).ToListAsync(ct),
+                [.. (await db.Issues.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(100)
+                    .Select(i => new { Issue = i, Sent = db.Deliveries.Count(d => d.IssueId == i.Id && d.Status == DeliveryStatus.Sent), Total = db.Deliveries.Count(d => d.IssueId == i.Id) })
+                    .ToListAsync(ct)).Select(x => (x.Issue, x.Sent, x.Total))],
                 await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed, ct),
                 await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Pending, ct)),
         }));
@@ -144,8 +157,8 @@ internal sealed class IssueEndpoints : ICarterModule
                 })
             .WithSummary("Edits an issue that has not started sending");
         api.MapGet("/issues/{id:guid}", async Task<Results<Ok<Progress>, ProblemHttpResult>> (Guid id, DisseminationDbContext db, CancellationToken ct) =>
-                await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } i
-                    ? TypedResults.Ok(new Progress(i.Id, EnumText.Of(i.Status), i.ScheduledAt, i.StartedAt, i.FinishedAt, i.Total, i.SentCount, i.FailedCount))
+                await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) is { } i && await Counts.OfAsync(db, id, ct) is var c
+                    ? TypedResults.Ok(new Progress(i.Id, EnumText.Of(i.Status), i.ScheduledAt, i.StartedAt, i.FinishedAt, c.Total, c.Sent, c.Failed))
                     : ApiResults.NotFound())
             .WithSummary("An issue's state and sending progress (sent / total, failed)");
         api.MapGet("/issues/{id:guid}/failed", async (Guid id, DisseminationDbContext db, CancellationToken ct) =>
@@ -340,7 +353,7 @@ internal sealed class IssueEndpoints : ICarterModule
         }
 
         var failed = await db.Deliveries.AsNoTracking().Where(d => d.IssueId == id && d.Status == DeliveryStatus.Failed).OrderBy(d => d.Email).Take(200).Select(d => new FailedDelivery(d.Email, d.Error)).ToListAsync(ct);
-        return new RazorComponentResult<IssuePage>(new { Model = new IssueModel(issue, failed, errors, notice) }) { StatusCode = status };
+        return new RazorComponentResult<IssuePage>(new { Model = new IssueModel(issue, await Counts.OfAsync(db, id, ct), failed, errors, notice) }) { StatusCode = status };
     }
 
     private static void Apply(NewsletterIssue issue, IssueInput input, DateTime now)

@@ -81,7 +81,7 @@ internal sealed class IssueSender(
         }).ToList();
         db.Deliveries.AddRange(rows);
         await db.Issues.Where(i => i.Id == id).ExecuteUpdateAsync(u => u
-            .SetProperty(i => i.Total, rows.Count).SetProperty(i => i.HtmlFi, fi.Html).SetProperty(i => i.TextFi, fi.Text)
+            .SetProperty(i => i.HtmlFi, fi.Html).SetProperty(i => i.TextFi, fi.Text)
             .SetProperty(i => i.HtmlSv, sv.Html).SetProperty(i => i.TextSv, sv.Text), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -119,11 +119,11 @@ internal sealed class IssueSender(
                 try
                 {
                     await session.SendAsync(Message(issue, delivery, baseUrl), ct);
-                    await Mark(id, delivery.Id, DeliveryStatus.Sent, null);
+                    await Mark(delivery.Id, DeliveryStatus.Sent, null);
                 }
                 catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted)
                 {
-                    await Mark(id, delivery.Id, DeliveryStatus.Failed, ex.Message);
+                    await Mark(delivery.Id, DeliveryStatus.Failed, ex.Message);
                 }
             }
         }
@@ -136,16 +136,13 @@ internal sealed class IssueSender(
         }
     }
 
-    /// <summary>Marks one delivery and counts it on the issue (after the send, so not cancellable).</summary>
-    private async Task Mark(Guid issueId, Guid deliveryId, DeliveryStatus status, string? error)
+    /// <summary>Marks one delivery (after the send, so not cancellable).</summary>
+    private async Task Mark(Guid deliveryId, DeliveryStatus status, string? error)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Deliveries.Where(d => d.Id == deliveryId)
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, status).SetProperty(d => d.SentAt, status == DeliveryStatus.Sent ? now : null)
                 .SetProperty(d => d.Error, error == null ? null : error.Length > 500 ? error[..500] : error), CancellationToken.None);
-        await (status == DeliveryStatus.Sent
-            ? db.Issues.Where(i => i.Id == issueId).ExecuteUpdateAsync(u => u.SetProperty(i => i.SentCount, i => i.SentCount + 1), CancellationToken.None)
-            : db.Issues.Where(i => i.Id == issueId).ExecuteUpdateAsync(u => u.SetProperty(i => i.FailedCount, i => i.FailedCount + 1), CancellationToken.None));
     }
 
     /// <summary>The issue for one recipient: their unsubscribe link, the one-click headers (RFC

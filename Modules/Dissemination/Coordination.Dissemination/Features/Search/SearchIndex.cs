@@ -55,12 +55,7 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
                 return await published.OrderByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct);
             }
 
-            var match = string.Join(' ', fts.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-            var ranked = await db.Database
-                .SqlQuery<SearchHit>($"SELECT ModelId AS Id, bm25(ModelSearch) AS Rank FROM ModelSearch WHERE ModelSearch MATCH {match}")
-                .ToListAsync(ct);
-            var allowed = (await published.Select(m => m.Id).ToListAsync(ct)).ToHashSet();
-            return [.. ranked.Where(r => allowed.Contains(r.Id)).OrderBy(r => r.Rank).Select(r => r.Id)];
+            return Ranked(await MatchAsync("ModelSearch", "ModelId", fts, ct), (await published.Select(m => m.Id).ToListAsync(ct)).ToHashSet());
         }
 
         foreach (var term in terms)
@@ -97,10 +92,7 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
                 return await published.OrderByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
             }
 
-            var match = string.Join(' ', fts.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-            var ranked = await db.Database.SqlQuery<SearchHit>($"SELECT PostId AS Id, bm25(PostSearch) AS Rank FROM PostSearch WHERE PostSearch MATCH {match}").ToListAsync(ct);
-            var allowed = (await published.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-            return [.. ranked.Where(r => allowed.Contains(r.Id)).OrderBy(r => r.Rank).Select(r => r.Id)];
+            return Ranked(await MatchAsync("PostSearch", "PostId", fts, ct), (await published.Select(p => p.Id).ToListAsync(ct)).ToHashSet());
         }
 
         foreach (var term in terms)
@@ -112,6 +104,19 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
         var query = string.Join(' ', terms);
         return await published.OrderByDescending(p => EF.Functions.TrigramsWordSimilarity(query, p.SearchText)).ThenByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
     }
+
+    /// <summary>FTS5 hits of every term (each a quoted phrase, so no query syntax gets through).
+    /// The table and column names are ours, never input.</summary>
+    private Task<List<SearchHit>> MatchAsync(string table, string idColumn, IEnumerable<string> terms, CancellationToken ct)
+    {
+        var match = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+#pragma warning disable EF1002 // table and column are constants of this class; the match text is a parameter
+        return db.Database.SqlQueryRaw<SearchHit>($"SELECT {idColumn} AS Id, bm25({table}) AS Rank FROM {table} WHERE {table} MATCH {{0}}", match).ToListAsync(ct);
+#pragma warning restore EF1002
+    }
+
+    private static List<Guid> Ranked(List<SearchHit> hits, HashSet<Guid> allowed)
+        => [.. hits.Where(h => allowed.Contains(h.Id)).OrderBy(h => h.Rank).Select(h => h.Id)];
 
     private static string Like(string term)
         => "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

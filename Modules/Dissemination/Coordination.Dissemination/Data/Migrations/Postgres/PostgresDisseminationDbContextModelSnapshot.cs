@@ -332,9 +332,6 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("FailedCount")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -356,9 +353,6 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("SentCount")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -372,9 +366,6 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.Property<string>("TextSv")
                         .HasColumnType("text");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

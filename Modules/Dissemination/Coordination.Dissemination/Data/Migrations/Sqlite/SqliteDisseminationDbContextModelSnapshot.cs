@@ -326,9 +326,6 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -350,9 +347,6 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ScheduledAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SentCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -366,9 +360,6 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
 
                     b.Property<string>("TextSv")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");

@@ -5,166 +5,160 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Coordination.Dissemination.Data.Migrations.Postgres
+namespace Coordination.Dissemination.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresDisseminationDbContext))]
-    [Migration("20261124005024_Newsletter")]
+    [DbContext(typeof(SqliteDisseminationDbContext))]
+    [Migration("20261124011240_Newsletter")]
     partial class Newsletter
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("dissemination")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Coordination.Dissemination.Data.KnownNetwork", b =>
                 {
                     b.Property<Guid>("NetworkId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameFi")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameSv")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("NetworkId");
 
-                    b.ToTable("Networks", "dissemination");
+                    b.ToTable("Networks", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.KnownPerson", b =>
                 {
                     b.Property<Guid>("PersonId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ManagedProjects")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ManagedProjectsJson");
 
                     b.HasKey("PersonId");
 
                     b.HasIndex("Email");
 
-                    b.ToTable("People", "dissemination");
+                    b.ToTable("People", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.KnownProject", b =>
                 {
                     b.Property<Guid>("ProjectId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Acronym")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("NetworkId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Organisations")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("OrganisationsJson");
 
                     b.HasKey("ProjectId");
 
-                    b.ToTable("Projects", "dissemination");
+                    b.ToTable("Projects", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.Model", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ExpertReviewedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Links")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("LinksJson");
 
                     b.Property<Guid>("NetworkId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PeerReviewedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ProjectId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedForReviewAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ThemeIndex")
                         .IsRequired()
                         .HasMaxLength(2200)
-                        .HasColumnType("character varying(2200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Themes")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ThemesJson");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -174,59 +168,59 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.ToTable("Models", "dissemination");
+                    b.ToTable("Models", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.ModelAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ModelId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ModelId");
 
-                    b.ToTable("ModelAttachments", "dissemination");
+                    b.ToTable("ModelAttachments", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.ModelRelation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("FromModelId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ToModelId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -235,85 +229,85 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.HasIndex("FromModelId", "ToModelId")
                         .IsUnique();
 
-                    b.ToTable("ModelRelations", "dissemination");
+                    b.ToTable("ModelRelations", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.ModelVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ModelId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SavedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SavedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SnapshotJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ModelId", "Version")
                         .IsUnique();
 
-                    b.ToTable("ModelVersions", "dissemination");
+                    b.ToTable("ModelVersions", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterDelivery", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ClaimId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Error")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("IssueId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SubscriberId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -324,135 +318,126 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.HasIndex("IssueId", "Status");
 
-                    b.ToTable("NewsletterDeliveries", "dissemination");
+                    b.ToTable("NewsletterDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterIssue", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("FailedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlFi")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlSv")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IncludeModels")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IncludeNetworkMembers")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IncludePosts")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ScheduledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("SentCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextFi")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextSv")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("integer");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Status", "ScheduledAt");
 
-                    b.ToTable("NewsletterIssues", "dissemination");
+                    b.ToTable("NewsletterIssues", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Html")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("NewsletterTemplates", "dissemination");
+                    b.ToTable("NewsletterTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.Post", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorUserId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ProjectId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnNote")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -460,37 +445,37 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.ToTable("Posts", "dissemination");
+                    b.ToTable("Posts", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.Subscriber", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("UnsubscribedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -499,40 +484,40 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Subscribers", "dissemination");
+                    b.ToTable("Subscribers", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Shared.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -540,73 +525,73 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries", "dissemination");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Shared.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Handler")
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("EventId", "Handler");
 
                     b.HasIndex("ProcessedAt");
 
-                    b.ToTable("InboxMessages", "dissemination");
+                    b.ToTable("InboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Shared.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ParkedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ProcessedAt", "ParkedAt", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessages", "dissemination");
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.Model", b =>
@@ -614,27 +599,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Challenge", b1 =>
                         {
                             b1.Property<Guid>("ModelId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ChallengeEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ChallengeFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ChallengeSv");
 
                             b1.HasKey("ModelId");
 
-                            b1.ToTable("Models", "dissemination");
+                            b1.ToTable("Models");
 
                             b1.WithOwner()
                                 .HasForeignKey("ModelId");
@@ -643,27 +628,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Method", b1 =>
                         {
                             b1.Property<Guid>("ModelId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("MethodEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("MethodFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("MethodSv");
 
                             b1.HasKey("ModelId");
 
-                            b1.ToTable("Models", "dissemination");
+                            b1.ToTable("Models");
 
                             b1.WithOwner()
                                 .HasForeignKey("ModelId");
@@ -672,26 +657,26 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "ResourcesNeeded", b1 =>
                         {
                             b1.Property<Guid>("ModelId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ResourcesNeededEn");
 
                             b1.Property<string>("Fi")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ResourcesNeededFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ResourcesNeededSv");
 
                             b1.HasKey("ModelId");
 
-                            b1.ToTable("Models", "dissemination");
+                            b1.ToTable("Models");
 
                             b1.WithOwner()
                                 .HasForeignKey("ModelId");
@@ -700,27 +685,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Result", b1 =>
                         {
                             b1.Property<Guid>("ModelId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ResultEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ResultFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("ResultSv");
 
                             b1.HasKey("ModelId");
 
-                            b1.ToTable("Models", "dissemination");
+                            b1.ToTable("Models");
 
                             b1.WithOwner()
                                 .HasForeignKey("ModelId");
@@ -729,27 +714,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Summary", b1 =>
                         {
                             b1.Property<Guid>("ModelId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SummaryEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SummaryFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SummarySv");
 
                             b1.HasKey("ModelId");
 
-                            b1.ToTable("Models", "dissemination");
+                            b1.ToTable("Models");
 
                             b1.WithOwner()
                                 .HasForeignKey("ModelId");
@@ -758,26 +743,26 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "TargetGroup", b1 =>
                         {
                             b1.Property<Guid>("ModelId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(300)
-                                .HasColumnType("character varying(300)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TargetGroupEn");
 
                             b1.Property<string>("Fi")
                                 .HasMaxLength(300)
-                                .HasColumnType("character varying(300)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TargetGroupFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(300)
-                                .HasColumnType("character varying(300)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TargetGroupSv");
 
                             b1.HasKey("ModelId");
 
-                            b1.ToTable("Models", "dissemination");
+                            b1.ToTable("Models");
 
                             b1.WithOwner()
                                 .HasForeignKey("ModelId");
@@ -786,27 +771,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
                         {
                             b1.Property<Guid>("ModelId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TitleEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TitleFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TitleSv");
 
                             b1.HasKey("ModelId");
 
-                            b1.ToTable("Models", "dissemination");
+                            b1.ToTable("Models");
 
                             b1.WithOwner()
                                 .HasForeignKey("ModelId");
@@ -881,26 +866,26 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Editorial", b1 =>
                         {
                             b1.Property<Guid>("NewsletterIssueId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("EditorialEn");
 
                             b1.Property<string>("Fi")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("EditorialFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("EditorialSv");
 
                             b1.HasKey("NewsletterIssueId");
 
-                            b1.ToTable("NewsletterIssues", "dissemination");
+                            b1.ToTable("NewsletterIssues");
 
                             b1.WithOwner()
                                 .HasForeignKey("NewsletterIssueId");
@@ -909,27 +894,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Subject", b1 =>
                         {
                             b1.Property<Guid>("NewsletterIssueId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SubjectEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SubjectFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("SubjectSv");
 
                             b1.HasKey("NewsletterIssueId");
 
-                            b1.ToTable("NewsletterIssues", "dissemination");
+                            b1.ToTable("NewsletterIssues");
 
                             b1.WithOwner()
                                 .HasForeignKey("NewsletterIssueId");
@@ -947,27 +932,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Body", b1 =>
                         {
                             b1.Property<Guid>("PostId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(20000)
-                                .HasColumnType("character varying(20000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("BodyEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(20000)
-                                .HasColumnType("character varying(20000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("BodyFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(20000)
-                                .HasColumnType("character varying(20000)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("BodySv");
 
                             b1.HasKey("PostId");
 
-                            b1.ToTable("Posts", "dissemination");
+                            b1.ToTable("Posts");
 
                             b1.WithOwner()
                                 .HasForeignKey("PostId");
@@ -976,27 +961,27 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
                         {
                             b1.Property<Guid>("PostId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("En")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TitleEn");
 
                             b1.Property<string>("Fi")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TitleFi");
 
                             b1.Property<string>("Sv")
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("TitleSv");
 
                             b1.HasKey("PostId");
 
-                            b1.ToTable("Posts", "dissemination");
+                            b1.ToTable("Posts");
 
                             b1.WithOwner()
                                 .HasForeignKey("PostId");
