@@ -40,7 +40,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
                 var paging = Paging.From(page, 20);
                 var (items, total) = await QueryAsync(db, search, q, theme, paging, ct);
                 var canWrite = ModelAccess.IsCoordinator(user) || (await access.ManagedProjectsAsync(user, ct)).Count > 0;
-                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, await ThemesAsync(db, ct), canWrite) });
+                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, [.. (await Themes.ThemeEndpoints.CountsAsync(db, ct)).Select(t => t.Theme)], canWrite) });
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -115,10 +115,6 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
     public static ModelSummary Summary(Model m) => new(
         m.Id, m.NetworkId, m.ProjectId, LocalizedTextInput.From(m.Title), LocalizedTextInput.From(m.Summary), m.Themes, EnumText.Of(m.Status), m.PublishedAt,
         m.PeerReviewedAt is not null, m.ExpertReviewedAt is not null);
-
-    public static async Task<List<string>> ThemesAsync(DisseminationDbContext db, CancellationToken ct)
-        => [.. (await db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published).Select(m => m.Themes).ToListAsync(ct))
-            .SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCulture)];
 
     private static async Task<(List<Model> Items, int Total)> QueryAsync(DisseminationDbContext db, SearchIndex search, string? q, string? theme, Paging paging, CancellationToken ct)
     {

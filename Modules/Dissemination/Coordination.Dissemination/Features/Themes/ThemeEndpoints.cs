@@ -53,9 +53,12 @@ internal sealed class ThemeEndpoints : ICarterModule
             .WithSummary("A theme compilation: its published models and the relations between them");
     }
 
-    private static async Task<List<ThemeCount>> CountsAsync(DisseminationDbContext db, CancellationToken ct)
-        => [.. (await db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published).Select(m => m.Themes).ToListAsync(ct))
-            .SelectMany(t => t).GroupBy(t => t, StringComparer.OrdinalIgnoreCase).Select(g => new ThemeCount(g.First(), g.Count()))
+    /// <summary>The themes of published models with their counts: grouped in SQL by the theme
+    /// list (far fewer lists than models), then split.</summary>
+    public static async Task<List<ThemeCount>> CountsAsync(DisseminationDbContext db, CancellationToken ct)
+        => [.. (await db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published).GroupBy(m => m.Themes).Select(g => new { Themes = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .SelectMany(g => g.Themes.Select(t => (Theme: t, g.Count)))
+            .GroupBy(t => t.Theme, StringComparer.OrdinalIgnoreCase).Select(g => new ThemeCount(g.First().Theme, g.Sum(x => x.Count)))
             .OrderBy(t => t.Theme, StringComparer.CurrentCulture)];
 
     private static async Task<(List<Model> Models, List<ModelRelation> Relations)> CompileAsync(DisseminationDbContext db, string theme, CancellationToken ct)

@@ -89,12 +89,15 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
         var rows = (await invitations.OrderBy(i => i.Email).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct))
             .Select(i => new InvitationRow(i.Email, i.Name, i.ProjectId is { } p ? names.GetValueOrDefault(p) : null, i.SentAt != null, i.Responded, i.Reminders)).ToList();
         var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.NetworkId == survey.NetworkId, ct);
+        var counts = await invitations.GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Sent = g.Count(i => i.SentAt != null), Responded = g.Count(i => i.Responded) })
+            .SingleOrDefaultAsync(ct);
         var model = new PageModel(
             survey,
             EnumText.Of(survey.StateAt(clock.GetUtcNow().UtcDateTime)),
-            await invitations.CountAsync(ct),
-            await invitations.CountAsync(i => i.SentAt != null, ct),
-            await invitations.CountAsync(i => i.Responded, ct),
+            counts?.Total ?? 0,
+            counts?.Sent ?? 0,
+            counts?.Responded ?? 0,
             await db.Responses.CountAsync(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted, ct),
             await db.Responses.AnyAsync(r => r.SurveyId == id, ct),
             rows,

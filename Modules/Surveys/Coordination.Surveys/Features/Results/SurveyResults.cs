@@ -78,7 +78,9 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, IConfiguratio
 
         var responses = responsesByProject.Sum(r => r.Count);
         var invited = invitedByProject.Sum(r => r.Count);
-        var questions = survey.Questions.Select(q => Question(q, counts.Where(c => c.Key == q.Key), multiRespondents.Where(c => c.Key == q.Key), texts.GetValueOrDefault(q.Key))).ToList();
+        var byKey = counts.ToLookup(c => c.Key);
+        var respondentsByKey = multiRespondents.ToLookup(c => c.Key);
+        var questions = survey.Questions.Select(q => Question(q, byKey[q.Key], respondentsByKey[q.Key], texts.GetValueOrDefault(q.Key))).ToList();
 
         var projects = new List<ProjectResult>();
         if (withGroups)
@@ -86,6 +88,8 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, IConfiguratio
             var names = await db.Projects.AsNoTracking().Where(p => p.NetworkId == survey.NetworkId).ToDictionaryAsync(p => p.ProjectId, p => p.Label, ct);
             var groupIds = responsesByProject.Select(r => r.ProjectId).Union(invitedByProject.Select(r => r.ProjectId)).ToList();
             var minimum = MinimumGroupSize;
+            var byGroup = counts.ToLookup(c => (c.Key, c.ProjectId));
+            var respondentsByGroup = multiRespondents.ToLookup(c => (c.Key, c.ProjectId));
             var hidden = responsesByProject.Where(r => r.Count > 0 && r.Count < minimum).Select(r => r.ProjectId).ToHashSet();
             var shown = responsesByProject.Where(r => r.Count >= minimum).OrderBy(r => r.Count).ToList();
             if (hidden.Count == 1 && shown.Count > 0)
@@ -106,7 +110,7 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, IConfiguratio
                     inv > 0 ? (double)Math.Min(n, inv) / inv : null,
                     suppressed,
                     suppressed || n == 0 ? null : [.. survey.Questions.Where(q => q.Type != QuestionType.Text)
-                        .Select(q => Question(q, counts.Where(c => c.Key == q.Key && c.ProjectId == projectId), multiRespondents.Where(c => c.Key == q.Key && c.ProjectId == projectId), null))
+                        .Select(q => Question(q, byGroup[(q.Key, projectId)], respondentsByGroup[(q.Key, projectId)], null))
                         .Select(r => new GroupQuestion(r.Key, r.N, r.Mean, r.CantSay, r.Distribution))]));
             }
 

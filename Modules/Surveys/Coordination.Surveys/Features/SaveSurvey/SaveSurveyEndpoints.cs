@@ -203,7 +203,7 @@ internal sealed class SaveSurveyEndpoints : ICarterModule
         var type = form.Text("type");
         var question = new QuestionInput(
             form.Text("key"), type == "matrix" ? "likert" : type, form.LocalizedText("text"),
-            [.. Lines(form, "options.fi").Select((fi, i) => new LocalizedTextInput(fi, Lines(form, "options.sv").ElementAtOrDefault(i), Lines(form, "options.en").ElementAtOrDefault(i)))],
+            [.. form.Lines("options.fi").Select((fi, i) => new LocalizedTextInput(fi, form.Lines("options.sv").ElementAtOrDefault(i), form.Lines("options.en").ElementAtOrDefault(i)))],
             form.Text("cantSay") == "true", form.Text("required") == "true", form.LocalizedText("section"), form.Text("matrix"),
             form.LocalizedText("lowLabel"), form.LocalizedText("highLabel"), Number(form, "min"), Number(form, "max"));
         var statements = form.Text("statements.fi");
@@ -211,11 +211,11 @@ internal sealed class SaveSurveyEndpoints : ICarterModule
         if (key is null && type == "matrix")
         {
             // A new statement matrix: one Likert question per statement line, keys key1, key2, …
-            var fi = Lines(form, "statements.fi");
+            var fi = form.Lines("statements.fi");
             added.AddRange(fi.Select((text, i) => question with
             {
                 Key = $"{question.Key}{i + 1}",
-                Text = new LocalizedTextInput(text, Lines(form, "statements.sv").ElementAtOrDefault(i), Lines(form, "statements.en").ElementAtOrDefault(i)),
+                Text = new LocalizedTextInput(text, form.Lines("statements.sv").ElementAtOrDefault(i), form.Lines("statements.en").ElementAtOrDefault(i)),
                 Matrix = string.IsNullOrWhiteSpace(question.Matrix) ? question.Key : question.Matrix,
                 Section = i == 0 ? question.Section : null,
             }));
@@ -279,8 +279,6 @@ internal sealed class SaveSurveyEndpoints : ICarterModule
         var result = await saver.UpdateAsync(id, input, user.UserId(), ct);
         return result!.Id is { } saved ? Done(saved, result.NewVersion) : TypedResults.Redirect($"/surveys/{id}?saved=lastQuestion");
     }
-
-    private static List<string> Lines(IFormCollection form, string name) => form.Lines(name);
 
     private static double? Number(IFormCollection form, string name)
         => double.TryParse(form.Text(name)?.Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
