@@ -1,8 +1,10 @@
 using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Features.TrackNetwork;
 using Coordination.Dissemination.Resources;
+using Coordination.Events.Contracts;
 using Coordination.Membership.Contracts;
 using Coordination.Shared.Modules;
+using Coordination.Surveys.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Dissemination;
@@ -32,6 +34,9 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<PersonRegistered, MembershipHandlers>();
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();
+        module.Subscribe<EventScheduled, Features.TrackEvents.EventHandlers>();
+        module.Subscribe<EventCancelled, Features.TrackEvents.EventHandlers>();
+        module.Subscribe<SurveyClosed, Features.TrackSurveys.SurveyClosedHandler>();
         module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
         module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26));
         module.AddRecurringJob<Features.Newsletter.SendNewslettersJob>(Features.Newsletter.SendNewslettersJob.Id, "* * * * *");

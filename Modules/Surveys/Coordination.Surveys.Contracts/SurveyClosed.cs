@@ -14,11 +14,13 @@ public sealed record SurveyQuestionSummary(
     double? Mean,
     double? Sd,
     int CantSay,
-    IReadOnlyDictionary<string, int> Distribution);
+    IReadOnlyDictionary<string, int> Distribution,
+    string? TextSv = null);
 
 /// <summary>A survey's response window closed (by itself or by a coordinator). Template is
 /// networkFeedback, goalEvaluation, eventFeedback, networkHealth or null; EventId is set for an
-/// event's feedback. Monitoring keeps the results as indicators.</summary>
+/// event's feedback. Monitoring keeps the results as indicators; Dissemination shows highlights in the
+/// newsletter (TitleSv and TextSv when the survey has Swedish texts).</summary>
 public sealed record SurveyClosed(
     Guid SurveyId,
     Guid NetworkId,
@@ -30,4 +32,5 @@ public sealed record SurveyClosed(
     int Responses,
     DateTime OpensAt,
     DateTime ClosedAt,
-    IReadOnlyList<SurveyQuestionSummary> Questions) : IIntegrationEvent;
+    IReadOnlyList<SurveyQuestionSummary> Questions,
+    string? TitleSv = null) : IIntegrationEvent;

@@ -32,6 +32,10 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<KnownPerson> People => Set<KnownPerson>();
 
+    public DbSet<KnownEvent> Events => Set<KnownEvent>();
+
+    public DbSet<SurveyHighlight> SurveyHighlights => Set<SurveyHighlight>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -145,6 +149,23 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.Property(x => x.Email).HasMaxLength(254);
             e.HasIndex(x => x.Email);
             e.Property(x => x.ManagedProjects).AsJsonList().HasColumnName("ManagedProjectsJson");
+        });
+        modelBuilder.Entity<KnownEvent>(e =>
+        {
+            e.ToTable("Events");
+            e.HasKey(x => x.EventId);
+            e.Property(x => x.Type).HasMaxLength(40);
+            e.OwnsLocalizedText(x => x.Title, "Title", 200);
+            e.Property(x => x.Place).HasMaxLength(300);
+            e.HasIndex(x => x.StartsAt);
+        });
+        modelBuilder.Entity<SurveyHighlight>(e =>
+        {
+            e.ToTable("SurveyHighlights");
+            e.HasKey(x => x.SurveyId);
+            e.OwnsLocalizedText(x => x.Title, "Title", 200);
+            e.Property(x => x.Statements).AsJsonList().HasColumnName("StatementsJson");
+            e.HasIndex(x => x.ClosedAt);
         });
         modelBuilder.IdsAreMadeInCode(typeof(Model).Assembly);
     }

@@ -24,6 +24,10 @@ internal sealed class NewsletterIssue
 
     public bool IncludePosts { get; set; } = true;
 
+    public bool IncludeEvents { get; set; } = true;
+
+    public bool IncludeSurveys { get; set; } = true;
+
     public bool IncludeNetworkMembers { get; set; }
 
     public IssueStatus Status { get; set; }

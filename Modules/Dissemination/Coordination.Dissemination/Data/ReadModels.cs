@@ -1,3 +1,5 @@
+using Coordination.Shared.Data;
+
 namespace Coordination.Dissemination.Data;
 
 /// <summary>A network as Dissemination knows it from Membership's NetworkCreated.</summary>
@@ -40,3 +42,51 @@ internal sealed class KnownPerson
 
     public List<Guid> ManagedProjects { get; set; } = [];
 }
+
+/// <summary>An event as Dissemination knows it from Events' EventScheduled/EventCancelled: the
+/// newsletter lists upcoming public ones. The highest Sequence seen wins.</summary>
+internal sealed class KnownEvent
+{
+    public Guid EventId { get; set; }
+
+    public Guid NetworkId { get; set; }
+
+    public string Type { get; set; } = "";
+
+    public bool IsPublic { get; set; }
+
+    public bool Cancelled { get; set; }
+
+    public LocalizedText Title { get; set; } = new();
+
+    public DateTime StartsAt { get; set; }
+
+    public DateTime EndsAt { get; set; }
+
+    public string? Place { get; set; }
+
+    public bool Online { get; set; }
+
+    public int Sequence { get; set; }
+}
+
+/// <summary>A closed survey's headline figures from Surveys' SurveyClosed, for the newsletter's
+/// survey highlights: the response count and the statements with the highest means.</summary>
+internal sealed class SurveyHighlight
+{
+    public Guid SurveyId { get; set; }
+
+    public Guid NetworkId { get; set; }
+
+    public LocalizedText Title { get; set; } = new();
+
+    public int Invited { get; set; }
+
+    public int Responses { get; set; }
+
+    public DateTime ClosedAt { get; set; }
+
+    public List<HighlightStatement> Statements { get; set; } = [];
+}
+
+internal sealed record HighlightStatement(string TextFi, string? TextSv, double Mean, int N);

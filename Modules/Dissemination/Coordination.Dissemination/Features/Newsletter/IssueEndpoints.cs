@@ -20,12 +20,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Coordination.Dissemination.Features.Newsletter;
 
-internal sealed record IssueInput(LocalizedTextInput? Subject, LocalizedTextInput? Editorial = null, bool IncludeModels = true, bool IncludePosts = true, bool IncludeNetworkMembers = false)
+internal sealed record IssueInput(LocalizedTextInput? Subject, LocalizedTextInput? Editorial = null, bool IncludeModels = true, bool IncludePosts = true, bool IncludeNetworkMembers = false, bool IncludeEvents = true, bool IncludeSurveys = true)
 {
     public static IssueInput From(IFormCollection form) => new(
-        form.LocalizedText("subject"), form.LocalizedText("editorial"), form.Text("includeModels") == "true", form.Text("includePosts") == "true", form.Text("includeNetworkMembers") == "true");
+        form.LocalizedText("subject"), form.LocalizedText("editorial"), form.Text("includeModels") == "true", form.Text("includePosts") == "true", form.Text("includeNetworkMembers") == "true",
+        form.Text("includeEvents") == "true", form.Text("includeSurveys") == "true");
 
-    public static IssueInput From(NewsletterIssue i) => new(LocalizedTextInput.From(i.Subject), LocalizedTextInput.From(i.Editorial), i.IncludeModels, i.IncludePosts, i.IncludeNetworkMembers);
+    public static IssueInput From(NewsletterIssue i) => new(LocalizedTextInput.From(i.Subject), LocalizedTextInput.From(i.Editorial), i.IncludeModels, i.IncludePosts, i.IncludeNetworkMembers, i.IncludeEvents, i.IncludeSurveys);
 }
 
 internal sealed record SendInput(string? ScheduledAt);
@@ -362,6 +363,8 @@ internal sealed class IssueEndpoints : ICarterModule
         issue.Editorial = (input.Editorial ?? new LocalizedTextInput(null, null, null)).ToText();
         issue.IncludeModels = input.IncludeModels;
         issue.IncludePosts = input.IncludePosts;
+        issue.IncludeEvents = input.IncludeEvents;
+        issue.IncludeSurveys = input.IncludeSurveys;
         issue.IncludeNetworkMembers = input.IncludeNetworkMembers;
         issue.UpdatedAt = now;
     }

@@ -14,7 +14,7 @@ namespace Coordination.Dissemination.Features.Newsletter;
 /// <summary>Renders an issue with the coordinators' Scriban template in a sandbox: no includes,
 /// at most 1,000 loop iterations, limited recursion and output, two seconds. The unsubscribe
 /// address is a placeholder filled per recipient when sending.</summary>
-internal sealed class NewsletterRenderer(DisseminationDbContext db, IStringLocalizer<DisseminationStrings> l)
+internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
 {
     public const string UnsubscribePlaceholder = "%%UNSUBSCRIBE_URL%%";
 
@@ -26,6 +26,8 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, IStringLocal
         {{ editorial_html }}
         {{ if models.size > 0 }}<h2>{{ labels.new_models }}</h2><ul>{{ for m in models }}<li><a href="{{ m.url }}">{{ m.title | html.escape }}</a> – {{ m.summary | html.escape }}</li>{{ end }}</ul>{{ end }}
         {{ if posts.size > 0 }}<h2>{{ labels.new_posts }}</h2><ul>{{ for p in posts }}<li><a href="{{ p.url }}">{{ p.title | html.escape }}</a></li>{{ end }}</ul>{{ end }}
+        {{ if events.size > 0 }}<h2>{{ labels.upcoming_events }}</h2><ul>{{ for e in events }}<li><a href="{{ e.url }}">{{ e.title | html.escape }}</a> – {{ e.when }}{{ if e.place }}, {{ e.place | html.escape }}{{ end }}</li>{{ end }}</ul>{{ end }}
+        {{ if surveys.size > 0 }}<h2>{{ labels.survey_highlights }}</h2>{{ for s in surveys }}<h3>{{ s.title | html.escape }}</h3><p>{{ s.responses_text }}</p><ul>{{ for st in s.statements }}<li>{{ st.text | html.escape }}: {{ st.mean }} / 5</li>{{ end }}</ul>{{ end }}{{ end }}
         <p style="font-size: small"><a href="{{ unsubscribe_url }}">{{ labels.unsubscribe }}</a></p>
         </body></html>
         """;
@@ -40,7 +42,14 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, IStringLocal
         {{ end }}{{ end }}{{ if posts.size > 0 }}
         {{ labels.new_posts }}
         {{ for p in posts }}- {{ p.title }}: {{ p.url }}
-        {{ end }}{{ end }}
+        {{ end }}{{ end }}{{ if events.size > 0 }}
+        {{ labels.upcoming_events }}
+        {{ for e in events }}- {{ e.when }} {{ e.title }}{{ if e.place }}, {{ e.place }}{{ end }}: {{ e.url }}
+        {{ end }}{{ end }}{{ if surveys.size > 0 }}
+        {{ labels.survey_highlights }}
+        {{ for s in surveys }}{{ s.title }} ({{ s.responses_text }})
+        {{ for st in s.statements }}- {{ st.text }}: {{ st.mean }} / 5
+        {{ end }}{{ end }}{{ end }}
         {{ labels.unsubscribe }}: {{ unsubscribe_url }}
         """;
 
@@ -60,6 +69,13 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, IStringLocal
         var posts = issue.IncludePosts
             ? await db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published && p.PublishedAt > since).OrderByDescending(p => p.PublishedAt).Take(20).ToListAsync(ct)
             : [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = issue.IncludeEvents
+            ? await db.Events.AsNoTracking().Where(e => e.IsPublic && !e.Cancelled && e.StartsAt > now && e.StartsAt < now.AddDays(90)).OrderBy(e => e.StartsAt).Take(10).ToListAsync(ct)
+            : [];
+        var surveys = issue.IncludeSurveys
+            ? await db.SurveyHighlights.AsNoTracking().Where(s => s.ClosedAt > since).OrderByDescending(s => s.ClosedAt).Take(3).ToListAsync(ct)
+            : [];
 
         using var culture = new CultureScope(language);
         var editorial = issue.Editorial.InCurrentCulture().Text;
@@ -76,9 +92,27 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, IStringLocal
                 ["title"] = m.Title.InCurrentCulture().Text, ["summary"] = m.Summary.InCurrentCulture().Text, ["url"] = $"{baseUrl}/method-bank/{m.Id}",
             }).ToList(),
             ["posts"] = posts.Select(p => new ScriptObject { ["title"] = p.Title.InCurrentCulture().Text, ["url"] = $"{baseUrl}/blog/{p.Id}" }).ToList(),
+            ["events"] = events.Select(e => new ScriptObject
+            {
+                ["title"] = e.Title.InCurrentCulture().Text, ["when"] = HelsinkiTime.FormatDateTime(e.StartsAt), ["place"] = e.Place ?? (e.Online ? l["NewsletterOnline"].Value : null),
+                ["url"] = $"{baseUrl}/events/{e.EventId}",
+            }).ToList(),
+            ["surveys"] = surveys.Select(s => new ScriptObject
+            {
+                ["title"] = s.Title.InCurrentCulture().Text,
+                ["responses"] = s.Responses,
+                ["invited"] = s.Invited,
+                ["responses_text"] = string.Format(CultureInfo.CurrentCulture, l[s.Invited > 0 ? "NewsletterSurveyResponses" : "NewsletterSurveyResponsesOpen"], s.Responses, s.Invited),
+                ["statements"] = s.Statements.Select(st => new ScriptObject
+                {
+                    ["text"] = SupportedCultures.CurrentLanguage == "sv" && !string.IsNullOrWhiteSpace(st.TextSv) ? st.TextSv : st.TextFi,
+                    ["mean"] = st.Mean.ToString("0.0", CultureInfo.CurrentCulture), ["n"] = st.N,
+                }).ToList(),
+            }).ToList(),
             ["labels"] = new ScriptObject
             {
-                ["new_models"] = l["NewsletterNewModels"].Value, ["new_posts"] = l["NewsletterNewPosts"].Value, ["unsubscribe"] = l["NewsletterUnsubscribe"].Value,
+                ["new_models"] = l["NewsletterNewModels"].Value, ["new_posts"] = l["NewsletterNewPosts"].Value,
+                ["upcoming_events"] = l["NewsletterUpcomingEvents"].Value, ["survey_highlights"] = l["NewsletterSurveyHighlights"].Value, ["unsubscribe"] = l["NewsletterUnsubscribe"].Value,
             },
         };
         var (html, htmlError) = Run(template.Html, globals);

@@ -1,3 +1,4 @@
+using Coordination.Events.Contracts;
 using System.Globalization;
 using Coordination.Events.Data;
 using Coordination.Events.Resources;
@@ -38,6 +39,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
             var e = new Event { Id = Guid.CreateVersion7(), SeriesId = seriesId, CreatedAt = now, Status = EventStatus.Scheduled, OrganiserUserId = userId };
             Apply(e, input, shift, now);
             db.Events.Add(e);
+            PublishScheduled(e, now);
             ids.Add(e.Id);
         }
 
@@ -64,6 +66,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         var now = clock.GetUtcNow().UtcDateTime;
         Apply(e, input, TimeSpan.Zero, now);
         e.Sequence++;
+        PublishScheduled(e, now);
         db.Audit(userId, "EditEvent", nameof(Event), e.Id.ToString(), e.Title.Fi, now);
         await db.SaveChangesAsync(ct);
         return FormErrors.None;
@@ -87,6 +90,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         e.Status = EventStatus.Cancelled;
         e.Sequence++;
         e.UpdatedAt = now;
+        db.Publish(new EventCancelled(e.Id, e.NetworkId, e.Sequence, now), now);
         db.Audit(userId, "CancelEvent", nameof(Event), e.Id.ToString(), e.Title.Fi, now);
         await db.SaveChangesAsync(ct);
 
@@ -116,6 +120,11 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
 
         return errors;
     }
+
+    private void PublishScheduled(Event e, DateTime now)
+        => db.Publish(new EventScheduled(
+            e.Id, e.NetworkId, EnumText.Of(e.Type), EnumText.Of(e.Audience), e.Title.Fi, e.Title.Sv, e.Title.En, e.StartsAt, e.EndsAt, e.Place,
+            !string.IsNullOrWhiteSpace(e.OnlineLink), e.Sequence, now), now);
 
     private static void Apply(Event e, EventInput input, TimeSpan shift, DateTime now)
     {

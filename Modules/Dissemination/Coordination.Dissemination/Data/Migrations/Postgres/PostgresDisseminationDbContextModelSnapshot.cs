@@ -23,6 +23,49 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.Dissemination.Data.KnownEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.ToTable("Events", "dissemination");
+                });
+
             modelBuilder.Entity("Coordination.Dissemination.Data.KnownNetwork", b =>
                 {
                     b.Property<Guid>("NetworkId")
@@ -341,6 +384,9 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.Property<string>("HtmlSv")
                         .HasColumnType("text");
 
+                    b.Property<bool>("IncludeEvents")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IncludeModels")
                         .HasColumnType("boolean");
 
@@ -348,6 +394,9 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IncludePosts")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IncludeSurveys")
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("ScheduledAt")
@@ -490,6 +539,36 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.ToTable("Subscribers", "dissemination");
                 });
 
+            modelBuilder.Entity("Coordination.Dissemination.Data.SurveyHighlight", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statements")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("StatementsJson");
+
+                    b.HasKey("SurveyId");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.ToTable("SurveyHighlights", "dissemination");
+                });
+
             modelBuilder.Entity("Coordination.Shared.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -595,6 +674,41 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.HasIndex("ProcessedAt", "ParkedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.KnownEvent", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("KnownEventEventId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("KnownEventEventId");
+
+                            b1.ToTable("Events", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("KnownEventEventId");
+                        });
+
+                    b.Navigation("Title")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.Model", b =>
@@ -992,6 +1106,41 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.Navigation("Body")
                         .IsRequired();
+
+                    b.Navigation("Title")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.SurveyHighlight", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyHighlightSurveyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("SurveyHighlightSurveyId");
+
+                            b1.ToTable("SurveyHighlights", "dissemination");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyHighlightSurveyId");
+                        });
 
                     b.Navigation("Title")
                         .IsRequired();

@@ -17,6 +17,49 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coordination.Dissemination.Data.KnownEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.ToTable("Events", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Dissemination.Data.KnownNetwork", b =>
                 {
                     b.Property<Guid>("NetworkId")
@@ -335,6 +378,9 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<string>("HtmlSv")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IncludeEvents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IncludeModels")
                         .HasColumnType("INTEGER");
 
@@ -342,6 +388,9 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IncludePosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeSurveys")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ScheduledAt")
@@ -484,6 +533,36 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.ToTable("Subscribers", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Dissemination.Data.SurveyHighlight", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statements")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StatementsJson");
+
+                    b.HasKey("SurveyId");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.ToTable("SurveyHighlights", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Shared.Data.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -589,6 +668,41 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "ParkedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.KnownEvent", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("KnownEventEventId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("KnownEventEventId");
+
+                            b1.ToTable("Events");
+
+                            b1.WithOwner()
+                                .HasForeignKey("KnownEventEventId");
+                        });
+
+                    b.Navigation("Title")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.Model", b =>
@@ -986,6 +1100,41 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
 
                     b.Navigation("Body")
                         .IsRequired();
+
+                    b.Navigation("Title")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.SurveyHighlight", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("SurveyHighlightSurveyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("SurveyHighlightSurveyId");
+
+                            b1.ToTable("SurveyHighlights");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyHighlightSurveyId");
+                        });
 
                     b.Navigation("Title")
                         .IsRequired();
