@@ -77,6 +77,8 @@ public sealed class NewsletterTests(Provider provider)
             Assert.That(swedish.Subject, Is.EqualTo("Novembers nyhetsbrev"));
             Assert.That(swedish.HtmlBody, Does.Contain("Nyhetsbrevets modell").And.Contain("<strong>läsa</strong>"));
             Assert.That(swedish.Headers["List-Unsubscribe-Post"], Is.EqualTo("List-Unsubscribe=One-Click"));
+            Assert.That(swedish.MessageId, Does.StartWith($"{issue:N}.").And.EndWith("@koordinaatio.example.fi"), "the Message-ID a resend would repeat");
+            Assert.That(swedish.Headers.Count(h => h.Id == MimeKit.HeaderId.MessageId), Is.EqualTo(1));
             Assert.That(swedish.Headers["List-Unsubscribe"], Does.StartWith("<https://koordinaatio.example.fi/newsletter/unsubscribe/"));
             Assert.That(received.First(m => m.To.ToString().Contains(subscribers[1].Email, StringComparison.Ordinal)).Subject, Is.EqualTo("Marraskuun uutiskirje"));
         });

@@ -3,6 +3,7 @@ using Coordination.Membership.Data;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Messaging;
 using Coordination.Shared.Security;
+using Coordination.Shared.Modules;
 using Hangfire;
 using Hangfire.Storage;
 
@@ -48,8 +49,9 @@ public sealed class JobsTests(Provider provider) : AppFixture(provider)
         Assert.That(left, Is.EquivalentTo(new[] { ids[1], ids[2] }));
     }
 
-    [Test]
-    public async Task The_Hangfire_server_runs_a_module_job()
+    [TestCase(false, TestName = "The Hangfire server runs a module job when triggered")]
+    [TestCase(true, TestName = "A module job asked to run now runs under its registered id")]
+    public async Task The_Hangfire_server_runs_a_module_job(bool runNow)
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
         await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:Jobs:Enabled"] = "true" });
@@ -63,7 +65,15 @@ public sealed class JobsTests(Provider provider) : AppFixture(provider)
             await db.SaveChangesAsync();
         }
 
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger("membership:purge-messages");
+        if (runNow)
+        {
+            app.Services.GetRequiredService<IBackgroundJobClient>().RunNow<PurgeDeliveredMessagesJob<MembershipDbContext>>(app.Services.GetRequiredService<ModuleCatalog>());
+        }
+        else
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().Trigger("membership:purge-messages");
+        }
+
         var left = await Eventually.WaitForAsync(
             async () =>
             {

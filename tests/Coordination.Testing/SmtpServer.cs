@@ -21,12 +21,14 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpServer> StartAsync()
+    /// <summary>Starts the server; with <paramref name="keepMessages"/> false it accepts and
+    /// discards (aiosmtpd's Sink handler), for benchmarks that should not measure the disk.</summary>
+    public static async Task<SmtpServer> StartAsync(bool keepMessages = true)
     {
         var port = FreePort();
         // Not created here: aiosmtpd's Maildir creates it with its tmp/new/cur folders.
         var maildir = Path.Combine(Path.GetTempPath(), "coordination-smtp-" + Guid.NewGuid().ToString("N"));
-        var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Mailbox {maildir}")
+        var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", keepMessages ? $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Mailbox {maildir}" : $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Sink")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -42,6 +44,13 @@ public sealed class SmtpServer : IAsyncDisposable
         return Directory.Exists(folder)
             ? [.. Directory.GetFiles(folder).Select(f => (File: f, Time: File.GetLastWriteTimeUtc(f))).OrderBy(f => f.Time).Select(f => MimeKit.MimeMessage.Load(f.File))]
             : [];
+    }
+
+    /// <summary>How many messages have arrived (without reading them).</summary>
+    public int Count()
+    {
+        var folder = Path.Combine(_maildir, "new");
+        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Count() : 0;
     }
 
     public Task<IReadOnlyList<MimeKit.MimeMessage>> WaitForAsync(int count)

@@ -37,6 +37,8 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<EventScheduled, Features.TrackEvents.EventHandlers>();
         module.Subscribe<EventCancelled, Features.TrackEvents.EventHandlers>();
         module.Subscribe<SurveyClosed, Features.TrackSurveys.SurveyClosedHandler>();
+        module.Subscribe<PeerReview.Contracts.ModelPeerReviewed, Features.TrackReviews.ReviewBadgeHandlers>();
+        module.Subscribe<PeerReview.Contracts.ModelExpertReviewed, Features.TrackReviews.ReviewBadgeHandlers>();
         module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
         module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26));
         module.AddRecurringJob<Features.Newsletter.SendNewslettersJob>(Features.Newsletter.SendNewslettersJob.Id, "* * * * *");

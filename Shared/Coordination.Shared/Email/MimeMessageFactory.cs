@@ -14,7 +14,9 @@ internal static class MimeMessageFactory
         mime.Body = body.ToMessageBody();
         foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
         {
-            mime.Headers.Add(name, value);
+            // Replace, not Add: a new MimeMessage already has a Message-Id of its own, and a second
+            // header would be ignored by readers (the first one counts).
+            mime.Headers.Replace(name, value);
         }
 
         return mime;

@@ -6,6 +6,7 @@ using Coordination.Dissemination.Resources;
 using Coordination.Shared.Data;
 using Coordination.Shared.Email;
 using Coordination.Shared.Jobs;
+using Coordination.Shared.Modules;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
@@ -122,9 +123,9 @@ internal sealed class IssueEndpoints : ICarterModule
             return !found ? TypedResults.NotFound() : error is null ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=tested")
                 : (await PageAsync(db, id, null, new FormErrors(new Dictionary<string, string[]> { ["test"] = [error] }), ct, StatusCodes.Status400BadRequest))!;
         });
-        pages.MapPost("/{id:guid}/send", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+        pages.MapPost("/{id:guid}/send", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
         {
-            var (found, errors) = await ScheduleAsync(db, jobs, id, new SendInput(form.Text("scheduledAt")), clock, user, l, ct);
+            var (found, errors) = await ScheduleAsync(db, jobs, catalog, id, new SendInput(form.Text("scheduledAt")), clock, user, l, ct);
             return !found ? TypedResults.NotFound() : errors.IsEmpty ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=scheduled")
                 : (await PageAsync(db, id, null, errors, ct, StatusCodes.Status400BadRequest))!;
         });
@@ -173,8 +174,8 @@ internal sealed class IssueEndpoints : ICarterModule
                     (_, var error) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["template"] = [error] }),
                 })
             .WithSummary("Sends the issue to the signed-in coordinator's own address, in Finnish and Swedish");
-        api.MapPost("/issues/{id:guid}/send", async Task<IResult> (Guid id, SendInput? input, DisseminationDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                await ScheduleAsync(db, jobs, id, input ?? new SendInput(null), clock, user, l, ct) switch
+        api.MapPost("/issues/{id:guid}/send", async Task<IResult> (Guid id, SendInput? input, DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+                await ScheduleAsync(db, jobs, catalog, id, input ?? new SendInput(null), clock, user, l, ct) switch
                 {
                     (false, _) => ApiResults.NotFound(),
                     (_, { IsEmpty: true }) => TypedResults.Accepted($"/api/v1/dissemination/newsletter/issues/{id}"),
@@ -280,7 +281,7 @@ internal sealed class IssueEndpoints : ICarterModule
         return (true, errors);
     }
 
-    private static async Task<(bool Found, FormErrors Errors)> ScheduleAsync(DisseminationDbContext db, IBackgroundJobClient jobs, Guid id, SendInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
+    private static async Task<(bool Found, FormErrors Errors)> ScheduleAsync(DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, Guid id, SendInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
     {
         var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (issue is null)
@@ -312,7 +313,7 @@ internal sealed class IssueEndpoints : ICarterModule
         await db.SaveChangesAsync(ct);
         if (issue.ScheduledAt <= now)
         {
-            jobs.Enqueue<RecurringJobRunner>(r => r.RunAsync(SendNewslettersJob.Id, CancellationToken.None));
+            jobs.RunNow<SendNewslettersJob>(catalog);
         }
 
         return (true, errors);

@@ -14,7 +14,8 @@ namespace Coordination.Dissemination.Features.Newsletter;
 /// every confirmed subscriber (and the network's people when chosen), once per address. Then
 /// batches of rows are claimed with one conditional update, sent over one SMTP connection at
 /// the configured rate (Coordination:Newsletter:MessagesPerSecond, default 20) and marked sent one
-/// by one. A claim left by a crash is taken again after five minutes, so after a restart every
+/// by one. A claim left by a crash is taken again after Coordination:Newsletter:ClaimTimeout
+/// (default five minutes; it must be longer than a batch takes to send), so after a restart every
 /// recipient still gets the issue (the only repeat possible is a message the server accepted
 /// just before the crash, and it carries the same Message-ID).</summary>
 internal sealed class IssueSender(
@@ -26,7 +27,7 @@ internal sealed class IssueSender(
     IConfiguration configuration,
     ILogger<IssueSender> logger)
 {
-    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan _claimTimeout = configuration.GetValue("Coordination:Newsletter:ClaimTimeout", TimeSpan.FromMinutes(5));
     public const int BatchSize = 50;
 
     /// <summary>Starts issues scheduled for now or earlier; then sends what is pending.</summary>
@@ -100,7 +101,7 @@ internal sealed class IssueSender(
         while (!ct.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var stale = now - ClaimTimeout;
+            var stale = now - _claimTimeout;
             await db.Deliveries.Where(d => d.IssueId == id && d.Status == DeliveryStatus.Sending && d.ClaimedAt < stale)
                 .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Pending), ct);
             var claim = Guid.NewGuid();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Coordination.Shared.Jobs;
+using Coordination.Shared.Modules;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Resources;
@@ -20,7 +21,7 @@ internal sealed record InvitationInput(List<RecipientInput>? Recipients = null, 
 internal sealed record InviteResult(int Invited, int AlreadyInvited, FormErrors Errors);
 
 /// <summary>Makes the invitations (one per address and survey) and starts the mail job.</summary>
-internal sealed class Inviter(SurveysDbContext db, TimeProvider clock, IBackgroundJobClient jobs, IStringLocalizer<SurveysStrings> l)
+internal sealed class Inviter(SurveysDbContext db, TimeProvider clock, IBackgroundJobClient jobs, ModuleCatalog catalog, IStringLocalizer<SurveysStrings> l)
 {
     public static IReadOnlyList<string> Audiences { get; } = ["network", "projectManagers", "project", "event"];
 
@@ -107,7 +108,7 @@ internal sealed class Inviter(SurveysDbContext db, TimeProvider clock, IBackgrou
         await db.SaveChangesAsync(ct);
         if (invited > 0)
         {
-            jobs.Enqueue<RecurringJobRunner>(r => r.RunAsync(SendSurveyMailJob.Id, CancellationToken.None));
+            jobs.RunNow<SendSurveyMailJob>(catalog);
         }
 
         return new InviteResult(invited, already, errors);

@@ -1,0 +1,92 @@
+using Coordination.Dissemination.Contracts;
+using Coordination.Membership.Contracts;
+using Coordination.PeerReview.Data;
+using Coordination.PeerReview.Features.Submissions;
+using Coordination.Shared.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.PeerReview.Features.TrackNetwork;
+
+/// <summary>PeerReview's copy of the projects with their organisations and of the people with
+/// their projects (for conflicts of interest and for who reads a project's feedback), and the
+/// models sent to review (Dissemination's ModelSubmittedForReview).</summary>
+internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService submissions) :
+    IIntegrationEventHandler<ProjectJoinedNetwork>,
+    IIntegrationEventHandler<ProjectUpdated>,
+    IIntegrationEventHandler<PersonRegistered>,
+    IIntegrationEventHandler<PersonUpdated>,
+    IIntegrationEventHandler<PersonErased>,
+    IIntegrationEventHandler<ModelSubmittedForReview>
+{
+    public Task HandleAsync(ProjectJoinedNetwork e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
+
+    public Task HandleAsync(ProjectUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
+
+    public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.OrganisationId, e.Roles, cancellationToken);
+
+    public Task HandleAsync(PersonUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.OrganisationId, e.Roles, cancellationToken);
+
+    /// <summary>The person leaves the directory copy; as a reviewer their name and address are
+    /// replaced (the reviews they wrote stay, unsigned).</summary>
+    public async Task HandleAsync(PersonErased e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        await db.People.Where(p => p.PersonId == e.PersonId).ExecuteDeleteAsync(cancellationToken);
+        await db.Reviewers.Where(r => r.PersonId == e.PersonId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, "–").SetProperty(r => r.Email, r => "erased-" + r.Id + "@invalid").SetProperty(r => r.PersonId, (Guid?)null), cancellationToken);
+    }
+
+    public async Task HandleAsync(ModelSubmittedForReview e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.ModelId == e.ModelId, cancellationToken);
+        if (request is null)
+        {
+            db.Requests.Add(request = new ReviewRequest { ModelId = e.ModelId });
+        }
+
+        request.NetworkId = e.NetworkId;
+        request.ProjectId = e.ProjectId;
+        request.OrganisationIds = [.. e.OrganisationIds];
+        request.Title = e.TitleFi;
+        request.Summary = e.SummaryFi;
+        request.Challenge = e.ChallengeFi;
+        request.Method = e.MethodFi;
+        request.Result = e.ResultFi;
+        request.Version = e.Version;
+        request.RequestedAt = e.SubmittedAt;
+        await db.SaveChangesAsync(cancellationToken);
+        await submissions.SubmitToOpenPeerRoundAsync(request, cancellationToken);
+    }
+
+    private async Task ProjectAsync(Guid projectId, Guid networkId, string name, string? acronym, IReadOnlyList<ProjectOrganisation> organisations, CancellationToken ct)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.ProjectId == projectId, ct);
+        if (project is null)
+        {
+            db.Projects.Add(project = new KnownProject { ProjectId = projectId });
+        }
+
+        project.NetworkId = networkId;
+        project.Name = name;
+        project.Acronym = acronym;
+        project.OrganisationIds = [.. organisations.Select(o => o.OrganisationId)];
+    }
+
+    private async Task PersonAsync(Guid personId, string name, string email, Guid? organisationId, IReadOnlyList<PersonRole> roles, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, ct);
+        if (person is null)
+        {
+            db.People.Add(person = new KnownPerson { PersonId = personId });
+        }
+
+        person.Name = name;
+        person.Email = email.Trim().ToLowerInvariant();
+        person.OrganisationId = organisationId;
+        person.ProjectIds = [.. roles.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct()];
+        person.ManagedProjects = [.. roles.Where(r => r.Role == "projectManager" && r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct()];
+    }
+}
