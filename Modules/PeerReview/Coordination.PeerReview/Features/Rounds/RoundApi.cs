@@ -168,7 +168,8 @@ internal sealed class RoundApi : ICarterModule
                 })
             .WithSummary("Removes an assignment whose review is not submitted");
 
-        api.MapGet("/my/assignments", async Task<IResult> (ReviewService reviews, ClaimsPrincipal user, CancellationToken ct) => Results.Ok(await reviews.MineAsync(ReviewAccess.Email(user), ct)))
+        api.MapGet("/my/assignments", async Task<IResult> (ReviewService reviews, ClaimsPrincipal user, CancellationToken ct) =>
+                Results.Ok((await reviews.MineAsync(ReviewAccess.Email(user), ct)).Select(a => new { a.Id, a.RoundId, a.Round, a.Title, a.ClosesAt, status = a.Status is { } s ? EnumText.Of(s) : "new" })))
             .RequireAuthorization()
             .WithSummary("The signed-in reviewer's assignments");
 
@@ -181,7 +182,12 @@ internal sealed class RoundApi : ICarterModule
             }
 
             var view = await reviews.ViewAsync(assignment, ct);
-            return Results.Ok(new { view.Round.Name, view.Round.ClosesAt, view.Round.Criteria, submission = view.Submission, review = view.Review });
+            var r = view.Review;
+            return Results.Ok(new
+            {
+                view.Round.Name, view.Round.ClosesAt, view.Round.Criteria, submission = view.Submission,
+                review = r is null ? null : new { status = EnumText.Of(r.Status), r.Scores, r.Strengths, r.Suggestions, r.Transferability, r.UpdatedAt, r.SubmittedAt },
+            });
         }).RequireAuthorization().WithSummary("An assignment: the model as submitted, the criteria and the review so far (the reviewer's own only)");
 
         api.MapPut("/assignments/{id:guid}/review", async Task<IResult> (Guid id, ReviewInput input, ReviewAccess access, ReviewService reviews, ClaimsPrincipal user, IStringLocalizer<PeerReviewStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
