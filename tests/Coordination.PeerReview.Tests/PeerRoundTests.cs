@@ -50,6 +50,10 @@ public sealed class PeerRoundTests(Provider provider)
         Assert.That(result["shortfalls"]!.AsArray(), Is.Empty);
         Assert.That((result["minLoad"]!.GetValue<int>(), result["maxLoad"]!.GetValue<int>()), Is.EqualTo((4, 4)));
 
+        var notices = app.PickedUpMail().Where(m => (m.Subject ?? "").StartsWith("Arvioitavaksi:", StringComparison.Ordinal)).ToList();
+        Assert.That(notices.Select(m => m.To.Mailboxes.Single().Address), Is.EquivalentTo(projects.Select(p => p.ManagerEmail)), "each reviewer told once of their four models");
+        Assert.That((notices[0].TextBody ?? "").Split('\n').Count(line => line.StartsWith("- Malli", StringComparison.Ordinal)), Is.EqualTo(4));
+
         // No one reviews their own project's model.
         var pairs = await setup.InPeerReviewAsync(db => (from a in db.Assignments
                                                            join s in db.Submissions on a.SubmissionId equals s.Id
@@ -115,6 +119,7 @@ public sealed class PeerRoundTests(Provider provider)
         var expertEmail = await app.CreateUserAsync(Roles.Reviewer);
         Assert.That((await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{expertRound}/reviewers", new { name = "Eeva Asiantuntija", email = expertEmail })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/rounds/{expertRound}/assign", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(app.PickedUpMail().Count(m => m.To.ToString().Contains(expertEmail, StringComparison.Ordinal)), Is.EqualTo(2), "a sign-in invitation and the assignment notice");
         var expert = await app.ApiClientForAsync(expertEmail, CoordinationApp.Password);
         var expertAssignments = await expert.GetFromJsonAsync<JsonArray>("/api/v1/peer-review/my/assignments");
         Assert.That(expertAssignments!.Count, Is.EqualTo(10));

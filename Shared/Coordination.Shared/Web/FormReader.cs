@@ -23,6 +23,11 @@ public static class FormReader
     public static List<string> All(this IFormCollection form, string name)
         => [.. form[name].Select(v => v?.Trim() ?? "").Where(v => v.Length > 0)];
 
+    /// <summary>Every id posted under <paramref name="name"/>; a value that is not an id becomes
+    /// <see cref="Guid.Empty"/>, which no record has (so it fails as unknown, not as a crash).</summary>
+    public static List<Guid> Ids(this IFormCollection form, string name)
+        => [.. form.All(name).Select(v => System.Guid.TryParse(v, out var g) ? g : System.Guid.Empty)];
+
     public static Guid? Id(this IFormCollection form, string name)
         => System.Guid.TryParse(form.Text(name), out var id) ? id : null;
 

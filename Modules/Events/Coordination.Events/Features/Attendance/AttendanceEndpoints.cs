@@ -33,7 +33,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
         pages.MapGet("/registrations", async Task<IResult> (Guid id, string? saved, EventsDbContext db, CancellationToken ct) =>
             await PageAsync(db, id, new RegistrationInput(null, null), FormErrors.None, saved, ct) ?? TypedResults.NotFound());
         pages.MapPost("/attendance", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-            await SetAttendanceAsync(db, id, [.. form.All("attended").Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty)], user, clock, ct)
+            await SetAttendanceAsync(db, id, form.Ids("attended"), user, clock, ct)
                 ? TypedResults.Redirect($"/events/{id}/registrations?saved=attendance")
                 : TypedResults.NotFound());
         pages.MapPost("/walk-ins", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, IValidator<RegistrationInput> validator, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>

@@ -33,12 +33,12 @@ internal sealed record ProjectInput(
             form.Text("acronym"),
             form.Text("fundingDecisionNumber"),
             form.Id("leadOrganisationId"),
-            [.. form.All("partnerOrganisationIds").Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty)],
+            form.Ids("partnerOrganisationIds"),
             form.Date("startDate", errors, l["DateInvalid"]),
             form.Date("endDate", errors, l["DateInvalid"]),
             form.Amount("grantedAmount", errors, l["AmountInvalid"]),
             form.Amount("ownFinancing", errors, l["AmountInvalid"]),
-            [.. form.All("themeIds").Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty)],
+            form.Ids("themeIds"),
             form.Text("status"),
             form.Number("version"));
 

@@ -2,7 +2,11 @@ using System.Globalization;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Features.Rounds;
 using Coordination.PeerReview.Resources;
+using Coordination.Shared.Email;
+using Coordination.Shared.Localization;
+using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.PeerReview.Features.Assign;
@@ -21,7 +25,7 @@ internal enum ManualOutcome
 
 /// <summary>Runs the automatic assignment of a round (keeping what exists) and the coordinator's
 /// changes by hand, where the same conflict rules hold.</summary>
-internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IStringLocalizer<PeerReviewStrings> l)
+internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmailSender email, IConfiguration configuration, IStringLocalizer<PeerReviewStrings> l)
 {
     public async Task<AssignResult?> AssignAsync(Guid roundId, string? userId, CancellationToken ct)
     {
@@ -42,6 +46,12 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IStri
         db.Audit(userId, "AssignReviewers", nameof(Round), roundId.ToString(), plan.Added.Count.ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(ct);
         var titles = submissions.ToDictionary(s => s.Id, s => s.Title);
+        foreach (var group in plan.Added.GroupBy(a => a.ReviewerId))
+        {
+            var reviewer = reviewers.Single(r => r.Id == group.Key);
+            await NotifyAsync(reviewer, round, [.. group.Select(a => titles[a.SubmissionId])], ct);
+        }
+
         var loads = plan.Loads.Values.ToList();
         return new AssignResult(plan.Added.Count, loads.Count == 0 ? 0 : loads.Min(), loads.Count == 0 ? 0 : loads.Max(),
             [.. plan.Shortfalls.Select(s => new ShortfallView(s.SubmissionId, titles[s.SubmissionId], s.Needed, s.Got, Explain(s)))]);
@@ -75,7 +85,16 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IStri
         db.Assignments.Add(new Assignment { Id = Guid.CreateVersion7(), RoundId = roundId, SubmissionId = submissionId, ReviewerId = reviewerId, Manual = true, AssignedAt = now });
         db.Audit(userId, "AssignReviewerByHand", nameof(Submission), submissionId.ToString(), reviewer.Name, now);
         await db.SaveChangesAsync(ct);
+        await NotifyAsync(reviewer, await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct), [submission.Title], ct);
         return (ManualOutcome.Added, null);
+    }
+
+    /// <summary>Tells a reviewer which models they were given and where to review them.</summary>
+    private Task NotifyAsync(Reviewer reviewer, Round round, IReadOnlyList<string> titles, CancellationToken ct)
+    {
+        var closes = round.ClosesAt is { } c ? string.Format(CultureInfo.CurrentCulture, l["AssignedMailCloses"], HelsinkiTime.FormatDateTime(c)) : "";
+        return email.SendAsync(new EmailMessage(reviewer.Email, reviewer.Name, string.Format(CultureInfo.CurrentCulture, l["AssignedMailSubject"], round.Name),
+            string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t)), closes, $"{PublicUrl.Base(configuration, null)}/peer-review")), ct);
     }
 
     /// <summary>Removes an assignment whose review has not been submitted. Null when not found,

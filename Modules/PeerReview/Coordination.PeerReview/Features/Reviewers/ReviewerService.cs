@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Resources;
+using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -22,7 +23,9 @@ internal sealed record ReviewerInput(
 /// <summary>The conflicts a volunteer declares.</summary>
 internal sealed record VolunteerInput(IReadOnlyList<Guid>? ConflictProjectIds = null, IReadOnlyList<Guid>? ConflictOrganisationIds = null);
 
-internal sealed class ReviewerService(PeerReviewDbContext db, TimeProvider clock, IStringLocalizer<PeerReviewStrings> l)
+/// <summary>Adds reviewers. An outside expert gets a sign-in with the Reviewer role and a link to
+/// choose a password (people of the directory are invited by Membership).</summary>
+internal sealed class ReviewerService(PeerReviewDbContext db, TimeProvider clock, IUserAccounts accounts, IStringLocalizer<PeerReviewStrings> l)
 {
     /// <summary>Adds a reviewer; null when the round does not exist.</summary>
     public async Task<(Guid? Id, FormErrors Errors)?> AddAsync(Guid roundId, ReviewerInput input, bool volunteered, string? userId, CancellationToken ct)
@@ -90,6 +93,11 @@ internal sealed class ReviewerService(PeerReviewDbContext db, TimeProvider clock
         db.Reviewers.Add(reviewer);
         db.Audit(userId, volunteered ? "VolunteerAsReviewer" : "AddReviewer", nameof(Round), roundId.ToString(), reviewer.Name, reviewer.AddedAt);
         await db.SaveChangesAsync(ct);
+        if (reviewer.PersonId is null)
+        {
+            await accounts.InviteAsync(reviewer.Email, reviewer.Name, [Roles.Reviewer], "fi", ct);
+        }
+
         return (reviewer.Id, errors);
     }
 

@@ -40,7 +40,7 @@ internal sealed class RoundPages : ICarterModule
             .RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
         app.MapPost("/peer-review/rounds/{id:guid}/volunteer", async Task<IResult> (Guid id, IFormCollection form, PeerReviewDbContext db, ReviewerService reviewers, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
-                var result = await reviewers.VolunteerAsync(id, ReviewAccess.Email(user), new VolunteerInput([.. form.All("conflictProjectIds").Select(Guid.Parse)]), user.UserId(), ct);
+                var result = await reviewers.VolunteerAsync(id, ReviewAccess.Email(user), new VolunteerInput(form.Ids("conflictProjectIds")), user.UserId(), ct);
                 return result switch
                 {
                     null => TypedResults.NotFound(),
@@ -106,7 +106,7 @@ internal sealed class RoundPages : ICarterModule
         pages.MapPost("/{id:guid}/reviewers", async Task<IResult> (Guid id, IFormCollection form, PeerReviewDbContext db, ReviewerService reviewers, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = new ReviewerInput(form.Id("personId"), form.Text("name"), form.Text("email"), form.Id("projectId"), null,
-                [.. form.All("conflictProjectIds").Select(Guid.Parse)]);
+                form.Ids("conflictProjectIds"));
             return await reviewers.AddAsync(id, input, false, user.UserId(), ct) switch
             {
                 null => TypedResults.NotFound(),
