@@ -123,6 +123,44 @@ public sealed class ReviewRulesTests(Provider provider)
         Assert.That((await a.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{lateAssignment}/review", new { strengths = "Myöhässä" })).StatusCode, Is.EqualTo(HttpStatusCode.Gone));
     }
 
+    [Test]
+    public async Task A_round_table_is_held_at_an_event_with_notes_and_an_outcome_per_model()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database);
+        var coordinator = await app.ApiClientAsync(Roles.Coordinator);
+        var setup = new PeerReviewSetup(app, coordinator);
+        var network = await setup.NetworkAsync();
+        var project = await setup.ProjectAsync(network, "PP");
+        var start = DateTimeOffset.UtcNow.AddDays(20);
+        string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+        var eventId = await PeerReviewSetup.IdOfAsync(await Eventually.WaitForAsync(
+            () => coordinator.PostAsJsonAsync("/api/v1/events", new { networkId = network, type = "roundTable", title = new { fi = "Mallien pyöreä pöytä" }, startsAt = Time(start), endsAt = Time(start.AddHours(3)), audience = "network" }),
+            r => r.StatusCode != HttpStatusCode.BadRequest));
+        var unknown = (await ProblemAsync(await coordinator.PostAsJsonAsync("/api/v1/peer-review/rounds", new { name = "Pyöreä pöytä", type = "roundTable", reviewersPerSubmission = 1, maxReviewsPerReviewer = 5, eventId = Guid.NewGuid() }), HttpStatusCode.BadRequest))["errors"]!.AsObject();
+        Assert.That(unknown.Select(e => e.Key), Is.EquivalentTo(new[] { "eventId" }));
+        var round = await PeerReviewSetup.IdOfAsync(await Eventually.WaitForAsync(
+            () => coordinator.PostAsJsonAsync("/api/v1/peer-review/rounds", new { name = "Pyöreä pöytä", type = "roundTable", reviewersPerSubmission = 1, maxReviewsPerReviewer = 5, eventId }),
+            r => r.StatusCode == HttpStatusCode.Created));
+
+        var model = await setup.ModelSentToReviewAsync(network, project, "Pöydän malli");
+        Assert.That(await setup.InPeerReviewAsync(db => db.Submissions.AnyAsync(s => s.RoundId == round)), Is.False, "only peer rounds take models sent to review by themselves");
+        var submission = await PeerReviewSetup.IdOfAsync(await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{round}/submissions", new { modelId = model }));
+        Assert.That((await coordinator.PutAsJsonAsync($"/api/v1/peer-review/submissions/{submission}/round-table", new { notes = "Keskusteltiin siirrettävyydestä.", outcome = "Suositellaan levitettäväksi." })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var read = await coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/peer-review/submissions/{submission}/feedback");
+        Assert.That((read!["roundTableNotes"]!.GetValue<string>(), read["roundTableOutcome"]!.GetValue<string>()), Is.EqualTo(("Keskusteltiin siirrettävyydestä.", "Suositellaan levitettäväksi.")));
+
+        var browser = await app.BrowserClientAsync(Roles.Coordinator);
+        var page = await browser.GetStringAsync($"/peer-review/rounds/{round}");
+        Assert.That(page, Does.Contain($"href=\"/events/{eventId}\"").And.Contain("Mallien pyöreä pöytä"));
+        var submissionPage = await browser.GetStringAsync($"/peer-review/submissions/{submission}");
+        Assert.That(submissionPage, Does.Contain("Keskusteltiin siirrettävyydestä."));
+
+        var peer = await setup.RoundAsync("peer");
+        var peerSubmission = await PeerReviewSetup.IdOfAsync(await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{peer}/submissions", new { modelId = model }));
+        Assert.That((await coordinator.PutAsJsonAsync($"/api/v1/peer-review/submissions/{peerSubmission}/round-table", new { notes = "x" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "notes belong to round tables");
+    }
+
     private static async Task RunRemindersAsync(CoordinationApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();

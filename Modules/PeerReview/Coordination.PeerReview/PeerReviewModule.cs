@@ -1,4 +1,5 @@
 using Coordination.Dissemination.Contracts;
+using Coordination.Events.Contracts;
 using Coordination.Membership.Contracts;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Features.TrackNetwork;
@@ -30,6 +31,8 @@ public sealed class PeerReviewModule : IModule
         module.Subscribe<PersonUpdated, NetworkHandlers>();
         module.Subscribe<PersonErased, NetworkHandlers>();
         module.Subscribe<ModelSubmittedForReview, NetworkHandlers>();
+        module.Subscribe<EventScheduled, NetworkHandlers>();
+        module.Subscribe<EventCancelled, NetworkHandlers>();
         module.AddRecurringJob<Features.Reviewing.ReviewRemindersJob>(Features.Reviewing.ReviewRemindersJob.Id, "15 * * * *");
         module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.NetworkMember, 28));
     }

@@ -27,6 +27,8 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<ReviewRequest> Requests => Set<ReviewRequest>();
 
+    public DbSet<KnownEvent> Events => Set<KnownEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -110,6 +112,13 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
             e.HasKey(x => x.ModelId);
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.OrganisationIds).AsJsonList().HasColumnName("OrganisationIdsJson");
+        });
+        modelBuilder.Entity<KnownEvent>(e =>
+        {
+            e.ToTable("Events");
+            e.HasKey(x => x.EventId);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Type).HasMaxLength(40);
         });
         modelBuilder.IdsAreMadeInCode(typeof(Round).Assembly);
     }

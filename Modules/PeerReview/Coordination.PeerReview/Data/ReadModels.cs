@@ -60,3 +60,19 @@ internal sealed class ReviewRequest
 
     public DateTime RequestedAt { get; set; }
 }
+
+/// <summary>An event (Events' EventScheduled/EventCancelled): a round table is held at one.</summary>
+internal sealed class KnownEvent
+{
+    public Guid EventId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public DateTime StartsAt { get; set; }
+
+    public bool Cancelled { get; set; }
+
+    public int Sequence { get; set; }
+}

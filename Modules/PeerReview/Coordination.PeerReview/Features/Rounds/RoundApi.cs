@@ -46,7 +46,7 @@ internal sealed class RoundApi : ICarterModule
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var round = new Round { Id = Guid.CreateVersion7(), CreatedAt = now, UpdatedAt = now };
-            var errors = input.ApplyTo(round, l);
+            var errors = await input.ApplyToAsync(round, db, l, ct);
             if (!errors.IsEmpty)
             {
                 return ApiResults.Invalid(errors, shared);
@@ -91,7 +91,7 @@ internal sealed class RoundApi : ICarterModule
                 return ApiResults.Conflict(l["CriteriaFrozen"]);
             }
 
-            var errors = input.ApplyTo(round, l);
+            var errors = await input.ApplyToAsync(round, db, l, ct);
             if (!errors.IsEmpty)
             {
                 return ApiResults.Invalid(errors, shared);

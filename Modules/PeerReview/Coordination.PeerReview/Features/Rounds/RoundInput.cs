@@ -2,6 +2,7 @@ using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.PeerReview.Features.Rounds;
@@ -24,10 +25,16 @@ internal sealed record RoundInput(
 {
     public static readonly IReadOnlyList<string> Types = ["peer", "expert", "roundTable"];
 
-    /// <summary>Validates and, when valid, writes the input into <paramref name="round"/>.</summary>
-    public FormErrors ApplyTo(Round round, IStringLocalizer<PeerReviewStrings> l)
+    /// <summary>Validates and, when valid, writes the input into <paramref name="round"/>. A round
+    /// table's event must be one Events told us of.</summary>
+    public async Task<FormErrors> ApplyToAsync(Round round, PeerReviewDbContext db, IStringLocalizer<PeerReviewStrings> l, CancellationToken ct)
     {
         var errors = new FormErrors();
+        if (EventId is { } eventId && !await db.Events.AnyAsync(e => e.EventId == eventId && !e.Cancelled, ct))
+        {
+            errors.Add("eventId", l["EventUnknown"]);
+        }
+
         if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 200)
         {
             errors.Add("name", l["NameRequired"]);

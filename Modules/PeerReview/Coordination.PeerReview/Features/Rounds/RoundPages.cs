@@ -29,9 +29,9 @@ internal sealed class RoundPages : ICarterModule
 
     public sealed record OverviewModel(List<Round> Rounds, List<MyAssignment> Mine, List<Round> OpenToVolunteer, List<ReleasedFeedback> Feedback, List<KnownProject> Projects, bool Coordinator, string? Saved, FormErrors Errors);
 
-    public sealed record FormModel(Guid? Id, RoundInput Input, string CriteriaLines, FormErrors Errors);
+    public sealed record FormModel(Guid? Id, RoundInput Input, string CriteriaLines, List<KnownEvent> Events, FormErrors Errors);
 
-    public sealed record RoundModel(RoundDetails Details, RoundStatisticsView Statistics, List<KnownPerson> People, List<KnownProject> Projects, ReviewerInput Reviewer, FormErrors Errors, string? Saved, int? Added);
+    public sealed record RoundModel(RoundDetails Details, KnownEvent? Event, RoundStatisticsView Statistics, List<KnownPerson> People, List<KnownProject> Projects, ReviewerInput Reviewer, FormErrors Errors, string? Saved, int? Added);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -51,17 +51,17 @@ internal sealed class RoundPages : ICarterModule
             .RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
 
         var pages = app.MapGroup("/peer-review/rounds").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/new", (IStringLocalizer<PeerReviewStrings> l) =>
-            new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(null, new RoundInput(null, "peer", 3, 5), RoundInput.ToLines(RoundInput.DefaultCriteria(l)), FormErrors.None) }));
+        pages.MapGet("/new", async (PeerReviewDbContext db, IStringLocalizer<PeerReviewStrings> l, CancellationToken ct) =>
+            new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(null, new RoundInput(null, "peer", 3, 5), RoundInput.ToLines(RoundInput.DefaultCriteria(l)), await EventsAsync(db, ct), FormErrors.None) }));
         pages.MapPost("/new", async Task<IResult> (IFormCollection form, PeerReviewDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<PeerReviewStrings> l, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var round = new Round { Id = Guid.CreateVersion7(), CreatedAt = now, UpdatedAt = now };
             var input = FromForm(form);
-            var errors = input.ApplyTo(round, l);
+            var errors = await input.ApplyToAsync(round, db, l, ct);
             if (!errors.IsEmpty)
             {
-                return new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(null, input, form.Text("criteria") ?? "", errors) }) { StatusCode = 400 };
+                return new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(null, input, form.Text("criteria") ?? "", await EventsAsync(db, ct), errors) }) { StatusCode = 400 };
             }
 
             db.Rounds.Add(round);
@@ -71,7 +71,7 @@ internal sealed class RoundPages : ICarterModule
         });
         pages.MapGet("/{id:guid}/edit", async Task<IResult> (Guid id, PeerReviewDbContext db, CancellationToken ct) =>
             await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } round
-                ? new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(id, RoundInput.From(round), RoundInput.ToLines(round.Criteria), FormErrors.None) })
+                ? new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(id, RoundInput.From(round), RoundInput.ToLines(round.Criteria), await EventsAsync(db, ct), FormErrors.None) })
                 : TypedResults.NotFound());
         pages.MapPost("/{id:guid}/edit", async Task<IResult> (Guid id, IFormCollection form, PeerReviewDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<PeerReviewStrings> l, CancellationToken ct) =>
         {
@@ -83,7 +83,7 @@ internal sealed class RoundPages : ICarterModule
 
             var input = FromForm(form);
             var before = RoundInput.ToLines(round.Criteria);
-            var errors = input.ApplyTo(round, l);
+            var errors = await input.ApplyToAsync(round, db, l, ct);
             if (errors.IsEmpty && RoundInput.ToLines(round.Criteria) != before && await db.Reviews.AnyAsync(r => r.RoundId == id && r.Status == ReviewStatus.Submitted, ct))
             {
                 errors.Add("criteria", l["CriteriaFrozen"]);
@@ -91,7 +91,7 @@ internal sealed class RoundPages : ICarterModule
 
             if (!errors.IsEmpty)
             {
-                return new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(id, input, form.Text("criteria") ?? "", errors) }) { StatusCode = 400 };
+                return new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(id, input, form.Text("criteria") ?? "", await EventsAsync(db, ct), errors) }) { StatusCode = 400 };
             }
 
             round.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -123,9 +123,13 @@ internal sealed class RoundPages : ICarterModule
             });
     }
 
+    /// <summary>Events a round table can be held at: not cancelled, newest first.</summary>
+    private static Task<List<KnownEvent>> EventsAsync(PeerReviewDbContext db, CancellationToken ct)
+        => db.Events.AsNoTracking().Where(e => !e.Cancelled).OrderByDescending(e => e.StartsAt).Take(200).ToListAsync(ct);
+
     private static RoundInput FromForm(IFormCollection form)
         => new(form.Text("name"), form.Text("type"), form.Number("reviewersPerSubmission"), form.Number("maxReviewsPerReviewer"), form.Text("opensAt"), form.Text("closesAt"),
-            null, form.Text("showReviewerNames") == "true", null, RoundInput.ParseLines(form.Lines("criteria")));
+            null, form.Text("showReviewerNames") == "true", form.Id("eventId"), RoundInput.ParseLines(form.Lines("criteria")));
 
     private static async Task<RoundModel?> PageAsync(PeerReviewDbContext db, Guid id, TimeProvider clock, ReviewerInput reviewer, FormErrors errors, string? saved, int? added, CancellationToken ct)
     {
@@ -137,7 +141,8 @@ internal sealed class RoundPages : ICarterModule
 
         var people = await db.People.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
-        return new RoundModel(details, (await RoundStatistics.ForAsync(db, id, ct))!, people, projects, reviewer, errors, saved, added);
+        var @event = details.Round.EventId is { } eventId ? await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == eventId, ct) : null;
+        return new RoundModel(details, @event, (await RoundStatistics.ForAsync(db, id, ct))!, people, projects, reviewer, errors, saved, added);
     }
 
     private static async Task<OverviewModel> OverviewAsync(PeerReviewDbContext db, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, string? saved, FormErrors errors, CancellationToken ct)

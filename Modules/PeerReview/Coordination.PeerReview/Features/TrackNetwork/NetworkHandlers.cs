@@ -1,4 +1,5 @@
 using Coordination.Dissemination.Contracts;
+using Coordination.Events.Contracts;
 using Coordination.Membership.Contracts;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Features.Submissions;
@@ -9,14 +10,17 @@ namespace Coordination.PeerReview.Features.TrackNetwork;
 
 /// <summary>PeerReview's copy of the projects with their organisations and of the people with
 /// their projects (for conflicts of interest and for who reads a project's feedback), and the
-/// models sent to review (Dissemination's ModelSubmittedForReview).</summary>
+/// models sent to review (Dissemination's ModelSubmittedForReview), and the events a round table
+/// can be held at (Events' EventScheduled/EventCancelled).</summary>
 internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService submissions) :
     IIntegrationEventHandler<ProjectJoinedNetwork>,
     IIntegrationEventHandler<ProjectUpdated>,
     IIntegrationEventHandler<PersonRegistered>,
     IIntegrationEventHandler<PersonUpdated>,
     IIntegrationEventHandler<PersonErased>,
-    IIntegrationEventHandler<ModelSubmittedForReview>
+    IIntegrationEventHandler<ModelSubmittedForReview>,
+    IIntegrationEventHandler<EventScheduled>,
+    IIntegrationEventHandler<EventCancelled>
 {
     public Task HandleAsync(ProjectJoinedNetwork e, IntegrationEventContext context, CancellationToken cancellationToken)
         => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
@@ -60,6 +64,26 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
         await db.SaveChangesAsync(cancellationToken);
         await submissions.SubmitToOpenPeerRoundAsync(request, cancellationToken);
     }
+
+    public async Task HandleAsync(EventScheduled e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var known = await db.Events.SingleOrDefaultAsync(x => x.EventId == e.EventId, cancellationToken);
+        if (known is null)
+        {
+            db.Events.Add(known = new KnownEvent { EventId = e.EventId, Sequence = -1 });
+        }
+
+        if (!known.Cancelled && e.Sequence >= known.Sequence)
+        {
+            known.Title = e.TitleFi;
+            known.Type = e.Type;
+            known.StartsAt = e.StartsAt;
+            known.Sequence = e.Sequence;
+        }
+    }
+
+    public async Task HandleAsync(EventCancelled e, IntegrationEventContext context, CancellationToken cancellationToken)
+        => await db.Events.Where(x => x.EventId == e.EventId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Cancelled, true), cancellationToken);
 
     private async Task ProjectAsync(Guid projectId, Guid networkId, string name, string? acronym, IReadOnlyList<ProjectOrganisation> organisations, CancellationToken ct)
     {

@@ -61,6 +61,36 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                     b.ToTable("Assignments", "peerreview");
                 });
 
+            modelBuilder.Entity("Coordination.PeerReview.Data.KnownEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("Events", "peerreview");
+                });
+
             modelBuilder.Entity("Coordination.PeerReview.Data.KnownPerson", b =>
                 {
                     b.Property<Guid>("PersonId")

@@ -55,6 +55,36 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                     b.ToTable("Assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.PeerReview.Data.KnownEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("Events", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.PeerReview.Data.KnownPerson", b =>
                 {
                     b.Property<Guid>("PersonId")
