@@ -39,6 +39,12 @@ public sealed class PeerReviewJourneyTests : BrowserFixture
         return await query(scope.ServiceProvider.GetRequiredService<PeerReviewDbContext>());
     }
 
+    private async Task<Guid> KnownIdAsync(Func<PeerReviewDbContext, Task<Guid>> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PeerReviewDbContext>());
+    }
+
     private static async Task SignInAsAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/sign-in");
@@ -152,6 +158,20 @@ public sealed class PeerReviewJourneyTests : BrowserFixture
             await CheckAccessibleAsync(page, visited);
         }
 
-        Assert.That(visited, Has.Count.GreaterThanOrEqualTo(10));
+        // The coordinator's pages in Swedish: overview, round, round form, submission.
+        var round = await KnownIdAsync(db => db.Submissions.Where(s => s.Id == submission).Select(s => s.RoundId).SingleAsync());
+        await using (var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "sv-FI" }))
+        {
+            var page = await context.NewPageAsync();
+            await SignInAsync(page, "Sähköposti", "Salasana", "Kirjaudu sisään");
+            foreach (var path in new[] { "/peer-review", $"/peer-review/rounds/{round}", "/peer-review/rounds/new", $"/peer-review/rounds/{round}/edit", $"/peer-review/submissions/{submission}" })
+            {
+                await page.GotoAsync($"/culture/sv?returnUrl={Uri.EscapeDataString(path)}");
+                await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
+                await CheckAccessibleAsync(page, visited);
+            }
+        }
+
+        Assert.That(visited, Has.Count.GreaterThanOrEqualTo(15));
     }
 }
