@@ -38,7 +38,7 @@ internal sealed class PeerReviewSetup(CoordinationApp app, HttpClient coordinato
     }
 
     /// <summary>A project with its own lead organisation and a manager who can sign in.</summary>
-    public async Task<Project> ProjectAsync(Guid networkId, string acronym)
+    public async Task<Project> ProjectAsync(Guid networkId, string acronym, string language = "fi")
     {
         var lead = await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/organisations", new { name = $"Opisto {acronym} {Guid.NewGuid():N}", type = "educationProvider", language = "fi" }));
         var id = await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/projects", new
@@ -49,7 +49,7 @@ internal sealed class PeerReviewSetup(CoordinationApp app, HttpClient coordinato
         var email = await app.CreateUserAsync(Roles.ProjectManager, Roles.Member);
         var person = await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/people", new
         {
-            name = $"Päällikkö {acronym}", email, language = "fi", organisationId = lead, roles = new[] { new { role = "projectManager", projectId = id } },
+            name = $"Päällikkö {acronym}", email, language, organisationId = lead, roles = new[] { new { role = "projectManager", projectId = id } },
         }));
         Assert.That(await Eventually.WaitForAsync(() => InPeerReviewAsync(db => db.People.Where(p => p.PersonId == person).Select(p => p.ManagedProjects).FirstOrDefaultAsync()), m => m?.Count == 1), Has.Count.EqualTo(1), "PeerReview knows the manager");
         Assert.That(await Eventually.WaitForAsync(() => InPeerReviewAsync(db => db.Projects.AnyAsync(p => p.ProjectId == id)), k => k), Is.True, "PeerReview knows the project");

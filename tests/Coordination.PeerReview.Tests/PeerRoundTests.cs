@@ -117,9 +117,10 @@ public sealed class PeerRoundTests(Provider provider)
         }
 
         var expertEmail = await app.CreateUserAsync(Roles.Reviewer);
-        Assert.That((await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{expertRound}/reviewers", new { name = "Eeva Asiantuntija", email = expertEmail })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{expertRound}/reviewers", new { name = "Eeva Asiantuntija", email = expertEmail, language = "sv" })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/rounds/{expertRound}/assign", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(app.PickedUpMail().Count(m => m.To.ToString().Contains(expertEmail, StringComparison.Ordinal)), Is.EqualTo(2), "a sign-in invitation and the assignment notice");
+        Assert.That(app.PickedUpMail().Where(m => m.To.ToString().Contains(expertEmail, StringComparison.Ordinal)).Select(m => m.Subject), Has.One.StartsWith("Att granska:"), "in the expert's language");
         var expert = await app.ApiClientForAsync(expertEmail, CoordinationApp.Password);
         var expertAssignments = await expert.GetFromJsonAsync<JsonArray>("/api/v1/peer-review/my/assignments");
         Assert.That(expertAssignments!.Count, Is.EqualTo(10));

@@ -161,6 +161,37 @@ public sealed class ReviewRulesTests(Provider provider)
         Assert.That((await coordinator.PutAsJsonAsync($"/api/v1/peer-review/submissions/{peerSubmission}/round-table", new { notes = "x" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "notes belong to round tables");
     }
 
+    [Test]
+    public async Task Notices_reminders_and_released_feedback_go_in_each_recipients_language()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database);
+        var coordinator = await app.ApiClientAsync(Roles.Coordinator);
+        var setup = new PeerReviewSetup(app, coordinator);
+        var network = await setup.NetworkAsync();
+        var a = await setup.ProjectAsync(network, "A", language: "sv");
+        var b = await setup.ProjectAsync(network, "B", language: "sv");
+        var closes = DateTimeOffset.UtcNow.AddDays(5).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+        var round = await setup.RoundAsync("peer", k: 1, maximum: 3, closesAt: closes);
+        var model = await setup.ModelSentToReviewAsync(network, a, "A:n malli");
+        var submission = await setup.InPeerReviewAsync(db => db.Submissions.Where(s => s.RoundId == round && s.ModelId == model).Select(s => s.Id).SingleAsync());
+        await PeerReviewSetup.IdOfAsync(await b.Manager.PostAsJsonAsync($"/api/v1/peer-review/rounds/{round}/volunteer", new { }));
+        var badLanguage = (await ProblemAsync(await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{round}/reviewers", new { name = "Ulla Ulkopuolinen", email = "ulla@example.fi", language = "de" }), HttpStatusCode.BadRequest))["errors"]!.AsObject();
+        Assert.That(badLanguage.Select(e => e.Key), Is.EquivalentTo(new[] { "language" }));
+
+        Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/rounds/{round}/assign", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await RunRemindersAsync(app);
+        var toB = app.PickedUpMail().Where(m => m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal)).Select(m => m.Subject ?? "").ToList();
+        Assert.That(toB, Has.One.StartsWith("Att granska:").And.One.StartsWith("Påminnelse:"), string.Join(" / ", toB));
+
+        var assignment = await setup.InPeerReviewAsync(db => db.Assignments.Where(x => x.SubmissionId == submission).Select(x => x.Id).SingleAsync());
+        var full = new { scores = new Dictionary<string, int> { ["c1"] = 4, ["c2"] = 5, ["c3"] = 3, ["c4"] = 4 }, strengths = "Bra", suggestions = "Beskriv resurserna", submit = true };
+        Assert.That((await b.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{assignment}/review", full)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await coordinator.PutAsJsonAsync($"/api/v1/peer-review/submissions/{submission}/feedback", new { feedback = "Sammanställd respons" })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/submissions/{submission}/release", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(app.PickedUpMail().Where(m => m.To.ToString().Contains(a.ManagerEmail, StringComparison.Ordinal)).Select(m => m.Subject), Has.One.EqualTo("Respons på modellen ”A:n malli”"));
+    }
+
     private static async Task RunRemindersAsync(CoordinationApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();

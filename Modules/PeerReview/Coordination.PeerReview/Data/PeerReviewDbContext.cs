@@ -57,6 +57,7 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("fi");
             e.Property(x => x.OrganisationIds).AsJsonList().HasColumnName("OrganisationIdsJson");
             e.Property(x => x.ConflictProjectIds).AsJsonList().HasColumnName("ConflictProjectIdsJson");
             e.Property(x => x.ConflictOrganisationIds).AsJsonList().HasColumnName("ConflictOrganisationIdsJson");
@@ -102,6 +103,7 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
             e.HasKey(x => x.PersonId);
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Language).HasMaxLength(2).HasDefaultValue("fi");
             e.HasIndex(x => x.Email);
             e.Property(x => x.ProjectIds).AsJsonList().HasColumnName("ProjectIdsJson");
             e.Property(x => x.ManagedProjects).AsJsonList().HasColumnName("ManagedProjectsJson");

@@ -29,6 +29,9 @@ internal sealed class KnownPerson
 
     public Guid? OrganisationId { get; set; }
 
+    /// <summary>fi, sv or en: their mails are written in it.</summary>
+    public string Language { get; set; } = "fi";
+
     public List<Guid> ProjectIds { get; set; } = [];
 
     public List<Guid> ManagedProjects { get; set; } = [];

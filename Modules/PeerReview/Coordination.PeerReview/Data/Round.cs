@@ -97,6 +97,9 @@ internal sealed class Reviewer
 
     public string Email { get; set; } = "";
 
+    /// <summary>fi, sv or en: the language of their notices and reminders.</summary>
+    public string Language { get; set; } = "fi";
+
     public Guid? ProjectId { get; set; }
 
     public List<Guid> OrganisationIds { get; set; } = [];

@@ -92,6 +92,7 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmai
     /// <summary>Tells a reviewer which models they were given and where to review them.</summary>
     private Task NotifyAsync(Reviewer reviewer, Round round, IReadOnlyList<string> titles, CancellationToken ct)
     {
+        using var culture = new CultureScope(reviewer.Language);
         var closes = round.ClosesAt is { } c ? string.Format(CultureInfo.CurrentCulture, l["AssignedMailCloses"], HelsinkiTime.FormatDateTime(c)) : "";
         return email.SendAsync(new EmailMessage(reviewer.Email, reviewer.Name, string.Format(CultureInfo.CurrentCulture, l["AssignedMailSubject"], round.Name),
             string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t)), closes, $"{PublicUrl.Base(configuration, null)}/peer-review")), ct);

@@ -5,6 +5,7 @@ using Coordination.PeerReview.Contracts;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -127,8 +128,14 @@ internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess acces
         var link = $"{PublicUrl.Base(configuration, null)}/peer-review/submissions/{submission.Id}";
         foreach (var manager in managers)
         {
-            await email.SendAsync(new EmailMessage(manager.Email, manager.Name, string.Format(CultureInfo.CurrentCulture, l["ReleasedMailSubject"], submission.Title),
-                string.Format(CultureInfo.CurrentCulture, l["ReleasedMailBody"], manager.Name, submission.Title, round.Name, link)), ct);
+            EmailMessage message;
+            using (new CultureScope(manager.Language))
+            {
+                message = new EmailMessage(manager.Email, manager.Name, string.Format(CultureInfo.CurrentCulture, l["ReleasedMailSubject"], submission.Title),
+                    string.Format(CultureInfo.CurrentCulture, l["ReleasedMailBody"], manager.Name, submission.Title, round.Name, link));
+            }
+
+            await email.SendAsync(message, ct);
         }
 
         return ReleaseOutcome.Released;

@@ -18,7 +18,8 @@ internal sealed record ReviewerInput(
     Guid? ProjectId = null,
     IReadOnlyList<Guid>? OrganisationIds = null,
     IReadOnlyList<Guid>? ConflictProjectIds = null,
-    IReadOnlyList<Guid>? ConflictOrganisationIds = null);
+    IReadOnlyList<Guid>? ConflictOrganisationIds = null,
+    string? Language = null);
 
 /// <summary>The conflicts a volunteer declares.</summary>
 internal sealed record VolunteerInput(IReadOnlyList<Guid>? ConflictProjectIds = null, IReadOnlyList<Guid>? ConflictOrganisationIds = null);
@@ -49,6 +50,7 @@ internal sealed class ReviewerService(PeerReviewDbContext db, TimeProvider clock
             reviewer.PersonId = person.PersonId;
             reviewer.Name = person.Name;
             reviewer.Email = person.Email;
+            reviewer.Language = person.Language;
             reviewer.ProjectId = input.ProjectId ?? (person.ProjectIds.Count > 0 ? person.ProjectIds[0] : null);
             reviewer.OrganisationIds = person.OrganisationId is { } o ? [o] : [];
             // Everyone of a person's projects counts as their own: never review any of them.
@@ -69,6 +71,12 @@ internal sealed class ReviewerService(PeerReviewDbContext db, TimeProvider clock
 
             reviewer.Name = input.Name?.Trim() ?? "";
             reviewer.Email = email ?? "";
+            if (input.Language is { } language && language is not ("fi" or "sv" or "en"))
+            {
+                errors.Add("language", l["LanguageInvalid"]);
+            }
+
+            reviewer.Language = input.Language ?? "fi";
             reviewer.ProjectId = input.ProjectId;
             reviewer.OrganisationIds = [.. input.OrganisationIds ?? []];
         }
@@ -95,7 +103,7 @@ internal sealed class ReviewerService(PeerReviewDbContext db, TimeProvider clock
         await db.SaveChangesAsync(ct);
         if (reviewer.PersonId is null)
         {
-            await accounts.InviteAsync(reviewer.Email, reviewer.Name, [Roles.Reviewer], "fi", ct);
+            await accounts.InviteAsync(reviewer.Email, reviewer.Name, [Roles.Reviewer], reviewer.Language, ct);
         }
 
         return (reviewer.Id, errors);

@@ -30,7 +30,7 @@ internal sealed class ReviewRemindersJob(PeerReviewDbContext db, TimeProvider cl
                              where !db.Reviews.Any(r => r.Id == a.Id && r.Status == ReviewStatus.Submitted)
                              join v in db.Reviewers.AsNoTracking() on a.ReviewerId equals v.Id
                              join s in db.Submissions.AsNoTracking() on a.SubmissionId equals s.Id
-                             select new { a.Id, v.Email, v.Name, s.Title }).ToListAsync(cancellationToken);
+                             select new { a.Id, v.Email, v.Name, v.Language, s.Title }).ToListAsync(cancellationToken);
             foreach (var item in due)
             {
                 var claimed = lastDay
@@ -41,10 +41,16 @@ internal sealed class ReviewRemindersJob(PeerReviewDbContext db, TimeProvider cl
                     continue;
                 }
 
+                EmailMessage message;
+                using (new CultureScope(item.Language))
+                {
+                    message = new EmailMessage(item.Email, item.Name, string.Format(CultureInfo.CurrentCulture, l["ReminderSubject"], round.Name),
+                        string.Format(CultureInfo.CurrentCulture, l["ReminderBody"], item.Name, item.Title, HelsinkiTime.FormatDateTime(round.ClosesAt!.Value), $"{PublicUrl.Base(configuration, null)}/peer-review/assignments/{item.Id}"));
+                }
+
                 try
                 {
-                    await email.SendAsync(new EmailMessage(item.Email, item.Name, string.Format(CultureInfo.CurrentCulture, l["ReminderSubject"], round.Name),
-                        string.Format(CultureInfo.CurrentCulture, l["ReminderBody"], item.Name, item.Title, HelsinkiTime.FormatDateTime(round.ClosesAt!.Value), $"{PublicUrl.Base(configuration, null)}/peer-review/assignments/{item.Id}")), cancellationToken);
+                    await email.SendAsync(message, cancellationToken);
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {

@@ -106,7 +106,7 @@ internal sealed class RoundPages : ICarterModule
         pages.MapPost("/{id:guid}/reviewers", async Task<IResult> (Guid id, IFormCollection form, PeerReviewDbContext db, ReviewerService reviewers, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = new ReviewerInput(form.Id("personId"), form.Text("name"), form.Text("email"), form.Id("projectId"), null,
-                form.Ids("conflictProjectIds"));
+                form.Ids("conflictProjectIds"), Language: form.Text("language"));
             return await reviewers.AddAsync(id, input, false, user.UserId(), ct) switch
             {
                 null => TypedResults.NotFound(),

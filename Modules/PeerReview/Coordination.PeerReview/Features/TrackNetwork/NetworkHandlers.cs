@@ -29,10 +29,10 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
         => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
 
     public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)
-        => PersonAsync(e.PersonId, e.Name, e.Email, e.OrganisationId, e.Roles, cancellationToken);
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.OrganisationId, e.Language, e.Roles, cancellationToken);
 
     public Task HandleAsync(PersonUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
-        => PersonAsync(e.PersonId, e.Name, e.Email, e.OrganisationId, e.Roles, cancellationToken);
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.OrganisationId, e.Language, e.Roles, cancellationToken);
 
     /// <summary>The person leaves the directory copy; as a reviewer their name and address are
     /// replaced (the reviews they wrote stay, unsigned).</summary>
@@ -99,7 +99,7 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
         project.OrganisationIds = [.. organisations.Select(o => o.OrganisationId)];
     }
 
-    private async Task PersonAsync(Guid personId, string name, string email, Guid? organisationId, IReadOnlyList<PersonRole> roles, CancellationToken ct)
+    private async Task PersonAsync(Guid personId, string name, string email, Guid? organisationId, string language, IReadOnlyList<PersonRole> roles, CancellationToken ct)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, ct);
         if (person is null)
@@ -110,6 +110,7 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
         person.Name = name;
         person.Email = email.Trim().ToLowerInvariant();
         person.OrganisationId = organisationId;
+        person.Language = language;
         person.ProjectIds = [.. roles.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct()];
         person.ManagedProjects = [.. roles.Where(r => r.Role == "projectManager" && r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct()];
     }

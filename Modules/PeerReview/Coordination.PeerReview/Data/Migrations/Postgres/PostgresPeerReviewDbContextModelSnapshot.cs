@@ -102,6 +102,13 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("fi");
+
                     b.Property<string>("ManagedProjects")
                         .IsRequired()
                         .HasColumnType("text")
@@ -275,6 +282,13 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("fi");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -96,6 +96,13 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fi");
+
                     b.Property<string>("ManagedProjects")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -269,6 +276,13 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fi");
 
                     b.Property<string>("Name")
                         .IsRequired()
