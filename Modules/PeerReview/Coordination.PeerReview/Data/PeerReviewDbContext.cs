@@ -119,7 +119,7 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
         {
             e.ToTable("Events");
             e.HasKey(x => x.EventId);
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.OwnsLocalizedText(x => x.Title, "Title", 200);
             e.Property(x => x.Type).HasMaxLength(40);
         });
         modelBuilder.IdsAreMadeInCode(typeof(Round).Assembly);

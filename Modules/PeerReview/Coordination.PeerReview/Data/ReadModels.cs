@@ -1,3 +1,5 @@
+using Coordination.Shared.Data;
+
 namespace Coordination.PeerReview.Data;
 
 /// <summary>A project with its organisations (Membership's events): reviewers are never from the
@@ -69,7 +71,7 @@ internal sealed class KnownEvent
 {
     public Guid EventId { get; set; }
 
-    public string Title { get; set; } = "";
+    public LocalizedText Title { get; set; } = new();
 
     public string Type { get; set; } = "";
 

@@ -3,6 +3,7 @@ using Coordination.Events.Contracts;
 using Coordination.Membership.Contracts;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Features.Submissions;
+using Coordination.Shared.Data;
 using Coordination.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,15 +76,26 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
 
         if (!known.Cancelled && e.Sequence >= known.Sequence)
         {
-            known.Title = e.TitleFi;
+            known.Title = LocalizedText.Create(e.TitleFi, e.TitleSv, e.TitleEn);
             known.Type = e.Type;
             known.StartsAt = e.StartsAt;
             known.Sequence = e.Sequence;
         }
     }
 
+    /// <summary>Kept even when it comes before the event itself, so a late EventScheduled cannot
+    /// bring a cancelled event back.</summary>
     public async Task HandleAsync(EventCancelled e, IntegrationEventContext context, CancellationToken cancellationToken)
-        => await db.Events.Where(x => x.EventId == e.EventId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Cancelled, true), cancellationToken);
+    {
+        var known = await db.Events.SingleOrDefaultAsync(x => x.EventId == e.EventId, cancellationToken);
+        if (known is null)
+        {
+            db.Events.Add(known = new KnownEvent { EventId = e.EventId });
+        }
+
+        known.Cancelled = true;
+        known.Sequence = Math.Max(known.Sequence, e.Sequence);
+    }
 
     private async Task ProjectAsync(Guid projectId, Guid networkId, string name, string? acronym, IReadOnlyList<ProjectOrganisation> organisations, CancellationToken ct)
     {

@@ -12,6 +12,25 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Events",
+                schema: "peerreview",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TitleFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 schema: "peerreview",
                 columns: table => new
@@ -20,6 +39,7 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false, defaultValue: "fi"),
                     ProjectIdsJson = table.Column<string>(type: "text", nullable: false),
                     ManagedProjectsJson = table.Column<string>(type: "text", nullable: false)
                 },
@@ -100,6 +120,7 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                     PersonId = table.Column<Guid>(type: "uuid", nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false, defaultValue: "fi"),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
                     OrganisationIdsJson = table.Column<string>(type: "text", nullable: false),
                     ConflictProjectIdsJson = table.Column<string>(type: "text", nullable: false),
@@ -275,6 +296,10 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Events",
+                schema: "peerreview");
+
             migrationBuilder.DropTable(
                 name: "People",
                 schema: "peerreview");

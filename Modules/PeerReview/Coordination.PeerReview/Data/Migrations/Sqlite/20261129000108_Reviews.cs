@@ -12,6 +12,24 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TitleFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -19,6 +37,7 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "fi"),
                     ProjectIdsJson = table.Column<string>(type: "TEXT", nullable: false),
                     ManagedProjectsJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
@@ -95,6 +114,7 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "fi"),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
                     OrganisationIdsJson = table.Column<string>(type: "TEXT", nullable: false),
                     ConflictProjectIdsJson = table.Column<string>(type: "TEXT", nullable: false),
@@ -253,6 +273,9 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Events");
+
             migrationBuilder.DropTable(
                 name: "People");
 
