@@ -64,8 +64,8 @@ public sealed class PeerReviewJourneyTests : BrowserFixture
         var managerA = await App.ApiClientForAsync(emailA, CoordinationApp.Password);
         var created = await Eventually.WaitForAsync(() => managerA.PostAsJsonAsync("/api/v1/dissemination/models", new
         {
-            networkId = network, projectId = projectA, title = new { fi = "Vertaismentorointi" }, summary = new { fi = "Opiskelijat tukevat toisiaan." },
-            challenge = new { fi = "Yksinäisyys" }, method = new { fi = "Mentoriparit" }, result = new { fi = "Viihtyvyys kasvoi" }, targetGroup = new { fi = "Opiskelijat" },
+            networkId = network, projectId = projectA, title = new { fi = "Vertaismentorointi", sv = "Kamratmentorskap" }, summary = new { fi = "Opiskelijat tukevat toisiaan.", sv = "Studerande stöder varandra." },
+            challenge = new { fi = "Yksinäisyys", sv = "Ensamhet" }, method = new { fi = "Mentoriparit", sv = "Mentorpar" }, result = new { fi = "Viihtyvyys kasvoi", sv = "Trivseln ökade" }, targetGroup = new { fi = "Opiskelijat" },
             themes = new[] { "Osallisuus" }, contactName = "Aino Alanko", contactEmail = emailA,
         }), r => r.StatusCode == HttpStatusCode.Created);
         var model = await IdAsync(created);
@@ -151,7 +151,10 @@ public sealed class PeerReviewJourneyTests : BrowserFixture
             var page = await context.NewPageAsync();
             await SignInAsAsync(page, emailA);
             await page.GotoAsync("/culture/sv?returnUrl=%2Fpeer-review");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Vertaismentorointi" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Kamratmentorskap" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kamratmentorskap");
+            await page.Locator("details:has(.snapshot) > summary").ClickAsync();
+            await Assertions.Expect(page.Locator(".snapshot [lang=sv]").First).ToHaveTextAsync("Studerande stöder varandra.");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sammanställd respons" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".markdown strong")).ToHaveTextAsync("kuvatkaa");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Granskare 1" })).ToBeVisibleAsync();

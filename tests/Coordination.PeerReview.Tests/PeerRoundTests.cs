@@ -69,7 +69,7 @@ public sealed class PeerRoundTests(Provider provider)
             var reviewer = byEmail[pair.Email];
             var other = projects.First(p => p.ManagerEmail != pair.Email && pairs.All(x => x.Id != pair.Id || x.Email != p.ManagerEmail));
             Assert.That((await other.Manager.GetAsync($"/api/v1/peer-review/assignments/{pair.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "not someone else's assignment");
-            var title = await setup.InPeerReviewAsync(db => db.Submissions.Where(s => s.ModelId == pair.ModelId).Select(s => s.Title).FirstAsync());
+            var title = await setup.InPeerReviewAsync(db => db.Submissions.Where(s => s.ModelId == pair.ModelId).Select(s => s.Title.Fi).FirstAsync());
             var score = title.EndsWith('A') ? 5 : 3;
             Assert.That((await reviewer.PutAsJsonAsync($"/api/v1/peer-review/assignments/{pair.Id}/review", new { scores = Scores(score), strengths = "Selkeä", suggestions = "Lisää esimerkkejä" })).StatusCode,
                 Is.EqualTo(HttpStatusCode.NoContent), "draft");
@@ -110,7 +110,7 @@ public sealed class PeerRoundTests(Provider provider)
         var expertRound = await setup.RoundAsync("expert", k: 1, maximum: 20, showNames: true);
         var notReviewed = await setup.ModelSentToReviewAsync(network, projects[0], "Arvioimaton malli");
         Assert.That((await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{expertRound}/submissions", new { modelId = notReviewed })).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "experts take peer-reviewed models only");
-        var best = submissions.Where(s => s.Title.EndsWith('A')).ToList();
+        var best = submissions.Where(s => s.Title.Fi.EndsWith('A')).ToList();
         foreach (var s in best)
         {
             Assert.That((await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{expertRound}/submissions", new { modelId = s.ModelId })).StatusCode, Is.EqualTo(HttpStatusCode.Created));

@@ -27,8 +27,9 @@ public sealed record ModelUpdated(
     int Version,
     DateTime UpdatedAt) : IIntegrationEvent;
 
-/// <summary>A project sent a published model to review: the card as submitted, with the
-/// organisations of its project (reviewers must come from elsewhere).</summary>
+/// <summary>A project sent a published model to review: the card as submitted (Finnish, and
+/// Swedish where the card has it), with the organisations of its project (reviewers must come
+/// from elsewhere).</summary>
 public sealed record ModelSubmittedForReview(
     Guid ModelId,
     Guid NetworkId,
@@ -40,4 +41,9 @@ public sealed record ModelSubmittedForReview(
     string MethodFi,
     string ResultFi,
     int Version,
-    DateTime SubmittedAt) : IIntegrationEvent;
+    DateTime SubmittedAt,
+    string? TitleSv = null,
+    string? SummarySv = null,
+    string? ChallengeSv = null,
+    string? MethodSv = null,
+    string? ResultSv = null) : IIntegrationEvent;

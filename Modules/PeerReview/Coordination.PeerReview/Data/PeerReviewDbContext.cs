@@ -44,7 +44,11 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
             e.ToTable("Submissions");
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
             e.Property(x => x.OrganisationIds).AsJsonList().HasColumnName("OrganisationIdsJson");
-            e.Property(x => x.Title).HasMaxLength(300);
+            e.OwnsLocalizedText(x => x.Title, "Title", 300);
+            e.OwnsLocalizedText(x => x.Summary, "Summary", 1000);
+            e.OwnsLocalizedText(x => x.Challenge, "Challenge", 8000);
+            e.OwnsLocalizedText(x => x.Method, "Method", 8000);
+            e.OwnsLocalizedText(x => x.Result, "Result", 8000);
             e.Property(x => x.Feedback).HasMaxLength(20000);
             e.Property(x => x.RoundTableNotes).HasMaxLength(20000);
             e.Property(x => x.RoundTableOutcome).HasMaxLength(4000);
@@ -112,7 +116,11 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
         {
             e.ToTable("ReviewRequests");
             e.HasKey(x => x.ModelId);
-            e.Property(x => x.Title).HasMaxLength(300);
+            e.OwnsLocalizedText(x => x.Title, "Title", 300);
+            e.OwnsLocalizedText(x => x.Summary, "Summary", 1000);
+            e.OwnsLocalizedText(x => x.Challenge, "Challenge", 8000);
+            e.OwnsLocalizedText(x => x.Method, "Method", 8000);
+            e.OwnsLocalizedText(x => x.Result, "Result", 8000);
             e.Property(x => x.OrganisationIds).AsJsonList().HasColumnName("OrganisationIdsJson");
         });
         modelBuilder.Entity<KnownEvent>(e =>

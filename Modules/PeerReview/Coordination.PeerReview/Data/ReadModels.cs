@@ -51,15 +51,15 @@ internal sealed class ReviewRequest
 
     public List<Guid> OrganisationIds { get; set; } = [];
 
-    public string Title { get; set; } = "";
+    public LocalizedText Title { get; set; } = new();
 
-    public string Summary { get; set; } = "";
+    public LocalizedText Summary { get; set; } = new();
 
-    public string Challenge { get; set; } = "";
+    public LocalizedText Challenge { get; set; } = new();
 
-    public string Method { get; set; } = "";
+    public LocalizedText Method { get; set; } = new();
 
-    public string Result { get; set; } = "";
+    public LocalizedText Result { get; set; } = new();
 
     public int Version { get; set; }
 

@@ -1,3 +1,5 @@
+using Coordination.Shared.Data;
+
 namespace Coordination.PeerReview.Data;
 
 internal enum RoundType
@@ -60,15 +62,15 @@ internal sealed class Submission
 
     public List<Guid> OrganisationIds { get; set; } = [];
 
-    public string Title { get; set; } = "";
+    public LocalizedText Title { get; set; } = new();
 
-    public string Summary { get; set; } = "";
+    public LocalizedText Summary { get; set; } = new();
 
-    public string Challenge { get; set; } = "";
+    public LocalizedText Challenge { get; set; } = new();
 
-    public string Method { get; set; } = "";
+    public LocalizedText Method { get; set; } = new();
 
-    public string Result { get; set; } = "";
+    public LocalizedText Result { get; set; } = new();
 
     public int ModelVersion { get; set; }
 

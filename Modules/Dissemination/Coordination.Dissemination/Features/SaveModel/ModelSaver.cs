@@ -143,7 +143,8 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
             ? (await db.Projects.AsNoTracking().Where(x => x.ProjectId == p).Select(x => x.Organisations).SingleOrDefaultAsync(ct) ?? []).Select(o => o.OrganisationId).ToList()
             : [];
         model.SubmittedForReviewAt = now;
-        db.Publish(new ModelSubmittedForReview(model.Id, model.NetworkId, model.ProjectId, organisations, model.Title.Fi, model.Summary.Fi, model.Challenge.Fi, model.Method.Fi, model.Result.Fi, model.Version, now), now);
+        db.Publish(new ModelSubmittedForReview(model.Id, model.NetworkId, model.ProjectId, organisations, model.Title.Fi, model.Summary.Fi, model.Challenge.Fi, model.Method.Fi, model.Result.Fi, model.Version, now,
+            model.Title.Sv, model.Summary.Sv, model.Challenge.Sv, model.Method.Sv, model.Result.Sv), now);
         db.Audit(user.UserId(), "SubmitModelForReview", nameof(Model), model.Id.ToString(), model.Title.Fi, now);
         return await SaveAsync(model, ct);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Features.Rounds;
 using Coordination.PeerReview.Resources;
+using Coordination.Shared.Data;
 using Coordination.Shared.Email;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
@@ -54,7 +55,7 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmai
 
         var loads = plan.Loads.Values.ToList();
         return new AssignResult(plan.Added.Count, loads.Count == 0 ? 0 : loads.Min(), loads.Count == 0 ? 0 : loads.Max(),
-            [.. plan.Shortfalls.Select(s => new ShortfallView(s.SubmissionId, titles[s.SubmissionId], s.Needed, s.Got, Explain(s)))]);
+            [.. plan.Shortfalls.Select(s => new ShortfallView(s.SubmissionId, titles[s.SubmissionId].InCurrentCulture().Text, s.Needed, s.Got, Explain(s)))]);
     }
 
     /// <summary>"Needs 3 reviewers, has 1: of 5 reviewers 2 are from the model's own project, …"</summary>
@@ -90,12 +91,12 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmai
     }
 
     /// <summary>Tells a reviewer which models they were given and where to review them.</summary>
-    private Task NotifyAsync(Reviewer reviewer, Round round, IReadOnlyList<string> titles, CancellationToken ct)
+    private Task NotifyAsync(Reviewer reviewer, Round round, IReadOnlyList<LocalizedText> titles, CancellationToken ct)
     {
         using var culture = new CultureScope(reviewer.Language);
         var closes = round.ClosesAt is { } c ? string.Format(CultureInfo.CurrentCulture, l["AssignedMailCloses"], HelsinkiTime.FormatDateTime(c)) : "";
         return email.SendAsync(new EmailMessage(reviewer.Email, reviewer.Name, string.Format(CultureInfo.CurrentCulture, l["AssignedMailSubject"], round.Name),
-            string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t)), closes, $"{PublicUrl.Base(configuration, null)}/peer-review")), ct);
+            string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t.InCurrentCulture().Text)), closes, $"{PublicUrl.Base(configuration, null)}/peer-review")), ct);
     }
 
     /// <summary>Removes an assignment whose review has not been submitted. Null when not found,

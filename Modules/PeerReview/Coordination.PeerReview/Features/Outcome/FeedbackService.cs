@@ -119,7 +119,7 @@ internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess acces
             db.Publish(new ModelExpertReviewed(submission.ModelId, round.Id, round.Name, scores.Count, average, now), now);
         }
 
-        db.Audit(userId, "ReleaseFeedback", nameof(Submission), submissionId.ToString(), submission.Title, now);
+        db.Audit(userId, "ReleaseFeedback", nameof(Submission), submissionId.ToString(), submission.Title.Fi, now);
         await db.SaveChangesAsync(ct);
 
         var managers = submission.ProjectId is { } project
@@ -131,8 +131,8 @@ internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess acces
             EmailMessage message;
             using (new CultureScope(manager.Language))
             {
-                message = new EmailMessage(manager.Email, manager.Name, string.Format(CultureInfo.CurrentCulture, l["ReleasedMailSubject"], submission.Title),
-                    string.Format(CultureInfo.CurrentCulture, l["ReleasedMailBody"], manager.Name, submission.Title, round.Name, link));
+                message = new EmailMessage(manager.Email, manager.Name, string.Format(CultureInfo.CurrentCulture, l["ReleasedMailSubject"], submission.Title.InCurrentCulture().Text),
+                    string.Format(CultureInfo.CurrentCulture, l["ReleasedMailBody"], manager.Name, submission.Title.InCurrentCulture().Text, round.Name, link));
             }
 
             await email.SendAsync(message, ct);

@@ -41,7 +41,7 @@ internal sealed class ReviewService(PeerReviewDbContext db, TimeProvider clock, 
                           select new { a.Id, a.RoundId, Round = round.Name, s.Title, round.ClosesAt }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var status = await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status, ct);
-        return [.. rows.Select(r => new MyAssignment(r.Id, r.RoundId, r.Round, r.Title, r.ClosesAt, status.TryGetValue(r.Id, out var s) ? s : null))
+        return [.. rows.Select(r => new MyAssignment(r.Id, r.RoundId, r.Round, r.Title.InCurrentCulture().Text, r.ClosesAt, status.TryGetValue(r.Id, out var s) ? s : null))
             .OrderBy(r => r.Status == ReviewStatus.Submitted).ThenBy(r => r.ClosesAt ?? DateTime.MaxValue).ThenBy(r => r.Title)];
     }
 

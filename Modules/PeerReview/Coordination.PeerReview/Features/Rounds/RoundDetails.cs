@@ -22,13 +22,13 @@ internal static class RoundQueries
             return null;
         }
 
-        var submissions = await db.Submissions.AsNoTracking().Where(s => s.RoundId == id).OrderBy(s => s.Title).ToListAsync(ct);
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.RoundId == id).OrderBy(s => s.Title.Fi).ToListAsync(ct);
         var reviewers = await db.Reviewers.AsNoTracking().Where(r => r.RoundId == id).OrderBy(r => r.Name).ToListAsync(ct);
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.RoundId == id).Select(a => new { a.Id, a.SubmissionId, a.ReviewerId }).ToListAsync(ct);
         var done = (await db.Reviews.AsNoTracking().Where(r => r.RoundId == id && r.Status == ReviewStatus.Submitted).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         var projects = await db.Projects.AsNoTracking().ToDictionaryAsync(p => p.ProjectId, p => p.Label, ct);
         var inRound = submissions.Select(s => s.ModelId).ToHashSet();
-        var waiting = (await db.Requests.AsNoTracking().Where(r => round.NetworkId == null || r.NetworkId == round.NetworkId).OrderBy(r => r.Title).ToListAsync(ct))
+        var waiting = (await db.Requests.AsNoTracking().Where(r => round.NetworkId == null || r.NetworkId == round.NetworkId).OrderBy(r => r.Title.Fi).ToListAsync(ct))
             .Where(r => !inRound.Contains(r.ModelId)).ToList();
 
         var planned = reviewers.Select(Planned).ToList();
@@ -46,7 +46,7 @@ internal static class RoundQueries
                     reasons.Count(x => x == Exclusion.SharedOrganisation), reasons.Count(x => x == Exclusion.DeclaredConflict), atMaximum);
             }
 
-            return new SubmissionRow(s.Id, s.ModelId, s.Title, s.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, mine.Count, mine.Count(a => done.Contains(a.Id)), s.FeedbackReleasedAt is not null, shortfall);
+            return new SubmissionRow(s.Id, s.ModelId, s.Title.InCurrentCulture().Text, s.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, mine.Count, mine.Count(a => done.Contains(a.Id)), s.FeedbackReleasedAt is not null, shortfall);
         }).ToList();
         var reviewerRows = reviewers.Select(r => new ReviewerRow(
             r.Id, r.Name, r.Email, r.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, loads.GetValueOrDefault(r.Id),

@@ -8,6 +8,7 @@ using Coordination.PeerReview.Features.Reviewing;
 using Coordination.PeerReview.Features.Statistics;
 using Coordination.PeerReview.Features.Submissions;
 using Coordination.PeerReview.Resources;
+using Coordination.Shared.Data;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,7 @@ namespace Coordination.PeerReview.Features.Rounds;
 /// assigned in one click.</summary>
 internal sealed class RoundPages : ICarterModule
 {
-    public sealed record ReleasedFeedback(Guid SubmissionId, string Title, string Round, DateTime ReleasedAt);
+    public sealed record ReleasedFeedback(Guid SubmissionId, LocalizedText Title, string Round, DateTime ReleasedAt);
 
     public sealed record OverviewModel(List<Round> Rounds, List<MyAssignment> Mine, List<Round> OpenToVolunteer, List<ReleasedFeedback> Feedback, List<KnownProject> Projects, bool Coordinator, string? Saved, FormErrors Errors);
 

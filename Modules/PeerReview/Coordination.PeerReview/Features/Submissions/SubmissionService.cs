@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Coordination.PeerReview.Access;
 using Coordination.PeerReview.Data;
+using Coordination.Shared.Data;
 using Coordination.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,7 +61,7 @@ internal sealed class SubmissionService(PeerReviewDbContext db, ReviewAccess acc
 
         var submission = Snapshot(round.Id, request, now);
         db.Submissions.Add(submission);
-        db.Audit(user.UserId(), "SubmitModel", nameof(Submission), submission.Id.ToString(), request.Title, now);
+        db.Audit(user.UserId(), "SubmitModel", nameof(Submission), submission.Id.ToString(), request.Title.Fi, now);
         await db.SaveChangesAsync(ct);
         return (SubmitOutcome.Created, submission.Id);
     }
@@ -84,6 +85,9 @@ internal sealed class SubmissionService(PeerReviewDbContext db, ReviewAccess acc
     public Task<bool> PeerReviewedAsync(Guid modelId, CancellationToken ct)
         => db.Submissions.AnyAsync(s => s.ModelId == modelId && s.FeedbackReleasedAt != null && db.Rounds.Any(r => r.Id == s.RoundId && r.Type == RoundType.Peer), ct);
 
+    // Owned values are copied, not shared between two owners.
+    private static LocalizedText Copy(LocalizedText text) => LocalizedText.Create(text.Fi, text.Sv, text.En);
+
     private static Submission Snapshot(Guid roundId, ReviewRequest request, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -91,11 +95,11 @@ internal sealed class SubmissionService(PeerReviewDbContext db, ReviewAccess acc
         ModelId = request.ModelId,
         ProjectId = request.ProjectId,
         OrganisationIds = [.. request.OrganisationIds],
-        Title = request.Title,
-        Summary = request.Summary,
-        Challenge = request.Challenge,
-        Method = request.Method,
-        Result = request.Result,
+        Title = Copy(request.Title),
+        Summary = Copy(request.Summary),
+        Challenge = Copy(request.Challenge),
+        Method = Copy(request.Method),
+        Result = Copy(request.Result),
         ModelVersion = request.Version,
         SubmittedAt = now,
     };

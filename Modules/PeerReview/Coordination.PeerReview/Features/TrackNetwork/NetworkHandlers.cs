@@ -55,11 +55,11 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
         request.NetworkId = e.NetworkId;
         request.ProjectId = e.ProjectId;
         request.OrganisationIds = [.. e.OrganisationIds];
-        request.Title = e.TitleFi;
-        request.Summary = e.SummaryFi;
-        request.Challenge = e.ChallengeFi;
-        request.Method = e.MethodFi;
-        request.Result = e.ResultFi;
+        request.Title = LocalizedText.Create(e.TitleFi, e.TitleSv, null);
+        request.Summary = LocalizedText.Create(e.SummaryFi, e.SummarySv, null);
+        request.Challenge = LocalizedText.Create(e.ChallengeFi, e.ChallengeSv, null);
+        request.Method = LocalizedText.Create(e.MethodFi, e.MethodSv, null);
+        request.Result = LocalizedText.Create(e.ResultFi, e.ResultSv, null);
         request.Version = e.Version;
         request.RequestedAt = e.SubmittedAt;
         await db.SaveChangesAsync(cancellationToken);

@@ -212,14 +212,6 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("uuid");
 
@@ -233,19 +225,6 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
 
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -374,20 +353,12 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("Feedback")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
                     b.Property<DateTime?>("FeedbackReleasedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<Guid>("ModelId")
                         .HasColumnType("uuid");
@@ -403,10 +374,6 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                     b.Property<Guid?>("ProjectId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
 
@@ -420,15 +387,6 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -606,6 +564,169 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Coordination.PeerReview.Data.ReviewRequest", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Challenge", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Method", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Summary", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummarySv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.Navigation("Challenge")
+                        .IsRequired();
+
+                    b.Navigation("Method")
+                        .IsRequired();
+
+                    b.Navigation("Result")
+                        .IsRequired();
+
+                    b.Navigation("Summary")
+                        .IsRequired();
+
+                    b.Navigation("Title")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.PeerReview.Data.Reviewer", b =>
                 {
                     b.HasOne("Coordination.PeerReview.Data.Round", null)
@@ -621,6 +742,166 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Challenge", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ChallengeSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Method", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("MethodSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ResultSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Summary", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("SummarySv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions", "peerreview");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.Navigation("Challenge")
+                        .IsRequired();
+
+                    b.Navigation("Method")
+                        .IsRequired();
+
+                    b.Navigation("Result")
+                        .IsRequired();
+
+                    b.Navigation("Summary")
+                        .IsRequired();
+
+                    b.Navigation("Title")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

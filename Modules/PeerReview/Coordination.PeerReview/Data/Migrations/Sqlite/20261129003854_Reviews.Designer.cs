@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.PeerReview.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePeerReviewDbContext))]
-    [Migration("20261129000108_Reviews")]
+    [Migration("20261129003854_Reviews")]
     partial class Reviews
     {
         /// <inheritdoc />
@@ -209,14 +209,6 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");
 
@@ -229,19 +221,6 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -371,19 +350,11 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Challenge")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Feedback")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FeedbackReleasedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ModelId")
@@ -400,10 +371,6 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                     b.Property<Guid?>("ProjectId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
@@ -416,15 +383,6 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -603,6 +561,169 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Coordination.PeerReview.Data.ReviewRequest", b =>
+                {
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Challenge", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChallengeEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChallengeFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChallengeSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Method", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MethodEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MethodFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MethodSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Summary", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummarySv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewRequestModelId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("ReviewRequestModelId");
+
+                            b1.ToTable("ReviewRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewRequestModelId");
+                        });
+
+                    b.Navigation("Challenge")
+                        .IsRequired();
+
+                    b.Navigation("Method")
+                        .IsRequired();
+
+                    b.Navigation("Result")
+                        .IsRequired();
+
+                    b.Navigation("Summary")
+                        .IsRequired();
+
+                    b.Navigation("Title")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.PeerReview.Data.Reviewer", b =>
                 {
                     b.HasOne("Coordination.PeerReview.Data.Round", null)
@@ -618,6 +739,166 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Challenge", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChallengeEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChallengeFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChallengeSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Method", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MethodEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MethodFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MethodSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Result", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Summary", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummarySv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Title", b1 =>
+                        {
+                            b1.Property<Guid>("SubmissionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleSv");
+
+                            b1.HasKey("SubmissionId");
+
+                            b1.ToTable("Submissions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubmissionId");
+                        });
+
+                    b.Navigation("Challenge")
+                        .IsRequired();
+
+                    b.Navigation("Method")
+                        .IsRequired();
+
+                    b.Navigation("Result")
+                        .IsRequired();
+
+                    b.Navigation("Summary")
+                        .IsRequired();
+
+                    b.Navigation("Title")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
