@@ -44,11 +44,7 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
             e.ToTable("Submissions");
             e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
             e.Property(x => x.OrganisationIds).AsJsonList().HasColumnName("OrganisationIdsJson");
-            e.OwnsLocalizedText(x => x.Title, "Title", 300);
-            e.OwnsLocalizedText(x => x.Summary, "Summary", 1000);
-            e.OwnsLocalizedText(x => x.Challenge, "Challenge", 8000);
-            e.OwnsLocalizedText(x => x.Method, "Method", 8000);
-            e.OwnsLocalizedText(x => x.Result, "Result", 8000);
+            e.OwnsModelCard();
             e.Property(x => x.Feedback).HasMaxLength(20000);
             e.Property(x => x.RoundTableNotes).HasMaxLength(20000);
             e.Property(x => x.RoundTableOutcome).HasMaxLength(4000);
@@ -116,11 +112,7 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
         {
             e.ToTable("ReviewRequests");
             e.HasKey(x => x.ModelId);
-            e.OwnsLocalizedText(x => x.Title, "Title", 300);
-            e.OwnsLocalizedText(x => x.Summary, "Summary", 1000);
-            e.OwnsLocalizedText(x => x.Challenge, "Challenge", 8000);
-            e.OwnsLocalizedText(x => x.Method, "Method", 8000);
-            e.OwnsLocalizedText(x => x.Result, "Result", 8000);
+            e.OwnsModelCard();
             e.Property(x => x.OrganisationIds).AsJsonList().HasColumnName("OrganisationIdsJson");
         });
         modelBuilder.Entity<KnownEvent>(e =>
@@ -128,7 +120,6 @@ internal class PeerReviewDbContext(DbContextOptions options) : ModuleDbContext(o
             e.ToTable("Events");
             e.HasKey(x => x.EventId);
             e.OwnsLocalizedText(x => x.Title, "Title", 200);
-            e.Property(x => x.Type).HasMaxLength(40);
         });
         modelBuilder.IdsAreMadeInCode(typeof(Round).Assembly);
     }

@@ -41,7 +41,7 @@ internal sealed class KnownPerson
 
 /// <summary>A model sent to review (Dissemination's ModelSubmittedForReview): the latest card,
 /// waiting to be added to a round when no round was open.</summary>
-internal sealed class ReviewRequest
+internal sealed class ReviewRequest : IModelCard
 {
     public Guid ModelId { get; set; }
 
@@ -72,8 +72,6 @@ internal sealed class KnownEvent
     public Guid EventId { get; set; }
 
     public LocalizedText Title { get; set; } = new();
-
-    public string Type { get; set; } = "";
 
     public DateTime StartsAt { get; set; }
 

@@ -50,7 +50,7 @@ internal sealed record Criterion(string Key, string Title, IReadOnlyList<string>
 /// <summary>A model in a round, with the card as it was submitted (later edits do not change
 /// what the reviewers read), the coordinator's consolidated feedback and, in a round table,
 /// the session's notes and outcome.</summary>
-internal sealed class Submission
+internal sealed class Submission : IModelCard
 {
     public Guid Id { get; set; }
 

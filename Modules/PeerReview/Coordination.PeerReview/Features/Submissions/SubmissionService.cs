@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Coordination.PeerReview.Access;
 using Coordination.PeerReview.Data;
-using Coordination.Shared.Data;
 using Coordination.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,22 +84,19 @@ internal sealed class SubmissionService(PeerReviewDbContext db, ReviewAccess acc
     public Task<bool> PeerReviewedAsync(Guid modelId, CancellationToken ct)
         => db.Submissions.AnyAsync(s => s.ModelId == modelId && s.FeedbackReleasedAt != null && db.Rounds.Any(r => r.Id == s.RoundId && r.Type == RoundType.Peer), ct);
 
-    // Owned values are copied, not shared between two owners.
-    private static LocalizedText Copy(LocalizedText text) => LocalizedText.Create(text.Fi, text.Sv, text.En);
-
-    private static Submission Snapshot(Guid roundId, ReviewRequest request, DateTime now) => new()
+    private static Submission Snapshot(Guid roundId, ReviewRequest request, DateTime now)
     {
-        Id = Guid.CreateVersion7(),
-        RoundId = roundId,
-        ModelId = request.ModelId,
-        ProjectId = request.ProjectId,
-        OrganisationIds = [.. request.OrganisationIds],
-        Title = Copy(request.Title),
-        Summary = Copy(request.Summary),
-        Challenge = Copy(request.Challenge),
-        Method = Copy(request.Method),
-        Result = Copy(request.Result),
-        ModelVersion = request.Version,
-        SubmittedAt = now,
-    };
+        var submission = new Submission
+        {
+            Id = Guid.CreateVersion7(),
+            RoundId = roundId,
+            ModelId = request.ModelId,
+            ProjectId = request.ProjectId,
+            OrganisationIds = [.. request.OrganisationIds],
+            ModelVersion = request.Version,
+            SubmittedAt = now,
+        };
+        request.CopyTo(submission);
+        return submission;
+    }
 }

@@ -77,7 +77,6 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
         if (!known.Cancelled && e.Sequence >= known.Sequence)
         {
             known.Title = LocalizedText.Create(e.TitleFi, e.TitleSv, e.TitleEn);
-            known.Type = e.Type;
             known.StartsAt = e.StartsAt;
             known.Sequence = e.Sequence;
         }

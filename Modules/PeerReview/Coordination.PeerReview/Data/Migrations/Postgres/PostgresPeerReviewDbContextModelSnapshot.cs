@@ -76,11 +76,6 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.HasKey("EventId");
 
                     b.ToTable("Events", "peerreview");

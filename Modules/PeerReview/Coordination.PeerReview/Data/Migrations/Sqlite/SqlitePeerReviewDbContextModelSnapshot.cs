@@ -70,11 +70,6 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("EventId");
 
                     b.ToTable("Events", (string)null);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.PeerReview.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePeerReviewDbContext))]
-    [Migration("20261129003854_Reviews")]
+    [Migration("20261129011320_Reviews")]
     partial class Reviews
     {
         /// <inheritdoc />
@@ -71,11 +71,6 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("EventId");

@@ -19,7 +19,6 @@ namespace Coordination.PeerReview.Data.Migrations.Sqlite
                     TitleFi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     TitleSv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
                     Sequence = table.Column<int>(type: "INTEGER", nullable: false)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.PeerReview.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPeerReviewDbContext))]
-    [Migration("20261129003900_Reviews")]
+    [Migration("20261129011326_Reviews")]
     partial class Reviews
     {
         /// <inheritdoc />
@@ -78,11 +78,6 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.HasKey("EventId");
 

@@ -20,7 +20,6 @@ namespace Coordination.PeerReview.Data.Migrations.Postgres
                     TitleFi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     TitleSv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Cancelled = table.Column<bool>(type: "boolean", nullable: false),
                     Sequence = table.Column<int>(type: "integer", nullable: false)
