@@ -5,13 +5,15 @@ using Coordination.Host.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Testing;
 
 /// <summary>The real Host on a <see cref="TestDatabase"/>: every module, real SQLite or
-/// PostgreSQL, e-mail to the pickup folder. Settings override configuration keys.</summary>
-public sealed partial class CoordinationApp(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// PostgreSQL, e-mail to the pickup folder. Settings override configuration keys; a
+/// <paramref name="clock"/> replaces the system clock (e.g. a <see cref="ManualClock"/>).</summary>
+public sealed partial class CoordinationApp(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "koordinaattori@example.fi";
     public const string AdminPassword = "Koordinaattori-2026";
@@ -45,6 +47,10 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         }
 
         builder.UseEnvironment("Testing");
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>Serves the app on a real Kestrel socket on loopback (for a browser, or limits
