@@ -40,7 +40,7 @@ if (command is not null)
 }
 
 // Held while the site runs, so that a restore refuses to replace the files under it.
-using var dataFolder = database.Provider == DatabaseProvider.Sqlite ? SiteLock.ForRunningSite(database) : null;
+app.HoldDataFolder(database);
 
 if (args.Contains("migrate"))
 {

@@ -43,7 +43,7 @@ public sealed class AuditTrailTests(Provider provider) : AppFixture(provider)
         Assert.That((await ListAsync(aino, "?module=events&kind=CreateEvent")).Items.Select(i => i["person"]!.GetValue<string>()), Does.Contain("Bertil Granskare").And.All.Not.EqualTo("Aino Auditoija"));
         Assert.That((await ListAsync(aino, $"?to={DateTime.UtcNow.AddDays(-2):yyyy-MM-dd}")).Total, Is.Zero);
 
-        var second = await ListAsync(aino, "?pageSize=1&page=2");
+        var second = await ListAsync(aino, $"?from={Today()}&to={Today()}&pageSize=1&page=2");
         Assert.That((second.Total, second.Items.Count, second.Items[0]["id"]!.GetValue<Guid>()), Is.EqualTo((all.Total, 1, all.Items[1]["id"]!.GetValue<Guid>())));
 
         var page = await (await BrowserAsync()).GetAsync($"/admin/audit?person={ainoId}");

@@ -40,3 +40,17 @@ internal sealed class SiteLock : IDisposable
 
     public void Dispose() => _file.Dispose();
 }
+
+internal static class SiteLockExtensions
+{
+    /// <summary>Holds the SQLite data folder until the site has stopped (a process that ends
+    /// earlier, like the migrate command, lets it go with the process).</summary>
+    public static void HoldDataFolder(this WebApplication app, DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var held = SiteLock.ForRunningSite(database);
+            app.Lifetime.ApplicationStopped.Register(held.Dispose);
+        }
+    }
+}
