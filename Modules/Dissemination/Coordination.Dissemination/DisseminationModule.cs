@@ -27,6 +27,7 @@ public sealed class DisseminationModule : IModule
             .AddSingleton<Features.Newsletter.SubscriptionLinks>()
             .AddScoped<Features.Newsletter.NewsletterRenderer>()
             .AddScoped<Features.Newsletter.IssueSender>()
+            .AddSingleton<Features.Newsletter.NewsletterMetrics>()
             .AddScoped<Features.Newsletter.TestSender>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
