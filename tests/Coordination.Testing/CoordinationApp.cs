@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Coordination.Testing;
 
@@ -16,6 +17,12 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
     public const string AdminEmail = "koordinaattori@example.fi";
     public const string AdminPassword = "Koordinaattori-2026";
     public const string Password = "Salasana-2026";
+
+    /// <summary>Hosts of one process start one at a time: Hangfire's AddHangfire hands each host
+    /// the process-wide JobStorage.Current (and JobActivator.Current) as they are while it starts,
+    /// so two hosts starting at once could take each other's job storage. Once started, each
+    /// host keeps its own, and tests of several hosts may run in parallel.</summary>
+    private static readonly Lock StartLock = new();
 
     public TestDatabase Database { get; } = database;
 
@@ -45,6 +52,14 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         }
 
         builder.UseEnvironment("Testing");
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartLock)
+        {
+            return base.CreateHost(builder);
+        }
     }
 
     /// <summary>Serves the app on a real Kestrel socket on loopback (for a browser, or limits
