@@ -83,6 +83,7 @@ run_project() {
 # Test projects run side by side (each in its own process, so Hangfire's process-wide storage is
 # never shared between them); inside a project, fixtures run in parallel (tests/TestAssembly.cs).
 jobs_at_once=${COORDINATION_TEST_JOBS:-3}
+trap 'kill $(jobs -p) 2>/dev/null; exit 130' INT TERM
 for p in "${projects[@]}"; do
   while [ "$(jobs -rp | wc -l)" -ge "$jobs_at_once" ]; do wait -n; done
   run_project "$p" &

@@ -9,7 +9,7 @@ using NUnit.Framework;
 // (environment variables, static configuration, a Hangfire server in this process) is marked
 // [NonParallelizable]. build/test.sh may set the number of workers (NUnit.NumberOfTestWorkers).
 [assembly: Parallelizable(ParallelScope.Fixtures)]
-[assembly: LevelOfParallelism(4)]
+[assembly: LevelOfParallelism(2)]
 
 namespace Coordination.Testing.Assembly;
 

@@ -54,6 +54,13 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         builder.UseEnvironment("Testing");
     }
 
+    /// <summary>HttpClient's 100 s default fails tests only because the machine is busy.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(5);
+    }
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         lock (StartLock)

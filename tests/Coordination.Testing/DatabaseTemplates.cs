@@ -27,8 +27,8 @@ internal static class DatabaseTemplates
     private static readonly TimeSpan KeepOld = TimeSpan.FromDays(2);
 
     private static readonly Lazy<string> LazyKey = new(ComputeKey);
-    private static readonly Lazy<Task<string>> SqliteTemplate = new(BuildSqliteTemplateAsync);
-    private static readonly Lock PostgresGate = new();
+    private static readonly Lock Gate = new();
+    private static Task<string>? _sqliteTemplate;
     private static Task<string>? _postgresTemplate;
 
     public static string Key => LazyKey.Value;
@@ -38,7 +38,14 @@ internal static class DatabaseTemplates
     /// <summary>Copies the migrated SQLite files into <paramref name="dataDirectory"/>.</summary>
     public static async Task CopySqliteAsync(string dataDirectory)
     {
-        var template = await SqliteTemplate.Value;
+        Task<string> building;
+        lock (Gate)
+        {
+            // A failed attempt is not kept: the next test tries again.
+            building = _sqliteTemplate is { IsFaulted: false, IsCanceled: false } ? _sqliteTemplate : _sqliteTemplate = BuildSqliteTemplateAsync();
+        }
+
+        var template = await building;
         // A -wal file is only there if a checkpoint was left undone; the -shm index is rebuilt.
         foreach (var file in Directory.GetFiles(template).Where(f => f.EndsWith(".db", StringComparison.Ordinal) || f.EndsWith(".db-wal", StringComparison.Ordinal)))
         {
@@ -60,7 +67,7 @@ internal static class DatabaseTemplates
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && attempt == 0)
             {
                 // Another run removed an old template under us (see KeepOld): make it again.
-                lock (PostgresGate)
+                lock (Gate)
                 {
                     _postgresTemplate = null;
                 }
@@ -97,9 +104,9 @@ internal static class DatabaseTemplates
 
     private static Task<string> PostgresTemplateAsync(string server)
     {
-        lock (PostgresGate)
+        lock (Gate)
         {
-            return _postgresTemplate ??= BuildPostgresTemplateAsync(server);
+            return _postgresTemplate is { IsFaulted: false, IsCanceled: false } ? _postgresTemplate : _postgresTemplate = BuildPostgresTemplateAsync(server);
         }
     }
 
@@ -134,7 +141,8 @@ internal static class DatabaseTemplates
     private static async Task<string> BuildPostgresTemplateAsync(string server)
     {
         var template = "tmpl_" + Key;
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        // No command timeout: waiting for the lock lasts as long as another process takes to build.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false, CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         if (await ExistsAsync(connection, template))
         {
@@ -238,7 +246,8 @@ internal static class DatabaseTemplates
 
     private static async Task ExecuteAsync(string server, string sql)
     {
-        await using var connection = new NpgsqlConnection(server);
+        // Copying a database may wait for the server on a busy machine.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { CommandTimeout = 300 }.ConnectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, sql);
     }

@@ -78,7 +78,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            await using var connection = new NpgsqlConnection(server);
+            await using var connection = new NpgsqlConnection(Admin(server));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await command.ExecuteNonQueryAsync();
@@ -87,6 +87,9 @@ public sealed class TestDatabase : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
         return new TestDatabase(provider, directory, builder.ConnectionString, name);
     }
+
+    /// <summary>The server's connection for creating and dropping databases, which may wait long on a busy machine.</summary>
+    private static string Admin(string server) => new NpgsqlConnectionStringBuilder(server) { CommandTimeout = 300 }.ConnectionString;
 
     public async ValueTask DisposeAsync()
     {
@@ -98,7 +101,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 NpgsqlConnection.ClearPool(pooled);
             }
 
-            await using var connection = new NpgsqlConnection(server);
+            await using var connection = new NpgsqlConnection(Admin(server));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
