@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Coordination.Testing;
 
@@ -18,6 +19,12 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
     public const string AdminEmail = "koordinaattori@example.fi";
     public const string AdminPassword = "Koordinaattori-2026";
     public const string Password = "Salasana-2026";
+
+    /// <summary>Hosts of one process start one at a time: Hangfire's AddHangfire hands each host
+    /// the process-wide JobStorage.Current (and JobActivator.Current) as they are while it starts,
+    /// so two hosts starting at once could take each other's job storage. Once started, each
+    /// host keeps its own, and tests of several hosts may run in parallel.</summary>
+    private static readonly Lock StartLock = new();
 
     public TestDatabase Database { get; } = database;
 
@@ -50,6 +57,21 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+    }
+
+    /// <summary>HttpClient's 100 s default fails tests only because the machine is busy.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(5);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartLock)
+        {
+            return base.CreateHost(builder);
         }
     }
 
