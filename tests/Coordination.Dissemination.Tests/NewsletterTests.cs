@@ -189,7 +189,9 @@ public sealed class NewsletterTests(Provider provider)
             clock.Stop();
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
             Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![field]![0]!.GetValue<string>(), Does.StartWith("Pohjan suoritus keskeytettiin"));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the two-second budget holds for regular expressions too (Scriban's own regex timeout is 10 s)");
+            // The budget is 2 s of wall clock; the bound leaves room for a loaded machine's request
+            // and still fails without the budget, where Scriban's own regex timeout (10 s) ends it.
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(9)), "the two-second budget holds for regular expressions too");
         }
 
         // Strings cannot grow past the cap either: 5 million characters is refused, not built.

@@ -113,7 +113,7 @@ internal sealed class IssueEndpoints : ICarterModule
                 : (await renderer.RenderAsync(issue, lang, PublicUrl.Base(configuration, request), null, ct)) switch
                 {
                     ({ } rendered, _) => rendered.Html,
-                    (_, var error) => $"<p>{System.Net.WebUtility.HtmlEncode(error)}</p>",
+                    (_, var error) => $"<p>{System.Net.WebUtility.HtmlEncode(error?.Message)}</p>",
                 };
             return Framed(response, html ?? "");
         });
@@ -328,7 +328,7 @@ internal sealed class IssueEndpoints : ICarterModule
         var errors = new FormErrors();
         if (error is not null)
         {
-            errors.Add("html", error);
+            errors.Add(error.Field, error.Message);
             return errors;
         }
 
@@ -393,7 +393,7 @@ internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer r
             var (rendered, error) = await renderer.RenderAsync(issue, language, baseUrl, null, ct);
             if (rendered is null)
             {
-                return (true, error);
+                return (true, error?.Message);
             }
 
             var unsubscribe = $"{baseUrl}/newsletter/subscribe";

@@ -55,7 +55,7 @@ internal sealed class IssueSender(
         var (sv, svError) = await renderer.RenderAsync(issue, "sv", baseUrl, template, ct);
         if (fi is null || sv is null)
         {
-            logger.LogWarning("Newsletter issue {IssueId} could not be rendered: {Error}", id, fiError ?? svError);
+            logger.LogWarning("Newsletter issue {IssueId} could not be rendered: {Error}", id, (fiError ?? svError)?.Message);
             issue.Status = IssueStatus.Draft;
             await db.SaveChangesAsync(ct);
             return;

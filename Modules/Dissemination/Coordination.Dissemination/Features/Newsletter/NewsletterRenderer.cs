@@ -57,11 +57,14 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider
 
     public sealed record Rendered(string Subject, string Html, string Text);
 
+    /// <summary>What stopped a template, and in which of its two parts ("html" or "text").</summary>
+    public sealed record RenderError(string Field, string Message);
+
     public async Task<NewsletterTemplate> TemplateAsync(CancellationToken ct)
         => await db.Templates.AsNoTracking().FirstOrDefaultAsync(ct) ?? new NewsletterTemplate { Html = DefaultHtml, Text = DefaultText };
 
     /// <summary>The issue in <paramref name="language"/>, or the template's error.</summary>
-    public async Task<(Rendered? Result, string? Error)> RenderAsync(NewsletterIssue issue, string language, string baseUrl, NewsletterTemplate? template, CancellationToken ct)
+    public async Task<(Rendered? Result, RenderError? Error)> RenderAsync(NewsletterIssue issue, string language, string baseUrl, NewsletterTemplate? template, CancellationToken ct)
     {
         template ??= await TemplateAsync(ct);
         var since = await db.Issues.AsNoTracking().Where(i => i.Id != issue.Id && i.StartedAt != null).MaxAsync(i => i.StartedAt, ct) ?? DateTime.UtcNow.AddDays(-30);
@@ -119,7 +122,7 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider
         };
         var (html, htmlError) = Run(template.Html, globals);
         var (text, textError) = Run(template.Text, globals);
-        var error = htmlError ?? textError;
+        var error = htmlError is not null ? new RenderError("html", htmlError) : textError is not null ? new RenderError("text", textError) : null;
         return error is null ? (new Rendered(subject, html!, text!), null) : (null, error);
     }
 
