@@ -336,7 +336,7 @@ public sealed class BackupRestoreTests
     private static async Task<string> TokenAsync(HttpClient client)
     {
         var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { email = CoordinationApp.AdminEmail, password = CoordinationApp.AdminPassword });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
     }
 
