@@ -47,6 +47,12 @@ internal sealed class WaitingWorkGauges : BackgroundService
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     _logger.LogWarning(ex, "The {Queue} could not be measured", queue.Name);
+
+                    // A busy database now and then must not make the gauges vanish: keep the last measure.
+                    if (_latest.TryGetValue(queue.Name, out var last))
+                    {
+                        latest[queue.Name] = last;
+                    }
                 }
             }
 
