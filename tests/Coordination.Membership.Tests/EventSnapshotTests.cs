@@ -36,6 +36,10 @@ public sealed class EventSnapshotTests
         => Check(new ProjectEnded(Project, Network, "Yhdessä osaamista", new DateOnly(2028, 12, 31), At));
 
     [Test]
+    public void ProjectDeleted_json_is_stable()
+        => Check(new ProjectDeleted(Project, Network, "Yhdessä osaamista", At));
+
+    [Test]
     public void PersonRegistered_json_is_stable()
         => Check(new PersonRegistered(Person, "Maija Mallikas", "maija.mallikas@example.fi", Lead, "fi", PersonRoles, At));
 

@@ -68,4 +68,9 @@ internal static class Setup
     }
 
     public static string Application(string name) => File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Applications", name));
+
+    /// <summary>The application with its project renamed "… (<paramref name="variant"/>)": another
+    /// application of the same applicant, so tests sharing a database do not import one twice.</summary>
+    public static string Application(string name, string variant)
+        => Application(name).Replace("Yhdessä osaamista – verkostot ohjauksen tukena", $"Yhdessä osaamista – verkostot ohjauksen tukena ({variant})", StringComparison.Ordinal);
 }

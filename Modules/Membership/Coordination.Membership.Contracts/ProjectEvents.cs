@@ -29,3 +29,7 @@ public sealed record ProjectUpdated(
 
 /// <summary>A project reached its end date (emitted once, by a daily job).</summary>
 public sealed record ProjectEnded(Guid ProjectId, Guid NetworkId, string Name, DateOnly EndDate, DateTime OccurredAt) : IIntegrationEvent;
+
+/// <summary>A coordinator deleted a project (e.g. one imported twice). Its goals, plan, budget
+/// and roles are gone from Membership; modules that keep a copy of the project may drop or hide it.</summary>
+public sealed record ProjectDeleted(Guid ProjectId, Guid NetworkId, string Name, DateTime OccurredAt) : IIntegrationEvent;

@@ -26,7 +26,9 @@ public sealed class MembershipModule : IModule
             .AddScoped<Features.CommitmentLetters.LetterSaver>()
             .AddScoped<Features.Goals.GoalSaver>()
             .AddScoped<Features.WorkingGroups.GroupSaver>()
-            .AddScoped<Features.ImportApplication.ApplicationImporter>();
+            .AddScoped<Features.ImportApplication.ApplicationImporter>()
+            .AddScoped<Features.Plans.PlanSaver>()
+            .AddScoped<Features.DeleteProject.ProjectDeleter>();
         module.AddRecurringJob<Features.Projects.EndProjectsJob>("membership-end-projects", "10 0 * * *");
         module.AddNavigation(new NavigationEntry("/membership/networks", "NavNetworks", typeof(MembershipStrings), Policies.NetworkMember, 10));
         module.AddNavigation(new NavigationEntry("/membership/projects", "NavProjects", typeof(MembershipStrings), Policies.NetworkMember, 11));

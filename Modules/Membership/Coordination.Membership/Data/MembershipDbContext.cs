@@ -31,6 +31,10 @@ internal class MembershipDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<Goal> Goals => Set<Goal>();
 
+    public DbSet<ProjectPlan> Plans => Set<ProjectPlan>();
+
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -112,7 +116,40 @@ internal class MembershipDbContext(DbContextOptions options) : ModuleDbContext(o
         {
             e.ToTable("BudgetLines");
             e.Property(x => x.Category).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(1000);
             e.Property(x => x.Amount).HasPrecision(14, 2);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ProjectPlan>(e =>
+        {
+            e.ToTable("ProjectPlans");
+            e.HasKey(x => x.ProjectId);
+            e.HasOne<Project>().WithOne().HasForeignKey<ProjectPlan>(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            foreach (var name in new[] { nameof(ProjectPlan.CallName), nameof(ProjectPlan.OtherPartners), nameof(ProjectPlan.FocusAreas), nameof(ProjectPlan.Attachments) })
+            {
+                e.Property(name).HasMaxLength(ProjectPlanLimits.Long);
+            }
+
+            foreach (var name in new[] { nameof(ProjectPlan.CallPeriod), nameof(ProjectPlan.OwnerType), nameof(ProjectPlan.PostalAddress), nameof(ProjectPlan.PostOffice), nameof(ProjectPlan.LanguageOfBusiness) })
+            {
+                e.Property(name).HasMaxLength(ProjectPlanLimits.Short);
+            }
+
+            e.Property(x => x.CallCaseNumber).HasMaxLength(50);
+            e.HasIndex(x => x.CallCaseNumber);
+            e.Property(x => x.ApplicantEmail).HasMaxLength(254);
+            e.Property(x => x.PostalCode).HasMaxLength(20);
+            foreach (var name in new[] { nameof(ProjectPlan.Summary), nameof(ProjectPlan.Need), nameof(ProjectPlan.PreviousWork), nameof(ProjectPlan.TargetGroups), nameof(ProjectPlan.Involvement), nameof(ProjectPlan.Equality), nameof(ProjectPlan.Uptake) })
+            {
+                e.Property(name).HasMaxLength(ProjectPlanLimits.Text);
+            }
+
+            e.Property(x => x.Signatories).AsJsonList().HasColumnName("SignatoriesJson");
+            e.Property(x => x.OtherAnswers).AsJsonList().HasColumnName("OtherAnswersJson");
+            e.Property(x => x.GrantByFocusArea).AsJsonList().HasColumnName("GrantByFocusAreaJson");
+            e.Property(x => x.OtherFinancing).AsJsonList().HasColumnName("OtherFinancingJson");
+            e.Property(x => x.Partners).AsJsonList().HasColumnName("PartnersJson");
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<Person>(e =>
         {

@@ -12,8 +12,9 @@ internal sealed class Organisation
 
     public OrganisationType Type { get; set; }
 
-    /// <summary>"fi" or "sv".</summary>
-    public string Language { get; set; } = "fi";
+    /// <summary>"fi" or "sv"; null until someone sets it (an application that does not state
+    /// it leaves it to the coordinator rather than guessing Finnish).</summary>
+    public string? Language { get; set; }
 
     public string? Municipality { get; set; }
 

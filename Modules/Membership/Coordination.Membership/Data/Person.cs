@@ -7,6 +7,10 @@ internal sealed class Person
 
     public string Name { get; set; } = "";
 
+    /// <summary>The name was guessed from the e-mail address by an import; cleared when someone
+    /// saves the person.</summary>
+    public bool NameGuessed { get; set; }
+
     /// <summary>Lower-case; unique. After erasure a placeholder that is no address.</summary>
     public string Email { get; set; } = "";
 

@@ -61,17 +61,24 @@ internal sealed class ProjectPartner
     public Guid OrganisationId { get; set; }
 }
 
-/// <summary>A line of the approved budget by cost category (from an imported application).</summary>
+/// <summary>A line of the approved budget by cost category (from an imported application): the
+/// whole project's, or one organisation's own budget where the application gives it.</summary>
 internal sealed class BudgetLine
 {
     public Guid Id { get; set; }
 
     public Guid ProjectId { get; set; }
 
+    /// <summary>Null for the project's budget; else the organisation whose budget this line is.</summary>
+    public Guid? OrganisationId { get; set; }
+
     /// <summary>Order of the line in the application.</summary>
     public int Position { get; set; }
 
     public string Category { get; set; } = "";
+
+    /// <summary>"Selite, lyhyt kuvaus".</summary>
+    public string? Description { get; set; }
 
     public decimal Amount { get; set; }
 }

@@ -8,15 +8,41 @@ using Microsoft.Extensions.Localization;
 
 namespace Coordination.Membership.Features.ImportApplication;
 
+internal enum ImportOutcome
+{
+    Imported,
+    Updated,
+    Invalid,
+
+    /// <summary>The application was imported before; the caller must choose to update or stop.</summary>
+    Duplicate,
+    NotFound,
+}
+
+internal sealed record ImportResult(ImportOutcome Outcome, Guid? ProjectId, FormErrors Errors);
+
 /// <summary>Creates what a previewed application describes — organisations (matched by business
-/// ID, then by name), contact people, the project with its partners, goals and budget — in one
-/// commit, with the events for the other modules. Bank details and signatories are never kept.</summary>
+/// ID, then by name), contact people, the project with its partners, goals, budget and plan — in
+/// one commit, with the events for the other modules. An application imported before is refused
+/// unless the caller asks to update that project. Bank details and personal identity numbers
+/// never reach here (the parser masks them).</summary>
 internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider clock, IStringLocalizer<MembershipStrings> l)
 {
-    public async Task<(Guid? ProjectId, FormErrors Errors)> ImportAsync(Guid? networkId, ApplicationPreview preview, string? userId, CancellationToken ct)
+    /// <summary>Imports <paramref name="preview"/> into <paramref name="networkId"/>, or with
+    /// <paramref name="updateProjectId"/> applies it to that project instead.</summary>
+    public async Task<ImportResult> ImportAsync(Guid? networkId, ApplicationPreview preview, string? userId, Guid? updateProjectId, CancellationToken ct)
     {
         var errors = new FormErrors();
-        if (networkId is not { } nid || !await db.Networks.AnyAsync(n => n.Id == nid, ct))
+        Project? existing = null;
+        if (updateProjectId is { } updateId)
+        {
+            existing = await db.Projects.Include(p => p.Partners).Include(p => p.Budget).SingleOrDefaultAsync(p => p.Id == updateId, ct);
+            if (existing is null)
+            {
+                return new ImportResult(ImportOutcome.NotFound, null, FormErrors.None);
+            }
+        }
+        else if (networkId is not { } nid || !await db.Networks.AnyAsync(n => n.Id == nid, ct))
         {
             errors.Add("networkId", l["NetworkNotFound"]);
         }
@@ -40,48 +66,66 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
 
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return new ImportResult(ImportOutcome.Invalid, null, errors);
+        }
+
+        if (existing is null && await FindImportedAsync(preview, ct) is { } imported)
+        {
+            return new ImportResult(ImportOutcome.Duplicate, imported.Id, FormErrors.None);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var language = p.Language?.StartsWith("ruots", StringComparison.OrdinalIgnoreCase) == true || p.Language?.StartsWith("sv", StringComparison.OrdinalIgnoreCase) == true ? "sv" : "fi";
         var organisations = new Dictionary<OrganisationPart, Organisation>();
         foreach (var part in preview.Organisations)
         {
-            organisations[part] = await FindOrCreateOrganisationAsync(part, part == applicant ? language : "fi", now, ct);
+            organisations[part] = await FindOrCreateOrganisationAsync(part, now, ct);
         }
 
-        var organisationIds = organisations.ToDictionary(o => o.Key, o => o.Value.Id);
-
-        var leadId = organisationIds[applicant!];
-        var project = new Project
+        var leadId = organisations[applicant!].Id;
+        var created = existing is null;
+        var project = existing ?? new Project { Id = Guid.CreateVersion7(), NetworkId = networkId!.Value, CreatedAt = now, Version = 0 };
+        project.Name = p.Name!;
+        project.FundingDecisionNumber = p.FundingDecisionNumber ?? project.FundingDecisionNumber;
+        project.LeadOrganisationId = leadId;
+        project.StartDate = p.StartDate!.Value;
+        project.EndDate = p.EndDate!.Value;
+        project.GrantedAmount = preview.Budget.Grant ?? project.GrantedAmount;
+        project.OwnFinancing = preview.Budget.OwnFinancing ?? project.OwnFinancing;
+        project.UpdatedAt = now;
+        project.Version++;
+        if (project.Status != ProjectStatus.Interrupted)
         {
-            Id = Guid.CreateVersion7(),
-            NetworkId = networkId!.Value,
-            Name = p.Name!,
-            FundingDecisionNumber = p.FundingDecisionNumber,
-            LeadOrganisationId = leadId,
-            StartDate = p.StartDate!.Value,
-            EndDate = p.EndDate!.Value,
-            GrantedAmount = preview.Budget.Grant ?? 0,
-            OwnFinancing = preview.Budget.OwnFinancing ?? 0,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        };
-        project.Status = ProjectSaver.StatusFor(null, project.StartDate, project.EndDate, Shared.Localization.HelsinkiTime.Today(clock));
-        foreach (var partnerId in organisationIds.Where(o => o.Key.Role == "partner").Select(o => o.Value).Where(id => id != leadId).Distinct())
+            project.Status = ProjectSaver.StatusFor(null, project.StartDate, project.EndDate, Shared.Localization.HelsinkiTime.Today(clock));
+        }
+
+        // An update adds what is missing and removes nothing a coordinator may have added.
+        project.Partners.RemoveAll(x => x.OrganisationId == leadId);
+        foreach (var partnerId in organisations.Where(o => o.Key.Role == "partner").Select(o => o.Value.Id).Where(id => id != leadId).Distinct()
+            .Where(id => project.Partners.All(x => x.OrganisationId != id)))
         {
             project.Partners.Add(new ProjectPartner { ProjectId = project.Id, OrganisationId = partnerId });
         }
 
-        foreach (var (line, position) in preview.Budget.Lines.Select((l, i) => (l, i)))
+        // The budget and the plan are the application's: replaced whole.
+        db.BudgetLines.RemoveRange(project.Budget);
+        project.Budget.Clear();
+        AddBudget(project, null, preview.Budget.Lines);
+        foreach (var partnerPlan in preview.PartnerPlans)
         {
-            project.Budget.Add(new BudgetLine { Id = Guid.CreateVersion7(), ProjectId = project.Id, Position = position, Category = line.Category, Amount = line.Amount });
+            if (organisations.FirstOrDefault(o => Same(o.Key.Name, partnerPlan.Organisation)).Value is { } organisation)
+            {
+                AddBudget(project, organisation.Id, partnerPlan.Budget);
+            }
         }
 
-        db.Projects.Add(project);
-        foreach (var goal in preview.Goals)
+        if (created)
+        {
+            db.Projects.Add(project);
+        }
+
+        await SavePlanAsync(project.Id, preview, organisations, now, ct);
+        List<string> goals = created ? [] : await db.Goals.Where(g => g.ProjectId == project.Id).Select(g => g.Objective).ToListAsync(ct);
+        foreach (var goal in preview.Goals.Where(g => !goals.Contains(g.Objective)))
         {
             db.Goals.Add(new Goal
             {
@@ -90,37 +134,153 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
             });
         }
 
-        var eventOrganisations = organisations.Values.DistinctBy(o => o.Id).OrderByDescending(o => o.Id == leadId)
-            .Select(o => new ProjectOrganisation(o.Id, o.Name, o.BusinessId, o.Id == leadId)).ToList();
-        db.Publish(new ProjectJoinedNetwork(project.Id, project.NetworkId, project.Name, project.Acronym, project.StartDate, project.EndDate, eventOrganisations, now), now);
+        var eventOrganisations = await ProjectOrganisationsAsync(project, organisations.Values, ct);
+        db.Publish<Shared.Messaging.IIntegrationEvent>(created
+            ? new ProjectJoinedNetwork(project.Id, project.NetworkId, project.Name, project.Acronym, project.StartDate, project.EndDate, eventOrganisations, now)
+            : new ProjectUpdated(project.Id, project.NetworkId, project.Name, project.Acronym, project.StartDate, project.EndDate, eventOrganisations, now), now);
 
         foreach (var part in preview.Organisations.Where(o => o.ContactEmail is not null).DistinctBy(o => o.ContactEmail))
         {
             var role = part == applicant ? PersonRoleKind.ProjectManager : PersonRoleKind.Contact;
-            await AddContactAsync(part, organisationIds[part], project.Id, role, now, ct);
+            await AddContactAsync(part, organisations[part].Id, project.Id, role, now, ct);
         }
 
-        db.Audit(userId, "ImportApplication", nameof(Project), project.Id.ToString(), project.Name, now);
-        await db.SaveChangesAsync(ct); // one commit: all of it, or nothing
-        return (project.Id, FormErrors.None);
+        db.Audit(userId, created ? "ImportApplication" : "ReimportApplication", nameof(Project), project.Id.ToString(), project.Name, now);
+        try
+        {
+            await db.SaveChangesAsync(ct); // one commit: all of it, or nothing
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var conflict = new FormErrors();
+            conflict.Add("project", l["EditConflict"]);
+            return new ImportResult(ImportOutcome.Invalid, null, conflict);
+        }
+
+        return new ImportResult(created ? ImportOutcome.Imported : ImportOutcome.Updated, project.Id, FormErrors.None);
     }
 
-    private async Task<Organisation> FindOrCreateOrganisationAsync(OrganisationPart part, string language, DateTime now, CancellationToken ct)
+    /// <summary>A project imported from the same application: the same applicant (lead
+    /// organisation, by business ID or name) and either the same funding decision number or the
+    /// same name with no other call case number. Another application of the same applicant to
+    /// the same call has another name, so it is not taken for this one.</summary>
+    public async Task<ExistingProjectPart?> FindImportedAsync(ApplicationPreview preview, CancellationToken ct)
+    {
+        var applicant = preview.Organisations.FirstOrDefault(o => o.Role == "applicant");
+        var p = preview.Project;
+        if (applicant is null || p.Name is null)
+        {
+            return null;
+        }
+
+        var name = p.Name.Trim().ToLowerInvariant();
+        var applicantName = applicant.Name.Trim().ToLowerInvariant();
+        var leads = await db.Organisations.Where(o => (applicant.BusinessId != null && o.BusinessId == applicant.BusinessId) || o.Name.ToLower() == applicantName)
+            .Select(o => o.Id).ToListAsync(ct);
+        if (leads.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = await db.Projects.AsNoTracking()
+            .Where(x => leads.Contains(x.LeadOrganisationId) && (x.Name.ToLower() == name || (p.FundingDecisionNumber != null && x.FundingDecisionNumber == p.FundingDecisionNumber)))
+            .Select(x => new { x.Id, x.Name, x.FundingDecisionNumber, CaseNumber = db.Plans.Where(plan => plan.ProjectId == x.Id).Select(plan => plan.CallCaseNumber).FirstOrDefault() })
+            .ToListAsync(ct);
+        var match = candidates.FirstOrDefault(x => p.FundingDecisionNumber is not null && x.FundingDecisionNumber == p.FundingDecisionNumber)
+            ?? candidates.FirstOrDefault(x => x.Name.Trim().ToLowerInvariant() == name && (x.CaseNumber is null || p.CallCaseNumber is null || x.CaseNumber == p.CallCaseNumber)
+                && (x.FundingDecisionNumber is null || p.FundingDecisionNumber is null || x.FundingDecisionNumber == p.FundingDecisionNumber));
+        return match is null ? null : new ExistingProjectPart(match.Id, match.Name);
+    }
+
+    private void AddBudget(Project project, Guid? organisationId, List<BudgetLinePart> lines)
+    {
+        var position = project.Budget.Count;
+        foreach (var line in lines)
+        {
+            project.Budget.Add(new BudgetLine
+            {
+                Id = Guid.CreateVersion7(), ProjectId = project.Id, OrganisationId = organisationId, Position = position++, Category = line.Category,
+                Description = line.Description, Amount = line.Amount,
+            });
+        }
+    }
+
+    private async Task SavePlanAsync(Guid projectId, ApplicationPreview preview, Dictionary<OrganisationPart, Organisation> organisations, DateTime now, CancellationToken ct)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(x => x.ProjectId == projectId, ct);
+        if (plan is null)
+        {
+            db.Plans.Add(plan = new ProjectPlan { ProjectId = projectId });
+        }
+
+        var p = preview.Project;
+        var a = preview.Plan;
+        plan.CallName = p.CallName;
+        plan.CallCaseNumber = p.CallCaseNumber;
+        plan.CallPeriod = p.CallPeriod;
+        plan.ApplicantEmail = a.ApplicantEmail;
+        plan.OwnerType = a.OwnerType;
+        plan.PostalAddress = a.PostalAddress;
+        plan.PostalCode = a.PostalCode;
+        plan.PostOffice = a.PostOffice;
+        plan.Signatories = [.. a.Signatories.Select(s => new PlanSignatory(s.Name, s.Email))];
+        plan.FocusAreas = p.FocusAreas;
+        plan.LanguageOfBusiness = p.Language;
+        plan.JointProject = p.JointProject;
+        plan.OtherPartners = p.OtherPartners;
+        plan.Summary = a.Summary;
+        plan.Need = a.Need;
+        plan.PreviousWork = a.PreviousWork;
+        plan.TargetGroups = a.TargetGroups;
+        plan.Involvement = a.Involvement;
+        plan.Equality = a.Equality;
+        plan.Uptake = a.Uptake;
+        plan.OtherAnswers = [.. a.OtherAnswers.Select(x => new PlanAnswer(x.Question, x.Answer))];
+        plan.NationalCoordination = a.NationalCoordination;
+        plan.Attachments = a.Attachments;
+        plan.VatIncluded = preview.Budget.VatIncluded;
+        plan.GrantByFocusArea = [.. preview.Budget.GrantByFocusArea.Select(g => new PlanGrantShare(g.FocusArea, g.Amount))];
+        plan.OtherFinancing = [.. preview.Budget.OtherFinancing.Select(f => new PlanFinancingLine(f.Label, f.Amount))];
+        plan.Partners = [.. preview.PartnerPlans
+            .Select(pp => (Plan: pp, Organisation: organisations.FirstOrDefault(o => Same(o.Key.Name, pp.Organisation)).Value))
+            .Where(x => x.Organisation is not null)
+            .DistinctBy(x => x.Organisation.Id)
+            .Select(x => new PartnerPlan(x.Organisation.Id, x.Plan.WorkPlan, [.. x.Plan.Indicators.Select(i => new PlanIndicator(i.Name, i.Target))]))];
+        plan.ImportedAt = now;
+        plan.UpdatedAt = now;
+        plan.Version++;
+    }
+
+    /// <summary>The lead first, then partners by name, as the events carry them.</summary>
+    private async Task<List<ProjectOrganisation>> ProjectOrganisationsAsync(Project project, IEnumerable<Organisation> known, CancellationToken ct)
+    {
+        var ids = project.Partners.Select(x => x.OrganisationId).Append(project.LeadOrganisationId).ToHashSet();
+        var local = known.Where(o => ids.Contains(o.Id)).DistinctBy(o => o.Id).ToList();
+        var missing = ids.Except(local.Select(o => o.Id)).ToList();
+        local.AddRange(await db.Organisations.AsNoTracking().Where(o => missing.Contains(o.Id)).ToListAsync(ct));
+        return [.. local
+            .OrderByDescending(o => o.Id == project.LeadOrganisationId).ThenBy(o => o.Name, StringComparer.Create(Shared.Localization.FinnishFormat.Finnish, true))
+            .Select(o => new ProjectOrganisation(o.Id, o.Name, o.BusinessId, o.Id == project.LeadOrganisationId))];
+    }
+
+    private async Task<Organisation> FindOrCreateOrganisationAsync(OrganisationPart part, DateTime now, CancellationToken ct)
     {
         var normalized = part.Name.Trim().ToLowerInvariant();
-        var found = (part.BusinessId is { } bid ? await db.Organisations.SingleOrDefaultAsync(o => o.BusinessId == bid, ct) : null)
-            ?? await db.Organisations.FirstOrDefaultAsync(o => o.Name.ToLower() == normalized, ct)
-            ?? db.Organisations.Local.FirstOrDefault(o => o.Name.Equals(part.Name.Trim(), StringComparison.OrdinalIgnoreCase) || (part.BusinessId is not null && o.BusinessId == part.BusinessId));
+        var found = db.Organisations.Local.FirstOrDefault(o => o.Name.Equals(part.Name.Trim(), StringComparison.OrdinalIgnoreCase) || (part.BusinessId is not null && o.BusinessId == part.BusinessId))
+            ?? (part.BusinessId is { } bid ? await db.Organisations.SingleOrDefaultAsync(o => o.BusinessId == bid, ct) : null)
+            ?? await db.Organisations.FirstOrDefaultAsync(o => o.Name.ToLower() == normalized, ct);
         if (found is not null)
         {
             found.BusinessId ??= part.BusinessId;
+            found.Language ??= part.Language; // a language someone set is kept
             return found;
         }
 
         var organisation = new Organisation
         {
             Id = Guid.CreateVersion7(), Name = part.Name.Trim(), BusinessId = part.BusinessId, Type = OrganisationType.EducationProvider,
-            Language = language, CreatedAt = now, UpdatedAt = now,
+            Language = part.Language, CreatedAt = now, UpdatedAt = now,
         };
         db.Organisations.Add(organisation);
         return organisation;
@@ -129,12 +289,20 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
     private async Task AddContactAsync(OrganisationPart part, Guid organisationId, Guid projectId, PersonRoleKind role, DateTime now, CancellationToken ct)
     {
         var email = part.ContactEmail!;
-        var person = await db.People.Include(x => x.Roles).SingleOrDefaultAsync(x => x.Email == email, ct);
+        var person = db.People.Local.SingleOrDefault(x => x.Email == email) ?? await db.People.Include(x => x.Roles).SingleOrDefaultAsync(x => x.Email == email, ct);
         var created = person is null;
         if (person is null)
         {
-            person = new Person { Id = Guid.CreateVersion7(), Name = part.ContactName ?? email, Email = email, OrganisationId = organisationId, CreatedAt = now, UpdatedAt = now };
+            person = new Person
+            {
+                Id = Guid.CreateVersion7(), Name = part.ContactName ?? email, NameGuessed = part.ContactNameGuessed, Email = email, OrganisationId = organisationId,
+                CreatedAt = now, UpdatedAt = now,
+            };
             db.People.Add(person);
+        }
+        else if (person.Roles.Any(r => r.Role == role && r.ProjectId == projectId))
+        {
+            return; // imported before: nothing to add
         }
 
         person.Roles.Add(new PersonRoleAssignment { Id = Guid.CreateVersion7(), PersonId = person.Id, Role = role, ProjectId = projectId });
@@ -143,4 +311,6 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
             ? new PersonRegistered(person.Id, person.Name, person.Email, person.OrganisationId, person.Language, roles, now)
             : new PersonUpdated(person.Id, person.Name, person.Email, person.OrganisationId, person.Language, roles, now), now);
     }
+
+    private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using Carter;
-using Coordination.Membership.Access;
 using Coordination.Membership.Data;
 using Coordination.Membership.Resources;
 using Coordination.Shared.Localization;
@@ -17,7 +16,8 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.Membership.Features.ImportApplication;
 
 /// <summary>Import of a funding application's text: a preview that changes nothing, then the
-/// import on confirmation. Coordinators only.</summary>
+/// import on confirmation. An application imported before is refused with an offer to update
+/// the project it made. Coordinators only.</summary>
 internal sealed class ImportApplicationEndpoints : ICarterModule
 {
     private const int MaxBytes = 1_000_000;
@@ -30,7 +30,7 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
     {
         var pages = app.MapGroup("/membership/import").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
         pages.MapGet("/", async (Guid? networkId, MembershipDbContext db, CancellationToken ct) => await PageAsync(db, networkId, "", null, FormErrors.None, ct));
-        pages.MapPost("/preview", async (IFormCollection form, MembershipDbContext db, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+        pages.MapPost("/preview", async (IFormCollection form, MembershipDbContext db, ApplicationImporter importer, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
             {
                 var text = await TextOfAsync(form, ct);
                 var errors = new FormErrors();
@@ -40,40 +40,58 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
                     return await PageAsync(db, form.Id("networkId"), "", null, errors, ct, StatusCodes.Status400BadRequest);
                 }
 
-                return await PageAsync(db, form.Id("networkId"), text, Parser(l).Parse(text), errors, ct);
+                return await PageAsync(db, form.Id("networkId"), text, await PreviewAsync(text, importer, l, ct), errors, ct);
             });
         pages.MapPost("/", async (IFormCollection form, MembershipDbContext db, ApplicationImporter importer, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
             {
                 var text = form.Text("text") ?? "";
                 var preview = Parser(l).Parse(text);
-                var (projectId, errors) = await importer.ImportAsync(form.Id("networkId"), preview, user.UserId(), ct);
-                return projectId is { } id
-                    ? TypedResults.Redirect($"/membership/projects/{id}?saved=imported")
-                    : await PageAsync(db, form.Id("networkId"), text, preview, errors, ct, StatusCodes.Status400BadRequest);
+                var result = await importer.ImportAsync(form.Id("networkId"), preview, user.UserId(), form.Id("updateProjectId"), ct);
+                return result.Outcome switch
+                {
+                    ImportOutcome.Imported => TypedResults.Redirect($"/membership/projects/{result.ProjectId}?saved=imported"),
+                    ImportOutcome.Updated => TypedResults.Redirect($"/membership/projects/{result.ProjectId}?saved=reimported"),
+                    ImportOutcome.NotFound => TypedResults.NotFound(),
+                    ImportOutcome.Duplicate => await PageAsync(db, form.Id("networkId"), text, preview with { ExistingProject = await importer.FindImportedAsync(preview, ct) }, FormErrors.None, ct, StatusCodes.Status409Conflict),
+                    _ => await PageAsync(db, form.Id("networkId"), text, preview, result.Errors, ct, StatusCodes.Status400BadRequest),
+                };
             });
 
         var api = app.MapGroup("/api/v1/membership/applications").RequireAuthorization(Policies.Coordinator).WithTags("Membership");
-        api.MapPost("/preview", async Task<Results<Ok<ApplicationPreview>, ProblemHttpResult>> (HttpRequest request, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
-                await BodyAsync(request, ct) is { } text ? TypedResults.Ok(Parser(l).Parse(text)) : TooLarge(l))
+        api.MapPost("/preview", async Task<Results<Ok<ApplicationPreview>, ProblemHttpResult>> (HttpRequest request, ApplicationImporter importer, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+                await BodyAsync(request, ct) is { } text ? TypedResults.Ok(await PreviewAsync(text, importer, l, ct)) : TooLarge(l))
             .Accepts<string>("text/plain")
-            .WithSummary("Reads a funding application (text/plain) and returns what it found and what it could not read; changes nothing");
-        api.MapPost("/import", async Task<Results<Created<Imported>, ValidationProblem, ProblemHttpResult>> (Guid? networkId, HttpRequest request, ApplicationImporter importer, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+            .WithSummary("Reads a funding application (text/plain) and returns, section by section, what would be stored and what not (never bank details or personal identity numbers), what it could not read, and a project already imported from it; changes nothing");
+        api.MapPost("/import", async Task<Results<Created<Imported>, Ok<Imported>, ValidationProblem, ProblemHttpResult>> (Guid? networkId, Guid? updateProjectId, HttpRequest request, ApplicationImporter importer, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
                 if (await BodyAsync(request, ct) is not { } text)
                 {
                     return TooLarge(l);
                 }
 
-                var (projectId, errors) = await importer.ImportAsync(networkId, Parser(l).Parse(text), user.UserId(), ct);
-                return projectId is { } id
-                    ? TypedResults.Created($"/api/v1/membership/projects/{id}", new Imported(id))
-                    : ApiResults.Invalid(errors, shared);
+                var result = await importer.ImportAsync(networkId, Parser(l).Parse(text), user.UserId(), updateProjectId, ct);
+                return result.Outcome switch
+                {
+                    ImportOutcome.Imported => TypedResults.Created($"/api/v1/membership/projects/{result.ProjectId}", new Imported(result.ProjectId!.Value)),
+                    ImportOutcome.Updated => TypedResults.Ok(new Imported(result.ProjectId!.Value)),
+                    ImportOutcome.NotFound => ApiResults.NotFound(l["ProjectNotFound"]),
+                    ImportOutcome.Duplicate => TypedResults.Problem(
+                        detail: l["ImportDuplicateApi"], statusCode: StatusCodes.Status409Conflict,
+                        extensions: new Dictionary<string, object?> { ["existingProjectId"] = result.ProjectId }),
+                    _ => ApiResults.Invalid(result.Errors, shared),
+                };
             })
             .Accepts<string>("text/plain")
-            .WithSummary("Imports a funding application (text/plain) into a network: organisations, contacts, the project, goals and budget, atomically");
+            .WithSummary("Imports a funding application (text/plain) into a network: organisations, contacts, the project, goals, budget and plan, atomically. An application imported before answers 409 with existingProjectId; send updateProjectId to update that project from the application instead");
     }
 
     private static ApplicationParser Parser(IStringLocalizer<MembershipStrings> l) => new(key => l[key]);
+
+    private static async Task<ApplicationPreview> PreviewAsync(string text, ApplicationImporter importer, IStringLocalizer<MembershipStrings> l, CancellationToken ct)
+    {
+        var preview = Parser(l).Parse(text);
+        return preview with { ExistingProject = await importer.FindImportedAsync(preview, ct) };
+    }
 
     private static ProblemHttpResult TooLarge(IStringLocalizer<MembershipStrings> l)
         => TypedResults.Problem(detail: l["ImportTooLong"], statusCode: StatusCodes.Status413PayloadTooLarge);

@@ -19,7 +19,7 @@ internal sealed class OrganisationEndpoints : ICarterModule
 {
     public sealed record Created(Guid Id);
 
-    public sealed record OrganisationDto(Guid Id, string Name, string? BusinessId, string Type, string Language, string? Municipality);
+    public sealed record OrganisationDto(Guid Id, string Name, string? BusinessId, string Type, string? Language, string? Municipality);
 
     public sealed record ListModel(List<Organisation> Items, int Total, Paging Paging, string Query);
 

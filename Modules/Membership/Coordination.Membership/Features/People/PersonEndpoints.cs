@@ -23,7 +23,7 @@ internal sealed class PersonEndpoints : ICarterModule
 
     public sealed record RoleDto(string Role, Guid? ProjectId, Guid? NetworkId);
 
-    public sealed record PersonDto(Guid Id, string Name, string Email, string? Phone, Guid? OrganisationId, string? OrganisationName, string Language, List<RoleDto> Roles, DateTime? InvitedAt);
+    public sealed record PersonDto(Guid Id, string Name, string Email, string? Phone, Guid? OrganisationId, string? OrganisationName, string Language, List<RoleDto> Roles, DateTime? InvitedAt, bool NameGuessed = false);
 
     public sealed record DirectoryModel(List<PersonDto> Items, int Total, Paging Paging, string Query, string? Role, Guid? ProjectId, List<(Guid Id, string Name)> Projects);
 
@@ -108,7 +108,7 @@ internal sealed class PersonEndpoints : ICarterModule
     }
 
     public static PersonDto Dto(Person p, string? organisationName)
-        => new(p.Id, p.Name, p.Email, p.Phone, p.OrganisationId, organisationName, p.Language, [.. p.Roles.Select(r => new RoleDto(EnumText.Of(r.Role), r.ProjectId, r.NetworkId))], p.InvitedAt);
+        => new(p.Id, p.Name, p.Email, p.Phone, p.OrganisationId, organisationName, p.Language, [.. p.Roles.Select(r => new RoleDto(EnumText.Of(r.Role), r.ProjectId, r.NetworkId))], p.InvitedAt, p.NameGuessed);
 
     public static async Task<PersonDto?> LoadAsync(MembershipDbContext db, Guid id, CancellationToken ct)
     {

@@ -91,6 +91,7 @@ internal sealed class PersonSaver(MembershipDbContext db, IValidator<PersonInput
         }
 
         person.Name = input.Name!.Trim();
+        person.NameGuessed = false; // someone saw the name and saved it
         person.Email = email!;
         person.Phone = input.Phone?.Trim();
         person.OrganisationId = input.OrganisationId;

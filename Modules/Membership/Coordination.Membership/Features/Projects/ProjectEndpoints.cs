@@ -24,9 +24,10 @@ internal sealed class ProjectEndpoints : ICarterModule
     public sealed record ProjectDto(
         Guid Id, Guid NetworkId, string Name, string? Acronym, string? FundingDecisionNumber, Guid LeadOrganisationId,
         List<Guid> PartnerOrganisationIds, DateOnly StartDate, DateOnly EndDate, decimal GrantedAmount, decimal OwnFinancing,
-        decimal? OwnFinancingShare, List<Guid> ThemeIds, string Status, int Version, List<BudgetLineDto> Budget);
+        decimal? OwnFinancingShare, List<Guid> ThemeIds, string Status, int Version, List<BudgetLineDto> Budget, string? CallCaseNumber = null);
 
-    public sealed record BudgetLineDto(string Category, decimal Amount);
+    /// <summary>A line of the project's own budget (the organisations' lines are in its plan).</summary>
+    public sealed record BudgetLineDto(string Category, decimal Amount, string? Description = null);
 
     public sealed record ListItem(Guid Id, string Name, string? Acronym, Guid NetworkId, DateOnly StartDate, DateOnly EndDate, ProjectStatus Status);
 
@@ -84,10 +85,10 @@ internal sealed class ProjectEndpoints : ICarterModule
             .WithSummary("Lists projects, optionally of one network; q searches names, acronyms and decision numbers");
         api.MapGet("/{id:guid}", async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> (Guid id, MembershipDbContext db, CancellationToken ct) =>
                 await db.Projects.AsNoTracking().Include(p => p.Partners).Include(p => p.Budget).SingleOrDefaultAsync(p => p.Id == id, ct) is { } p
-                    ? TypedResults.Ok(Dto(p))
+                    ? TypedResults.Ok(Dto(p) with { CallCaseNumber = await db.Plans.Where(x => x.ProjectId == id).Select(x => x.CallCaseNumber).SingleOrDefaultAsync(ct) })
                     : ApiResults.NotFound())
             .RequireAuthorization(Policies.NetworkMember)
-            .WithSummary("Reads a project with its partners, financing and budget");
+            .WithSummary("Reads a project with its partners, financing and budget, its funding decision number and the call's case number (from its plan)");
         api.MapPost("/", async Task<Results<Created<Saved>, ValidationProblem, ForbidHttpResult>> (ProjectInput input, ProjectSaver saver, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
                 var result = await saver.SaveAsync(null, input, user, ct);
@@ -119,7 +120,7 @@ internal sealed class ProjectEndpoints : ICarterModule
     public static ProjectDto Dto(Project p) => new(
         p.Id, p.NetworkId, p.Name, p.Acronym, p.FundingDecisionNumber, p.LeadOrganisationId, [.. p.Partners.Select(x => x.OrganisationId)],
         p.StartDate, p.EndDate, p.GrantedAmount, p.OwnFinancing, Project.OwnShare(p.GrantedAmount, p.OwnFinancing), p.ThemeIds,
-        EnumText.Of(p.Status), p.Version, [.. p.Budget.OrderBy(b => b.Position).Select(b => new BudgetLineDto(b.Category, b.Amount))]);
+        EnumText.Of(p.Status), p.Version, [.. p.Budget.Where(b => b.OrganisationId == null).OrderBy(b => b.Position).Select(b => new BudgetLineDto(b.Category, b.Amount, b.Description))]);
 
     private static async Task<IResult> PostAsync(Guid? id, IFormCollection form, ProjectSaver saver, IValidator<ProjectInput> validator, MembershipDbContext db, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct)
     {

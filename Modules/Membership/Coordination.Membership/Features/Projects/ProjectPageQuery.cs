@@ -15,7 +15,7 @@ internal sealed class ProjectPageQuery(MembershipDbContext db, ProjectAccess acc
 
     public sealed record PageModel(
         Project Project, Network Network, List<PartnerRow> Partners, List<PersonRow> People, List<Goal> Goals,
-        List<NetworkTheme> Themes, bool HasRules, bool CanEdit, bool IsCoordinator, DateTime Now, string? Saved);
+        List<NetworkTheme> Themes, bool HasRules, bool CanEdit, bool IsCoordinator, DateTime Now, string? Saved, string? CallCaseNumber = null);
 
     public async Task<PageModel?> LoadAsync(Guid id, ClaimsPrincipal user, string? saved, CancellationToken ct)
     {
@@ -44,6 +44,6 @@ internal sealed class ProjectPageQuery(MembershipDbContext db, ProjectAccess acc
             project, network, partners,
             [.. people.Select(p => new PersonRow(p, [.. roles.Where(r => r.PersonId == p.Id).Select(r => r.Role)]))],
             goals, themes, currentRules is not null, await access.CanEditProjectAsync(user, id, ct), ProjectAccess.IsCoordinator(user),
-            clock.GetUtcNow().UtcDateTime, saved);
+            clock.GetUtcNow().UtcDateTime, saved, await db.Plans.Where(p => p.ProjectId == id).Select(p => p.CallCaseNumber).SingleOrDefaultAsync(ct));
     }
 }

@@ -38,6 +38,13 @@ namespace Coordination.Membership.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -45,6 +52,8 @@ namespace Coordination.Membership.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("ProjectId");
 
@@ -331,7 +340,6 @@ namespace Coordination.Membership.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Language")
-                        .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
@@ -388,6 +396,9 @@ namespace Coordination.Membership.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NameGuessed")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
@@ -523,6 +534,138 @@ namespace Coordination.Membership.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("ProjectPartners", "membership");
+                });
+
+            modelBuilder.Entity("Coordination.Membership.Data.ProjectPlan", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicantEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Attachments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CallCaseNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CallName")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CallPeriod")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Equality")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("FocusAreas")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("GrantByFocusArea")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("GrantByFocusAreaJson");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Involvement")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool?>("JointProject")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LanguageOfBusiness")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("NationalCoordination")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("OtherAnswers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("OtherAnswersJson");
+
+                    b.Property<string>("OtherFinancing")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("OtherFinancingJson");
+
+                    b.Property<string>("OtherPartners")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OwnerType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Partners")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("PartnersJson");
+
+                    b.Property<string>("PostOffice")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PreviousWork")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("SignatoriesJson");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("TargetGroups")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Uptake")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool?>("VatIncluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("CallCaseNumber");
+
+                    b.ToTable("ProjectPlans", "membership");
                 });
 
             modelBuilder.Entity("Coordination.Membership.Data.RulesAcceptance", b =>
@@ -695,6 +838,11 @@ namespace Coordination.Membership.Data.Migrations.Postgres
 
             modelBuilder.Entity("Coordination.Membership.Data.BudgetLine", b =>
                 {
+                    b.HasOne("Coordination.Membership.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Coordination.Membership.Data.Project", null)
                         .WithMany("Budget")
                         .HasForeignKey("ProjectId")
@@ -898,6 +1046,15 @@ namespace Coordination.Membership.Data.Migrations.Postgres
                     b.HasOne("Coordination.Membership.Data.Project", null)
                         .WithMany("Partners")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Membership.Data.ProjectPlan", b =>
+                {
+                    b.HasOne("Coordination.Membership.Data.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Coordination.Membership.Data.ProjectPlan", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -31,6 +31,13 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -38,6 +45,8 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("ProjectId");
 
@@ -324,7 +333,6 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
-                        .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
@@ -381,6 +389,9 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NameGuessed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
@@ -516,6 +527,138 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("ProjectPartners", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Membership.Data.ProjectPlan", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attachments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallCaseNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallName")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallPeriod")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Equality")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusAreas")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantByFocusArea")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GrantByFocusAreaJson");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Involvement")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("JointProject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanguageOfBusiness")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NationalCoordination")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherAnswers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OtherAnswersJson");
+
+                    b.Property<string>("OtherFinancing")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OtherFinancingJson");
+
+                    b.Property<string>("OtherPartners")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partners")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PartnersJson");
+
+                    b.Property<string>("PostOffice")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousWork")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SignatoriesJson");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroups")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uptake")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("VatIncluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("CallCaseNumber");
+
+                    b.ToTable("ProjectPlans", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Membership.Data.RulesAcceptance", b =>
@@ -688,6 +831,11 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Coordination.Membership.Data.BudgetLine", b =>
                 {
+                    b.HasOne("Coordination.Membership.Data.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Coordination.Membership.Data.Project", null)
                         .WithMany("Budget")
                         .HasForeignKey("ProjectId")
@@ -891,6 +1039,15 @@ namespace Coordination.Membership.Data.Migrations.Sqlite
                     b.HasOne("Coordination.Membership.Data.Project", null)
                         .WithMany("Partners")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Membership.Data.ProjectPlan", b =>
+                {
+                    b.HasOne("Coordination.Membership.Data.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Coordination.Membership.Data.ProjectPlan", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
