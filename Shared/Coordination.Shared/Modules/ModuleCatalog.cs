@@ -17,6 +17,9 @@ public sealed class ModuleCatalog
 
     public List<NavigationEntry> Navigation { get; } = [];
 
+    /// <summary>Modules that can republish their state for a late subscriber.</summary>
+    public List<ModuleRepublisher> Republishers { get; } = [];
+
     internal List<Type> CarterModules { get; } = [];
 
     internal void AddCarterModules(System.Reflection.Assembly assembly)
