@@ -39,11 +39,15 @@ public sealed class MonitoringJourneyTests : BrowserFixture
         for (var i = 0; i < 2; i++)
         {
             var start = DateTime.UtcNow.AddDays(-40 + (i * 30));
-            var e = await Id(await Eventually.WaitForAsync(() => api.PostAsJsonAsync("/api/v1/events", new
+            object Input(DateTime at) => new
             {
                 networkId = _network, type = i == 0 ? "webinar" : "workshop", title = new { fi = $"Seurantatapahtuma {i}", sv = $"Uppföljningsevenemang {i}" },
-                startsAt = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), endsAt = start.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), audience = "network",
-            }), r => r.IsSuccessStatusCode));
+                startsAt = at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), endsAt = at.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), audience = "network",
+            };
+
+            // Entered ahead (a new event cannot start in the past), then dated when it was held.
+            var e = await Id(await Eventually.WaitForAsync(() => api.PostAsJsonAsync("/api/v1/events", Input(DateTime.UtcNow.AddDays(1))), r => r.IsSuccessStatusCode));
+            (await api.PutAsJsonAsync($"/api/v1/events/{e}", Input(start))).EnsureSuccessStatusCode();
             await api.PostAsJsonAsync($"/api/v1/events/{e}/walk-ins", new { name = "Paula Päällikkö", email = _managerEmail, organisation = "Seurantaopisto" });
             await api.PostAsJsonAsync($"/api/v1/events/{e}/walk-ins", new { name = "Vieras", email = $"vieras{i}@example.fi", organisation = "Vierasopisto" });
             await api.PostAsync($"/api/v1/events/{e}/held", null);
@@ -110,7 +114,7 @@ public sealed class MonitoringJourneyTests : BrowserFixture
         var visited = new List<string>();
         await page.GotoAsync($"/culture/{language}?returnUrl=%2Fmonitoring");
         await CheckAccessibleAsync(page, visited);
-        await page.GotoAsync($"/monitoring/networks/{_network}");
+        await page.GotoAsync($"/monitoring/networks/{_network}?from={DateTime.UtcNow.AddDays(-100):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(indicators);
         await Assertions.Expect(page.Locator("[data-indicator=eventsHeld]")).ToHaveTextAsync("2");
         await Assertions.Expect(page.GetByRole(AriaRole.Img).First).ToBeVisibleAsync();

@@ -19,6 +19,7 @@ public sealed partial class AuthorizationTableTests
         "GET /monitoring/networks/{id:guid}",
         "GET /monitoring/networks/{id:guid}/report",
         "GET /monitoring/networks/{id:guid}/report.xlsx",
+        "GET /api/v1/monitoring/networks/{id:guid}/report.xlsx",
         "GET /api/v1/monitoring/networks",
         "GET /api/v1/monitoring/networks/{id:guid}/indicators",
         // The modules' own statistics for the funder: events and participants, survey results, review rounds.

@@ -138,11 +138,11 @@ internal sealed partial class NetworkLife(CoordinationApp app, HttpClient coordi
         {
             var startsAt = start.AddDays(i * 12);
             var type = Types[i % Types.Length];
-            var id = await Api.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/events", new
-            {
-                networkId = NetworkId, type, title = new { fi = $"Tapahtuma {i}", sv = $"Evenemang {i}" }, startsAt = Iso(startsAt), endsAt = Iso(startsAt.AddHours(3)),
-                audience = i % 3 == 0 ? "public" : "network", place = "Tampere",
-            }));
+            // A new event cannot start in the past: it is entered ahead and its time set to when it
+            // was held, as a coordinator corrects a date afterwards.
+            var ahead = DateTime.UtcNow.AddDays(1);
+            var id = await Api.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/events", Event(type, i, ahead)));
+            await Api.OkAsync(await coordinator.PutAsJsonAsync($"/api/v1/events/{id}", Event(type, i, startsAt)));
             Events.Add((startsAt, type));
             var n = Projects.Count;
             var attendees = new List<(string Email, string Name, string Organisation, string Key, Guid? Project)>
@@ -162,6 +162,12 @@ internal sealed partial class NetworkLife(CoordinationApp app, HttpClient coordi
 
             await Api.OkAsync(await coordinator.PostAsync($"/api/v1/events/{id}/held", null));
         }
+
+        object Event(string type, int i, DateTime at) => new
+        {
+            networkId = NetworkId, type, title = new { fi = $"Tapahtuma {i}", sv = $"Evenemang {i}" }, startsAt = Iso(at), endsAt = Iso(at.AddHours(3)),
+            audience = i % 3 == 0 ? "public" : "network", place = "Tampere",
+        };
 
         (string, string, string, string, Guid?) Directory(Person p) => (p.Email, p.Name, "kirjoitettu nimi", p.OrganisationId.ToString(), p.ProjectId);
     }

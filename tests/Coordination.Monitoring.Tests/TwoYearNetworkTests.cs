@@ -127,7 +127,7 @@ public sealed class TwoYearNetworkTests(Provider provider) : AppFixture(provider
             Assert.That(page, Does.Contain($"data-project=\"{project.Id}\""), "the per-project table");
         }
 
-        var response = await _coordinator.GetAsync($"/monitoring/networks/{_life.NetworkId}/report.xlsx?{_life.Period}");
+        var response = await _coordinator.GetAsync($"/api/v1/monitoring/networks/{_life.NetworkId}/report.xlsx?{_life.Period}");
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         await using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var sheets = MiniExcel.GetSheetNames(workbook);
@@ -163,7 +163,7 @@ public sealed class TwoYearNetworkTests(Provider provider) : AppFixture(provider
         Assert.That(issues.Sum(s => Convert.ToInt32(s["Uutiskirjeen vastaanottajat"], CultureInfo.InvariantCulture)), Is.EqualTo(_life.IssueRecipients.Sum()));
 
         // Swedish: the same workbook with Swedish sheet names and headings.
-        var swedish = await _coordinator.GetAsync($"/monitoring/networks/{_life.NetworkId}/report.xlsx?{_life.Period}&culture=sv");
+        var swedish = await _coordinator.GetAsync($"/api/v1/monitoring/networks/{_life.NetworkId}/report.xlsx?{_life.Period}&culture=sv");
         await using var sv = new MemoryStream(await swedish.Content.ReadAsByteArrayAsync());
         Assert.That(MiniExcel.GetSheetNames(sv), Is.EqualTo(new[] { "Sammanfattning", "Evenemang", "Per månad", "Projekt", "Enkäter", "Information" }));
     }
@@ -179,7 +179,7 @@ public sealed class TwoYearNetworkTests(Provider provider) : AppFixture(provider
         var other = await Api.IdOfAsync(await _coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = $"Toinen verkosto {Guid.NewGuid():N}" } }));
         await Api.DrainedAsync(App);
         Assert.That((await funder.GetAsync($"/api/v1/monitoring/networks/{other}/indicators")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a network not given to them");
-        Assert.That((await funder.GetAsync($"/monitoring/networks/{other}/report.xlsx")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await funder.GetAsync($"/api/v1/monitoring/networks/{other}/report.xlsx")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await funder.GetAsync("/api/v1/membership/projects")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "not the network's own data");
 
         var stranger = await App.ApiClientAsync(Roles.Funder);

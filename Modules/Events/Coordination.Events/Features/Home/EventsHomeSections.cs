@@ -55,7 +55,8 @@ internal sealed class EventsHomeSections(EventsDbContext db, TimeProvider clock,
                               where r.Email == email && r.Status != RegistrationStatus.Cancelled && e.Status == EventStatus.Scheduled && e.StartsAt >= now
                               orderby e.StartsAt
                               select new { e, r.Status }).Take(10).ToListAsync(cancellationToken);
-            if (mine.Count > 0 || !coordinator)
+            // Members and managers see the section even when empty (where to look); others only when they have registrations.
+            if (mine.Count > 0 || user.IsInRole(Roles.Member) || user.IsInRole(Roles.ProjectManager))
             {
                 sections.Add(new HomeSection("my-registrations", l["HomeMyRegistrations"], [.. mine.Select(x => new HomeItem(
                         x.e.Title.InCurrentCulture().Text,

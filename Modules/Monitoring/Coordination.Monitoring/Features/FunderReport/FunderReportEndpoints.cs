@@ -32,13 +32,23 @@ internal sealed class FunderReportEndpoints : ICarterModule
             .RequireAuthorization(Policies.Monitoring)
             .ExcludeFromDescription();
 
-        app.MapGet("/monitoring/networks/{id:guid}/report.xlsx", async Task<IResult> (Guid id, string? from, string? to, string? year, Reporter reporter, ClaimsPrincipal user, IStringLocalizer<MonitoringStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                await reporter.ReportAsync(id, from, to, year, user, ct) is not { } report ? ApiResults.NotFound(l["NetworkNotFound"])
-                    : report.Model is { } model ? ReportWorkbook.File(model, l)
-                    : ApiResults.Invalid(report.Errors, shared))
-            .RequireAuthorization(Policies.Monitoring)
-            .WithTags("Monitoring")
-            .WithSummary("The funder's report of a network for a period as an XLSX workbook (summary sheet first, one sheet per area); from, to and year as for the indicators");
+        // The workbook behind the page's link (signed in with the site's cookie) and in the API (bearer token).
+        foreach (var path in new[] { "/monitoring/networks/{id:guid}/report.xlsx", "/api/v1/monitoring/networks/{id:guid}/report.xlsx" })
+        {
+            var endpoint = app.MapGet(path, async Task<IResult> (Guid id, string? from, string? to, string? year, Reporter reporter, ClaimsPrincipal user, IStringLocalizer<MonitoringStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+                    await reporter.ReportAsync(id, from, to, year, user, ct) is not { } report ? ApiResults.NotFound(l["NetworkNotFound"])
+                        : report.Model is { } model ? ReportWorkbook.File(model, l)
+                        : ApiResults.Invalid(report.Errors, shared))
+                .RequireAuthorization(Policies.Monitoring);
+            if (path.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                endpoint.WithTags("Monitoring").WithSummary("The funder's report of a network for a period as an XLSX workbook (summary sheet first, one sheet per area, in the language asked: Accept-Language or ?culture=sv); from, to and year as for the indicators");
+            }
+            else
+            {
+                endpoint.ExcludeFromDescription();
+            }
+        }
     }
 
     /// <summary>Gathers a report: null when the user may not read the network (or there is none).</summary>

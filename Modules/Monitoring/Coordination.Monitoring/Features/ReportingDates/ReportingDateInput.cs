@@ -26,8 +26,8 @@ internal sealed class ReportingDateInputValidator : AbstractValidator<ReportingD
     public ReportingDateInputValidator(IStringLocalizer<SharedStrings> shared, IStringLocalizer<MonitoringStrings> l)
     {
         RuleFor(x => x.Kind).Must(EnumText.IsValid<ReportKind>).WithMessage(_ => l["ReportKindInvalid"]);
-        RuleFor(x => x.DueDate).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["DueDate"]))
-            .Must(ReportingDateInput.IsDate).When(x => !string.IsNullOrWhiteSpace(x.DueDate)).WithMessage(_ => l["DateInvalid"]);
+        RuleFor(x => x.DueDate).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["DueDate"]));
+        RuleFor(x => x.DueDate).Must(ReportingDateInput.IsDate).When(x => !string.IsNullOrWhiteSpace(x.DueDate)).WithMessage(_ => l["DateInvalid"]);
         RuleFor(x => x.Note).MaximumLength(1000).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Note"], 1000));
     }
 }

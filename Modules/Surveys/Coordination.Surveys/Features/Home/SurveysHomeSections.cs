@@ -67,7 +67,7 @@ internal sealed class SurveysHomeSections(SurveysDbContext db, InvitationTokens 
         }
 
         var mine = await db.Invitations.AsNoTracking().Where(i => i.Email == email && !i.Responded && openIds.Contains(i.SurveyId)).ToListAsync(cancellationToken);
-        if (mine.Count > 0 || !coordinator)
+        if (mine.Count > 0 || user.IsInRole(Roles.Member) || user.IsInRole(Roles.ProjectManager))
         {
             sections.Add(new HomeSection("surveys-to-answer", l["HomeSurveysToAnswer"], [.. mine.Select(i => (Survey: open.Single(s => s.Id == i.SurveyId), Invitation: i)).Select(x => new HomeItem(
                     x.Survey.Title.InCurrentCulture().Text,
