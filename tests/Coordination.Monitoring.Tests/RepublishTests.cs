@@ -16,7 +16,9 @@ namespace Coordination.Monitoring.Tests;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class RepublishTests(Provider provider)
 {
-    private static readonly Dictionary<string, string?> Muted = new() { ["Coordination:Outbox:MutedSubscribers:0"] = "Monitoring" };
+    private static readonly Dictionary<string, string?> Muted = new() { ["Coordination:Outbox:MutedSubscribers:0"] = "Monitoring", ["Coordination:RateLimits:PublicFormsPerMinute"] = "100000" };
+
+    private static readonly Dictionary<string, string?> Listening = new() { ["Coordination:RateLimits:PublicFormsPerMinute"] = "100000" };
 
     [Test]
     public async Task Republished_state_gives_the_same_indicators_as_listening_all_along()
@@ -89,7 +91,7 @@ public sealed class RepublishTests(Provider provider)
         Assert.That(code, Is.EqualTo(2));
         Assert.That(output, Does.Contain("Modules that subscribe: ").And.Contain("Monitoring"));
 
-        await using var app = new CoordinationApp(database);
+        await using var app = new CoordinationApp(database, Listening);
         var coordinator = await app.ApiClientAsync(Roles.Coordinator);
         var indicators = await IndicatorsAsync(coordinator, life);
         Assert.Multiple(() =>
@@ -135,7 +137,7 @@ public sealed class RepublishTests(Provider provider)
     private async Task<(JsonObject Indicators, NetworkLife Life)> BuildAsync(bool muted)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new CoordinationApp(database, muted ? Muted : null);
+        await using var app = new CoordinationApp(database, muted ? Muted : Listening);
         var coordinator = await app.ApiClientAsync(Roles.Coordinator);
         var life = new NetworkLife(app, coordinator, NetworkLife.Small);
         await life.BuildAsync();

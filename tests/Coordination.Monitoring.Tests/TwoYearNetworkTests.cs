@@ -18,6 +18,9 @@ public sealed class TwoYearNetworkTests(Provider provider) : AppFixture(provider
     private NetworkLife _life = null!;
     private HttpClient _coordinator = null!;
 
+    // Subscribers, answers and registrations are public forms: one test client sends them all.
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Coordination:RateLimits:PublicFormsPerMinute"] = "100000" };
+
     [OneTimeSetUp]
     public async Task BuildAsync()
     {
