@@ -21,8 +21,9 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 var database = DatabaseOptions.From(builder.Configuration);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
-catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900));
-catalog.Navigation.Add(new NavigationEntry("/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910));
+catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900, NavigationGroups.Administration));
+catalog.Navigation.Add(new NavigationEntry("/admin/republish", "Republish", typeof(SharedStrings), Policies.Coordinator, 905, NavigationGroups.Administration));
+catalog.Navigation.Add(new NavigationEntry("/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910, NavigationGroups.Administration));
 builder.Services.AddCoordinationIdentity(builder.Configuration, database);
 builder.Services.AddCoordinationJobs(builder.Configuration, database);
 builder.Services.AddCoordinationWeb(builder.Configuration);
@@ -50,6 +51,12 @@ if (args.Contains("migrate"))
 }
 
 await DatabaseMigrator.MigrateAsync(app.Services);
+if (RepublishCommand.Matches(args))
+{
+    Environment.ExitCode = await RepublishCommand.RunAsync(app.Services, args);
+    return;
+}
+
 await IdentitySetup.SeedAsync(app.Services, app.Configuration, database, app.Logger);
 JobsSetup.RegisterRecurringJobs(app.Services);
 

@@ -69,7 +69,7 @@ public sealed partial class EventsJourneyTests : BrowserFixture
         var page = await context.NewPageAsync();
         var visited = new List<string>();
         await SignInAsync(page, "Sähköposti", "Salasana", "Kirjaudu sisään");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Tapahtumat" }).ClickAsync();
+        await Menu.GoAsync(page, "Tapahtumat", "Tapahtumat");
         await CheckAccessibleAsync(page, visited);
         await page.GetByRole(AriaRole.Link, new() { Name = "Uusi tapahtuma" }).ClickAsync();
         await CheckAccessibleAsync(page, visited);

@@ -20,7 +20,7 @@ public sealed class MembershipJourneyTests : BrowserFixture
         var visited = new List<string>();
         await SignInAsync(page, "Sähköposti", "Salasana", "Kirjaudu sisään");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Hankkeet" }).ClickAsync();
+        await Menu.GoAsync(page, "Hankkeet", "Verkosto");
         await CheckAccessibleAsync(page, visited);
         await page.GetByRole(AriaRole.Link, new() { Name = "Tuo hakemus" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tuo hakemus");

@@ -36,7 +36,7 @@ public sealed class NetworkJourneyTests : BrowserFixture
 
         await page.GetByLabel("Salasana", new() { Exact = true }).FillAsync(CoordinationApp.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään" }).ClickAsync();
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Verkostot" }).ClickAsync();
+        await Menu.GoAsync(page, "Verkostot", "Verkosto");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Verkostot");
         await CheckAccessibleAsync(page, visited);
 

@@ -78,7 +78,7 @@ public sealed class PeerReviewJourneyTests : BrowserFixture
         {
             var page = await context.NewPageAsync();
             await SignInAsync(page, "Sähköposti", "Salasana", "Kirjaudu sisään");
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Vertaisarviointi" }).ClickAsync();
+            await Menu.GoAsync(page, "Vertaisarviointi", "Tulokset");
             await CheckAccessibleAsync(page, visited);
             await page.GetByRole(AriaRole.Link, new() { Name = "Uusi arviointikierros" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();

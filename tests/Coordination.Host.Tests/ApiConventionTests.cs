@@ -55,7 +55,7 @@ public sealed class ApiConventionTests(Provider provider) : AppFixture(provider)
     {
         var document = await App.CreateClient().GetFromJsonAsync<JsonObject>("/openapi/v1.json");
         var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.That(paths, Is.SupersetOf(new[] { "/api/v1/membership/networks", "/api/v1/membership/networks/{id}", "/api/v1/auth/tokens", "/api/v1/monitoring/indicators" }));
+        Assert.That(paths, Is.SupersetOf(new[] { "/api/v1/membership/networks", "/api/v1/membership/networks/{id}", "/api/v1/auth/tokens", "/api/v1/monitoring/networks/{id}/indicators" }));
         Assert.That(paths, Has.None.StartsWith("/membership"), "pages are not part of the API document");
         Assert.That(document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
     }

@@ -71,8 +71,10 @@ internal static class IdentitySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
-            .AddPolicy(Policies.NetworkMember, p => p.RequireRole([.. Roles.All]))
-            .AddPolicy(Policies.Monitoring, p => p.RequireRole(Roles.Coordinator, Roles.Funder));
+            // A funder's observer reads indicators and reports only, not the network's own pages.
+            .AddPolicy(Policies.NetworkMember, p => p.RequireRole([.. Roles.All.Where(r => r != Roles.Funder)]))
+            .AddPolicy(Policies.Monitoring, p => p.RequireRole(Roles.Coordinator, Roles.Funder))
+            .AddPolicy(Policies.ProjectWork, p => p.RequireRole(Roles.Coordinator, Roles.ProjectManager));
 
         var permits = configuration.GetValue("Coordination:RateLimits:SignInPerMinute", 10);
         services.AddRateLimiter(o =>

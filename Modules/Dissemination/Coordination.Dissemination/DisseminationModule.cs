@@ -40,12 +40,14 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<SurveyClosed, Features.TrackSurveys.SurveyClosedHandler>();
         module.Subscribe<PeerReview.Contracts.ModelPeerReviewed, Features.TrackReviews.ReviewBadgeHandlers>();
         module.Subscribe<PeerReview.Contracts.ModelExpertReviewed, Features.TrackReviews.ReviewBadgeHandlers>();
-        module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
-        module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26));
+        module.AddRepublisher<Integration.DisseminationRepublisher>();
+        module.AddHomeSections<Features.Home.DisseminationHomeSections>();
+        module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25, NavigationGroups.Results));
+        module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26, NavigationGroups.Results));
         module.AddRecurringJob<Features.Newsletter.SendNewslettersJob>(Features.Newsletter.SendNewslettersJob.Id, "* * * * *");
         module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "45 3 * * *");
         module.AddPrivacyNotice<Features.Retention.NewsletterPrivacyNotice>();
-        module.AddNavigation(new NavigationEntry("/newsletter/manage", "NavNewsletter", typeof(DisseminationStrings), Shared.Security.Policies.Coordinator, 27));
+        module.AddNavigation(new NavigationEntry("/newsletter/manage", "NavNewsletter", typeof(DisseminationStrings), Shared.Security.Policies.Coordinator, 27, NavigationGroups.Results));
         module.AddNavigation(new NavigationEntry("/search", "NavSearch", typeof(DisseminationStrings), null, 90));
     }
 }

@@ -2,8 +2,17 @@ using Coordination.Shared.Messaging;
 
 namespace Coordination.Events.Contracts;
 
-/// <summary>Someone who attended an event (registered or walked in).</summary>
-public sealed record Attendee(string Email, string Name, string? Organisation);
+/// <summary>Someone who attended an event (registered or walked in). Organisation is what they
+/// wrote; for a person of the network's directory (matched by e-mail when the event was held)
+/// PersonId, their OrganisationId and the projects they hold a role in (ProjectIds) are given
+/// too — empty for guests from outside the network.</summary>
+public sealed record Attendee(
+    string Email,
+    string Name,
+    string? Organisation,
+    Guid? PersonId = null,
+    Guid? OrganisationId = null,
+    IReadOnlyList<Guid>? ProjectIds = null);
 
 /// <summary>An event was held and its attendance recorded. Type is one of networkMeeting,
 /// developmentDay, projectManagerDay, disseminationSeminar, webinar, workshop, roundTable,

@@ -23,9 +23,12 @@ public sealed class EventsModule : IModule
         module.Subscribe<PersonRegistered, Features.TrackPeople.PersonHandlers>();
         module.Subscribe<PersonUpdated, Features.TrackPeople.PersonHandlers>();
         module.Subscribe<PersonErased, Features.TrackPeople.PersonHandlers>();
+        module.AddRepublisher<Integration.EventsRepublisher>();
+        module.AddHomeSections<Features.Home.EventsHomeSections>();
         module.AddRecurringJob<Features.Reminders.SendRemindersJob>("events-reminders", "0 * * * *");
         module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "35 3 * * *");
         module.AddPrivacyNotice<Features.Retention.EventsPrivacyNotice>();
-        module.AddNavigation(new NavigationEntry("/events", "NavEvents", typeof(EventsStrings), null, 20));
+        module.AddNavigation(new NavigationEntry("/events", "NavEvents", typeof(EventsStrings), null, 20, NavigationGroups.Events));
+        module.AddNavigation(new NavigationEntry("/events/statistics", "Statistics", typeof(EventsStrings), Policies.Monitoring, 21, NavigationGroups.Events));
     }
 }

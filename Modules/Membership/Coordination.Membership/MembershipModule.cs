@@ -29,10 +29,12 @@ public sealed class MembershipModule : IModule
             .AddScoped<Features.ImportApplication.ApplicationImporter>()
             .AddScoped<Features.Plans.PlanSaver>()
             .AddScoped<Features.DeleteProject.ProjectDeleter>();
+        module.AddRepublisher<Integration.MembershipRepublisher>();
+        module.AddHomeSections<Features.Home.MembershipHomeSections>();
         module.AddRecurringJob<Features.Projects.EndProjectsJob>("membership-end-projects", "10 0 * * *");
-        module.AddNavigation(new NavigationEntry("/membership/networks", "NavNetworks", typeof(MembershipStrings), Policies.NetworkMember, 10));
-        module.AddNavigation(new NavigationEntry("/membership/projects", "NavProjects", typeof(MembershipStrings), Policies.NetworkMember, 11));
-        module.AddNavigation(new NavigationEntry("/membership/organisations", "NavOrganisations", typeof(MembershipStrings), Policies.NetworkMember, 12));
-        module.AddNavigation(new NavigationEntry("/membership/people", "NavPeople", typeof(MembershipStrings), Policies.NetworkMember, 13));
+        module.AddNavigation(new NavigationEntry("/membership/networks", "NavNetworks", typeof(MembershipStrings), Policies.NetworkMember, 10, NavigationGroups.Network));
+        module.AddNavigation(new NavigationEntry("/membership/projects", "NavProjects", typeof(MembershipStrings), Policies.NetworkMember, 11, NavigationGroups.Network));
+        module.AddNavigation(new NavigationEntry("/membership/organisations", "NavOrganisations", typeof(MembershipStrings), Policies.NetworkMember, 12, NavigationGroups.Network));
+        module.AddNavigation(new NavigationEntry("/membership/people", "NavPeople", typeof(MembershipStrings), Policies.NetworkMember, 13, NavigationGroups.Network));
     }
 }

@@ -33,7 +33,9 @@ public sealed class PeerReviewModule : IModule
         module.Subscribe<ModelSubmittedForReview, NetworkHandlers>();
         module.Subscribe<EventScheduled, NetworkHandlers>();
         module.Subscribe<EventCancelled, NetworkHandlers>();
+        module.AddRepublisher<Integration.PeerReviewRepublisher>();
+        module.AddHomeSections<Features.Home.PeerReviewHomeSections>();
         module.AddRecurringJob<Features.Reviewing.ReviewRemindersJob>(Features.Reviewing.ReviewRemindersJob.Id, "15 * * * *");
-        module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.NetworkMember, 28));
+        module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.NetworkMember, 28, NavigationGroups.Results));
     }
 }

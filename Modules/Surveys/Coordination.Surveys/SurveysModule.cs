@@ -34,10 +34,12 @@ public sealed class SurveysModule : IModule
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();
         module.Subscribe<EventHeld, EventHeldHandler>();
+        module.AddRepublisher<Integration.SurveysRepublisher>();
+        module.AddHomeSections<Features.Home.SurveysHomeSections>();
         module.AddRecurringJob<Features.Invitations.SendSurveyMailJob>(Features.Invitations.SendSurveyMailJob.Id, "*/5 * * * *");
         module.AddRecurringJob<Features.Closing.CloseSurveysJob>("surveys-close", "*/5 * * * *");
         module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "40 3 * * *");
         module.AddPrivacyNotice<Features.Retention.SurveysPrivacyNotice>();
-        module.AddNavigation(new NavigationEntry("/surveys", "NavSurveys", typeof(SurveysStrings), Policies.Coordinator, 30));
+        module.AddNavigation(new NavigationEntry("/surveys", "NavSurveys", typeof(SurveysStrings), Policies.Coordinator, 30, NavigationGroups.Surveys));
     }
 }

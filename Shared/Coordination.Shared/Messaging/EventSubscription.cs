@@ -8,7 +8,7 @@ namespace Coordination.Shared.Messaging;
 /// <summary>A module's handler of one event type, with the database that keeps its inbox.</summary>
 public sealed class EventSubscription
 {
-    private EventSubscription(string module, Type eventType, Type handlerType, Func<IServiceProvider, string, IntegrationEventContext, CancellationToken, Task> deliver)
+    private EventSubscription(string module, Type eventType, Type handlerType, Func<IServiceProvider, string, IntegrationEventContext, CancellationToken, Task<bool>> deliver)
     {
         Module = module;
         EventType = eventType;
@@ -25,8 +25,9 @@ public sealed class EventSubscription
     /// <summary>Name kept in the inbox: stable as long as the handler class keeps its name.</summary>
     public string HandlerName => HandlerType.FullName!;
 
-    /// <summary>Deserialises the payload and runs the handler with the inbox check, once.</summary>
-    internal Func<IServiceProvider, string, IntegrationEventContext, CancellationToken, Task> Deliver { get; }
+    /// <summary>Deserialises the payload and runs the handler with the inbox check, once: true
+    /// when it ran, false when the inbox already had the event.</summary>
+    internal Func<IServiceProvider, string, IntegrationEventContext, CancellationToken, Task<bool>> Deliver { get; }
 
     internal static EventSubscription Create<TEvent, THandler>(string module, Type contextType)
         where TEvent : class, IIntegrationEvent
@@ -42,13 +43,14 @@ public sealed class EventSubscription
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (await db.InboxMessages.AnyAsync(i => i.EventId == context.EventId && i.Handler == handlerName, ct))
             {
-                return;
+                return false;
             }
 
             await services.GetRequiredService<THandler>().HandleAsync(integrationEvent, context, ct);
             db.InboxMessages.Add(new InboxMessage { EventId = context.EventId, Handler = handlerName, ProcessedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            return true;
         });
     }
 }

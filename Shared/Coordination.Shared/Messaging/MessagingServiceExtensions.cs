@@ -12,6 +12,8 @@ internal static class MessagingServiceExtensions
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<OutboxProcessor>();
         services.AddScoped<DeliveryAdministration>();
+        services.AddSingleton<Republisher>();
+        services.AddScoped<Modules.IHomeSectionSource, ParkedDeliveriesHomeSection>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

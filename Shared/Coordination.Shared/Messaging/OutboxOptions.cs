@@ -21,6 +21,10 @@ public sealed class OutboxOptions
     /// <summary>How long a claimed row is reserved for the instance that claimed it.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Modules whose subscriptions get nothing live (as if they had not been listening);
+    /// they fill up later by asking for a republish. For tests and for adding a module.</summary>
+    public List<string> MutedSubscribers { get; set; } = [];
+
     /// <summary>Delivered outbox rows and inbox records are kept this long.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 }

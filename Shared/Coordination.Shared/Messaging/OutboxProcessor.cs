@@ -21,8 +21,10 @@ public sealed class OutboxProcessor(
 {
     private readonly OutboxOptions _options = options.Value;
 
-    // Built once: the catalog is complete before the first delivery.
-    private readonly ILookup<string, EventSubscription> _subscriptions = catalog.Subscriptions.ToLookup(s => s.EventType.FullName!);
+    // Built once: the catalog is complete before the first delivery. Muted modules hear nothing.
+    private readonly ILookup<string, EventSubscription> _subscriptions = catalog.Subscriptions
+        .Where(s => !options.Value.MutedSubscribers.Contains(s.Module, StringComparer.OrdinalIgnoreCase))
+        .ToLookup(s => s.EventType.FullName!);
 
     /// <summary>Claims up to a batch of due rows of <paramref name="database"/> and delivers them.
     /// Returns how many rows it claimed.</summary>

@@ -85,6 +85,25 @@ public sealed class ModuleBuilder
         return this;
     }
 
+    /// <summary>Lets this module republish its current state for a module that asks
+    /// (<see cref="Republisher"/>): the coordinators' action and the <c>republish</c> command.</summary>
+    public ModuleBuilder AddRepublisher<TRepublisher>()
+        where TRepublisher : class, IStateRepublisher
+    {
+        Services.AddScoped<TRepublisher>();
+        _catalog.Republishers.Add(new ModuleRepublisher(Name, typeof(TRepublisher)));
+        return this;
+    }
+
+    /// <summary>Adds this module's part of the home page (what a signed-in user should see or
+    /// do, or what the public finds); the Host's <c>/</c> shows every module's sections.</summary>
+    public ModuleBuilder AddHomeSections<TSource>()
+        where TSource : class, IHomeSectionSource
+    {
+        Services.AddScoped<IHomeSectionSource, TSource>();
+        return this;
+    }
+
     public ModuleBuilder AddNavigation(NavigationEntry entry)
     {
         _catalog.Navigation.Add(entry);

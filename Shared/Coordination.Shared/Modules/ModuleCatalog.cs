@@ -21,6 +21,9 @@ public sealed class ModuleCatalog
     /// and retention) on the site's privacy page.</summary>
     public List<Type> PrivacyNotices { get; } = [];
 
+    /// <summary>Modules that can republish their state for a late subscriber.</summary>
+    public List<ModuleRepublisher> Republishers { get; } = [];
+
     internal List<Type> CarterModules { get; } = [];
 
     internal void AddCarterModules(System.Reflection.Assembly assembly)

@@ -23,4 +23,8 @@ public static class Policies
 
     /// <summary>Coordinators and funder observers: indicators and reports.</summary>
     public const string Monitoring = "Monitoring";
+
+    /// <summary>Coordinators and project managers: the projects' own work (e.g. the funder's
+    /// reporting dates); a manager's handler narrows it to their projects.</summary>
+    public const string ProjectWork = "ProjectWork";
 }

@@ -197,10 +197,16 @@ internal sealed class CalendarFeed
 }
 
 /// <summary>Events' copy of a directory person's address (from Membership), so that an erasure
-/// there can anonymise their registrations here.</summary>
+/// there can anonymise their registrations here, and their organisation and projects, which
+/// <c>EventHeld</c> gives for each attendee found here.</summary>
 internal sealed class KnownPerson
 {
     public Guid PersonId { get; set; }
 
     public string Email { get; set; } = "";
+
+    public Guid? OrganisationId { get; set; }
+
+    /// <summary>The projects the person holds a role in.</summary>
+    public List<Guid> ProjectIds { get; set; } = [];
 }

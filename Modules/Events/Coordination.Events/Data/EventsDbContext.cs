@@ -88,6 +88,8 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.ToTable("People");
             e.HasKey(x => x.PersonId);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.HasIndex(x => x.Email);
+            e.Property(x => x.ProjectIds).AsJsonList().HasColumnName("ProjectIdsJson");
         });
         modelBuilder.Entity<KnownNetwork>(e =>
         {

@@ -54,4 +54,7 @@ internal enum PersonRoleKind
     Coordinator,
     Expert,
     SteeringGroup,
+
+    /// <summary>The funder's observer of a network: reads its indicators and reports.</summary>
+    FunderObserver,
 }

@@ -3,12 +3,45 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Monitoring.Data;
 
-/// <summary>Monitoring's read model: its own copy of what the indicators need.</summary>
+/// <summary>Monitoring's read model: its own copy of what the indicators need, fed only by the
+/// other modules' integration events (live, or republished for a late start), kept as dated
+/// facts so that any period can be counted again; and Monitoring's own data, the funder's
+/// reporting dates with the reminders sent for them.</summary>
 internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     protected override string ModuleName => "Monitoring";
 
     public DbSet<NetworkFact> Networks => Set<NetworkFact>();
+
+    public DbSet<ProjectFact> Projects => Set<ProjectFact>();
+
+    public DbSet<ProjectOrganisationFact> ProjectOrganisations => Set<ProjectOrganisationFact>();
+
+    public DbSet<PersonFact> People => Set<PersonFact>();
+
+    public DbSet<PersonRoleFact> PersonRoles => Set<PersonRoleFact>();
+
+    public DbSet<HeldEventFact> HeldEvents => Set<HeldEventFact>();
+
+    public DbSet<AttendanceFact> Attendances => Set<AttendanceFact>();
+
+    public DbSet<AttendanceProjectFact> AttendanceProjects => Set<AttendanceProjectFact>();
+
+    public DbSet<SurveyFact> Surveys => Set<SurveyFact>();
+
+    public DbSet<ModelFact> Models => Set<ModelFact>();
+
+    public DbSet<ModelReviewFact> ModelReviews => Set<ModelReviewFact>();
+
+    public DbSet<NewsletterIssueFact> NewsletterIssues => Set<NewsletterIssueFact>();
+
+    public DbSet<SubscriptionFact> Subscriptions => Set<SubscriptionFact>();
+
+    public DbSet<PostFact> Posts => Set<PostFact>();
+
+    public DbSet<ReportingDate> ReportingDates => Set<ReportingDate>();
+
+    public DbSet<ReportReminder> ReportReminders => Set<ReportReminder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -18,19 +51,133 @@ internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(o
             e.ToTable("NetworkFacts");
             e.HasKey(x => x.NetworkId);
             e.Property(x => x.NameFi).HasMaxLength(200);
+            e.Property(x => x.NameSv).HasMaxLength(200);
+            e.Property(x => x.NameEn).HasMaxLength(200);
             e.HasIndex(x => x.CreatedAt);
         });
+        modelBuilder.Entity<ProjectFact>(e =>
+        {
+            e.ToTable("ProjectFacts");
+            e.HasKey(x => x.ProjectId);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Acronym).HasMaxLength(50);
+            e.HasIndex(x => x.NetworkId);
+        });
+        modelBuilder.Entity<ProjectOrganisationFact>(e =>
+        {
+            e.ToTable("ProjectOrganisationFacts");
+            e.HasKey(x => new { x.ProjectId, x.OrganisationId });
+            e.Property(x => x.Name).HasMaxLength(300);
+        });
+        modelBuilder.Entity<PersonFact>(e =>
+        {
+            e.ToTable("PersonFacts");
+            e.HasKey(x => x.PersonId);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Language).HasMaxLength(5);
+            e.HasIndex(x => x.Email);
+        });
+        modelBuilder.Entity<PersonRoleFact>(e =>
+        {
+            e.ToTable("PersonRoleFacts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Role).HasMaxLength(30);
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => new { x.Role, x.ProjectId });
+        });
+        modelBuilder.Entity<HeldEventFact>(e =>
+        {
+            e.ToTable("HeldEventFacts");
+            e.HasKey(x => x.EventId);
+            e.Property(x => x.Type).HasMaxLength(30);
+            e.Property(x => x.TitleFi).HasMaxLength(300);
+            e.HasIndex(x => new { x.NetworkId, x.StartsAt });
+        });
+        modelBuilder.Entity<AttendanceFact>(e =>
+        {
+            e.ToTable("AttendanceFacts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.EventId, x.AttendeeKey }).IsUnique();
+            e.Property(x => x.AttendeeKey).HasMaxLength(64);
+            e.Property(x => x.OrganisationKey).HasMaxLength(300);
+            e.HasIndex(x => new { x.NetworkId, x.StartsAt });
+            e.HasIndex(x => x.PersonId);
+        });
+        modelBuilder.Entity<AttendanceProjectFact>(e =>
+        {
+            e.ToTable("AttendanceProjectFacts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.EventId, x.AttendeeKey, x.ProjectId }).IsUnique();
+            e.Property(x => x.AttendeeKey).HasMaxLength(64);
+            e.HasIndex(x => new { x.NetworkId, x.StartsAt });
+            e.HasIndex(x => x.PersonId);
+        });
+        modelBuilder.Entity<SurveyFact>(e =>
+        {
+            e.ToTable("SurveyFacts");
+            e.HasKey(x => x.SurveyId);
+            e.Property(x => x.TitleFi).HasMaxLength(300);
+            e.Property(x => x.TitleSv).HasMaxLength(300);
+            e.Property(x => x.Template).HasMaxLength(40);
+            e.HasIndex(x => new { x.NetworkId, x.ClosedAt });
+        });
+        modelBuilder.Entity<ModelFact>(e =>
+        {
+            e.ToTable("ModelFacts");
+            e.HasKey(x => x.ModelId);
+            e.Property(x => x.TitleFi).HasMaxLength(300);
+            e.Property(x => x.TitleSv).HasMaxLength(300);
+            e.HasIndex(x => x.NetworkId);
+        });
+        modelBuilder.Entity<ModelReviewFact>(e =>
+        {
+            e.ToTable("ModelReviewFacts");
+            e.HasKey(x => new { x.ModelId, x.RoundId });
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.RoundName).HasMaxLength(200);
+            e.HasIndex(x => x.ReviewedAt);
+        });
+        modelBuilder.Entity<NewsletterIssueFact>(e =>
+        {
+            e.ToTable("NewsletterIssueFacts");
+            e.HasKey(x => x.IssueId);
+            e.Property(x => x.SubjectFi).HasMaxLength(300);
+            e.Property(x => x.SubjectSv).HasMaxLength(300);
+            e.HasIndex(x => x.SentAt);
+        });
+        modelBuilder.Entity<SubscriptionFact>(e =>
+        {
+            e.ToTable("SubscriptionFacts");
+            e.HasKey(x => x.SubscriptionId);
+            e.Property(x => x.Language).HasMaxLength(5);
+        });
+        modelBuilder.Entity<PostFact>(e =>
+        {
+            e.ToTable("PostFacts");
+            e.HasKey(x => x.PostId);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.TitleFi).HasMaxLength(300);
+            e.Property(x => x.TitleSv).HasMaxLength(300);
+            e.HasIndex(x => x.PublishedAt);
+        });
+        modelBuilder.Entity<ReportingDate>(e =>
+        {
+            e.ToTable("ReportingDates");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.SubmittedBy).HasMaxLength(100);
+            e.HasIndex(x => new { x.ProjectId, x.DueDate });
+            e.HasIndex(x => x.DueDate);
+        });
+        modelBuilder.Entity<ReportReminder>(e =>
+        {
+            e.ToTable("ReportReminders");
+            e.HasKey(x => new { x.ReportingDateId, x.PersonId });
+        });
+        modelBuilder.IdsAreMadeInCode(typeof(MonitoringDbContext).Assembly);
     }
-}
-
-/// <summary>A network as Monitoring knows it, from <c>NetworkCreated</c>.</summary>
-internal sealed class NetworkFact
-{
-    public Guid NetworkId { get; set; }
-
-    public required string NameFi { get; set; }
-
-    public DateTime CreatedAt { get; set; }
 }
 
 internal sealed class SqliteMonitoringDbContext(DbContextOptions<SqliteMonitoringDbContext> options) : MonitoringDbContext(options);

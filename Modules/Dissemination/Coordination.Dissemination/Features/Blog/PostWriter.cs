@@ -123,6 +123,7 @@ internal sealed class PostWriter(DisseminationDbContext db, IValidator<PostInput
                 post.Status = PostStatus.Published;
                 post.PublishedAt = now;
                 post.ReturnNote = null;
+                db.Publish(Integration.DisseminationMessages.PostPublished(post), now);
                 break;
             case "return" when coordinator:
                 if (post.Status != PostStatus.Submitted)

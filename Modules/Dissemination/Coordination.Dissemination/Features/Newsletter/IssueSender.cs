@@ -134,8 +134,16 @@ internal sealed class IssueSender(
         var left = await db.Deliveries.CountAsync(d => d.IssueId == id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending), ct);
         if (left == 0)
         {
+            // Marked sent and announced (NewsletterIssueSent) in one commit, by whoever marks it first.
             var finished = clock.GetUtcNow().UtcDateTime;
-            await db.Issues.Where(i => i.Id == id && i.Status == IssueStatus.Sending).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IssueStatus.Sent).SetProperty(i => i.FinishedAt, finished), ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.Issues.Where(i => i.Id == id && i.Status == IssueStatus.Sending).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IssueStatus.Sent).SetProperty(i => i.FinishedAt, finished), ct) == 1)
+            {
+                db.Publish(await Integration.DisseminationMessages.IssueSentAsync(db, issue, finished, ct), finished);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
     }
 

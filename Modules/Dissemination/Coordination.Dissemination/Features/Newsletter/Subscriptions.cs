@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Coordination.Dissemination.Contracts;
 using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Resources;
 using Coordination.Shared.Email;
@@ -75,9 +76,24 @@ internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks
             return false;
         }
 
+        // Confirmed and announced (without the address) in one commit, once.
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Subscribers.Where(s => s.Id == id && s.Status != SubscriberStatus.Unsubscribed)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriberStatus.Confirmed).SetProperty(s => s.ConfirmedAt, s => s.ConfirmedAt ?? now), ct) == 1;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var subscriber = await db.Subscribers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.Status != SubscriberStatus.Unsubscribed, ct);
+        if (subscriber is null)
+        {
+            return false;
+        }
+
+        if (await db.Subscribers.Where(s => s.Id == id && s.Status == SubscriberStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriberStatus.Confirmed).SetProperty(s => s.ConfirmedAt, s => s.ConfirmedAt ?? now), ct) == 1)
+        {
+            db.Publish(new NewsletterSubscriptionConfirmed(id, subscriber.Language, subscriber.ConfirmedAt ?? now), now);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     public async Task<bool> UnsubscribeAsync(string token, CancellationToken ct)
@@ -87,8 +103,24 @@ internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks
             return false;
         }
 
+        // A confirmed subscription that ends is announced in the same commit, once.
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Subscribers.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriberStatus.Unsubscribed).SetProperty(s => s.UnsubscribedAt, s => s.UnsubscribedAt ?? now), ct) == 1;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var subscriber = await db.Subscribers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (subscriber is null)
+        {
+            return false;
+        }
+
+        if (await db.Subscribers.Where(s => s.Id == id && s.Status != SubscriberStatus.Unsubscribed)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriberStatus.Unsubscribed).SetProperty(s => s.UnsubscribedAt, s => s.UnsubscribedAt ?? now), ct) == 1
+            && subscriber.ConfirmedAt is not null)
+        {
+            db.Publish(new NewsletterSubscriptionEnded(id, now), now);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
     }
 }

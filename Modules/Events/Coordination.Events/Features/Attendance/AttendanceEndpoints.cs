@@ -161,14 +161,11 @@ internal sealed class AttendanceEndpoints : ICarterModule
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var attendees = await db.Registrations.AsNoTracking().Where(r => r.EventId == id && r.Attended).OrderBy(r => r.Name).ToListAsync(ct);
         e.Status = EventStatus.Held;
         e.HeldAt = now;
-        var organisations = attendees.Where(a => !string.IsNullOrWhiteSpace(a.Organisation)).Select(a => a.Organisation!.Trim().ToLowerInvariant()).Distinct().Count();
-        db.Publish(new EventHeld(
-            e.Id, e.NetworkId, EnumText.Of(e.Type), e.Title.Fi, e.StartsAt, e.EndsAt,
-            [.. attendees.Select(a => new Attendee(a.Email, a.Name, a.Organisation))], attendees.Count, organisations, now, e.FeedbackSurvey), now);
-        db.Audit(user.UserId(), "MarkEventHeld", nameof(Event), id.ToString(), attendees.Count.ToString(CultureInfo.InvariantCulture), now);
+        var held = await Integration.EventMessages.HeldAsync(db, e, ct);
+        db.Publish(held, now);
+        db.Audit(user.UserId(), "MarkEventHeld", nameof(Event), id.ToString(), held.ParticipantCount.ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(ct);
         return true;
     }

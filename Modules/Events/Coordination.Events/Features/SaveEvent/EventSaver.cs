@@ -122,9 +122,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
     }
 
     private void PublishScheduled(Event e, DateTime now)
-        => db.Publish(new EventScheduled(
-            e.Id, e.NetworkId, EnumText.Of(e.Type), EnumText.Of(e.Audience), e.Title.Fi, e.Title.Sv, e.Title.En, e.StartsAt, e.EndsAt, e.Place,
-            !string.IsNullOrWhiteSpace(e.OnlineLink), e.Sequence, now), now);
+        => db.Publish(Integration.EventMessages.Scheduled(e, now), now);
 
     private static void Apply(Event e, EventInput input, TimeSpan shift, DateTime now)
     {

@@ -5,18 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Events.Features.TrackPeople;
 
-/// <summary>Keeps each directory person's address, and on <see cref="PersonErased"/> anonymises
-/// every registration made with it (name, address, organisation and needs), keeping the counts.</summary>
+/// <summary>Keeps each directory person's address, organisation and projects, and on
+/// <see cref="PersonErased"/> anonymises every registration made with it (name, address,
+/// organisation and needs), keeping the counts.</summary>
 internal sealed class PersonHandlers(EventsDbContext db) :
     IIntegrationEventHandler<PersonRegistered>,
     IIntegrationEventHandler<PersonUpdated>,
     IIntegrationEventHandler<PersonErased>
 {
     public Task HandleAsync(PersonRegistered integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
-        => RememberAsync(integrationEvent.PersonId, integrationEvent.Email, cancellationToken);
+        => RememberAsync(integrationEvent.PersonId, integrationEvent.Email, integrationEvent.OrganisationId, integrationEvent.Roles, cancellationToken);
 
     public Task HandleAsync(PersonUpdated integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
-        => RememberAsync(integrationEvent.PersonId, integrationEvent.Email, cancellationToken);
+        => RememberAsync(integrationEvent.PersonId, integrationEvent.Email, integrationEvent.OrganisationId, integrationEvent.Roles, cancellationToken);
 
     public async Task HandleAsync(PersonErased integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
     {
@@ -30,16 +31,17 @@ internal sealed class PersonHandlers(EventsDbContext db) :
         db.People.Remove(person);
     }
 
-    private async Task RememberAsync(Guid personId, string email, CancellationToken ct)
+    private async Task RememberAsync(Guid personId, string email, Guid? organisationId, IReadOnlyList<PersonRole> roles, CancellationToken ct)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, ct);
         if (person is null)
         {
-            db.People.Add(new KnownPerson { PersonId = personId, Email = email.ToLowerInvariant() });
+            person = new KnownPerson { PersonId = personId };
+            db.People.Add(person);
         }
-        else
-        {
-            person.Email = email.ToLowerInvariant();
-        }
+
+        person.Email = email.ToLowerInvariant();
+        person.OrganisationId = organisationId;
+        person.ProjectIds = [.. roles.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().Order()];
     }
 }

@@ -77,7 +77,7 @@ internal sealed class OrganisationSaver(MembershipDbContext db, IValidator<Organ
             .ToListAsync(ct);
         foreach (var project in projects)
         {
-            var organisations = (await Projects.ProjectSaver.OrganisationsOfAsync(db, project, ct))
+            var organisations = (await Integration.ProjectMessages.OrganisationsOfAsync(db, project, ct))
                 .Select(o => o.OrganisationId == organisation.Id ? o with { Name = organisation.Name, BusinessId = organisation.BusinessId } : o)
                 .ToList();
             db.Publish(new Contracts.ProjectUpdated(project.Id, project.NetworkId, project.Name, project.Acronym, project.StartDate, project.EndDate, organisations, now), now);

@@ -39,12 +39,19 @@ internal sealed class InvitationEndpoints : ICarterModule
             .WithSummary("E-mails the person a link to create a sign-in with the roles they hold (coordinators, or their project's managers)");
     }
 
-    /// <summary>Site roles for directory roles: every person is a member; coordinators coordinate,
-    /// project managers manage, experts review.</summary>
+    /// <summary>Site roles for directory roles: every person is a member (but a funder's observer
+    /// who holds no other role only observes); coordinators coordinate, project managers manage,
+    /// experts review.</summary>
     public static IReadOnlyCollection<string> SiteRoles(IEnumerable<PersonRoleKind> roles)
     {
-        var result = new HashSet<string> { Roles.Member };
-        foreach (var role in roles)
+        var list = roles.ToList();
+        var result = new HashSet<string>();
+        if (list.Count == 0 || list.Any(r => r != PersonRoleKind.FunderObserver))
+        {
+            result.Add(Roles.Member);
+        }
+
+        foreach (var role in list)
         {
             switch (role)
             {
@@ -56,6 +63,9 @@ internal sealed class InvitationEndpoints : ICarterModule
                     break;
                 case PersonRoleKind.Expert:
                     result.Add(Roles.Reviewer);
+                    break;
+                case PersonRoleKind.FunderObserver:
+                    result.Add(Roles.Funder);
                     break;
             }
         }

@@ -117,20 +117,10 @@ internal sealed class ProjectSaver(MembershipDbContext db, IValidator<ProjectInp
 
     private async Task PublishAsync(Project project, bool created, DateTime now, CancellationToken ct)
     {
-        var organisations = await OrganisationsOfAsync(db, project, ct);
+        var organisations = await Integration.ProjectMessages.OrganisationsOfAsync(db, project, ct);
         db.Publish<Shared.Messaging.IIntegrationEvent>(created
             ? new ProjectJoinedNetwork(project.Id, project.NetworkId, project.Name, project.Acronym, project.StartDate, project.EndDate, organisations, now)
             : new ProjectUpdated(project.Id, project.NetworkId, project.Name, project.Acronym, project.StartDate, project.EndDate, organisations, now), now);
-    }
-
-    /// <summary>The lead first, then partners by name, as the events carry them.</summary>
-    public static async Task<List<ProjectOrganisation>> OrganisationsOfAsync(MembershipDbContext db, Project project, CancellationToken ct)
-    {
-        var ids = project.Partners.Select(p => p.OrganisationId).Append(project.LeadOrganisationId).ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return [.. organisations
-            .OrderByDescending(o => o.Id == project.LeadOrganisationId).ThenBy(o => o.Name, StringComparer.Create(FinnishFormat.Finnish, true))
-            .Select(o => new ProjectOrganisation(o.Id, o.Name, o.BusinessId, o.Id == project.LeadOrganisationId))];
     }
 
     private async Task<FormErrors> ValidateAsync(ProjectInput input, CancellationToken ct)

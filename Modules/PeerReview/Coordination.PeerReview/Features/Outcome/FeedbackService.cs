@@ -107,16 +107,9 @@ internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess acces
         var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == submission.RoundId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         submission.FeedbackReleasedAt = now;
-        var scores = await db.Reviews.AsNoTracking().Where(r => r.SubmissionId == submissionId && r.Status == ReviewStatus.Submitted).Select(r => r.Scores).ToListAsync(ct);
-        var all = scores.SelectMany(s => s.Values).ToList();
-        double? average = all.Count == 0 ? null : Math.Round(all.Average(), 2);
-        if (round.Type == RoundType.Peer)
+        if (await Integration.ReviewMessages.OutcomeAsync(db, submission, round, now, ct) is { } outcome)
         {
-            db.Publish(new ModelPeerReviewed(submission.ModelId, round.Id, round.Name, scores.Count, average, now), now);
-        }
-        else if (round.Type == RoundType.Expert)
-        {
-            db.Publish(new ModelExpertReviewed(submission.ModelId, round.Id, round.Name, scores.Count, average, now), now);
+            db.Publish(outcome, now);
         }
 
         db.Audit(userId, "ReleaseFeedback", nameof(Submission), submissionId.ToString(), submission.Title.Fi, now);

@@ -42,12 +42,7 @@ internal sealed class SurveyCloser(SurveysDbContext db, SurveyResultsCalculator 
             return false;
         }
 
-        var summary = await results.ComputeAsync(survey, ct, withGroups: false);
-        db.Publish(new SurveyClosed(
-            survey.Id, survey.NetworkId, survey.Title.Fi, survey.Template, survey.EventId, survey.Anonymous, summary.Invited, summary.Responses, survey.OpensAt, now,
-            [.. summary.Questions.Select((q, i) => new SurveyQuestionSummary(q.Key, q.Type, survey.Questions[i].Text.Fi, q.N, q.Mean, q.Sd, q.CantSay, q.Distribution ?? [], survey.Questions[i].Text.Sv))],
-            survey.Title.Sv),
-            now);
+        db.Publish(await Integration.SurveyMessages.ClosedAsync(results, survey, now, ct), now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;

@@ -195,7 +195,17 @@ namespace Coordination.Events.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProjectIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ProjectIdsJson");
+
                     b.HasKey("PersonId");
+
+                    b.HasIndex("Email");
 
                     b.ToTable("People", "events");
                 });

@@ -188,7 +188,17 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ProjectIdsJson");
+
                     b.HasKey("PersonId");
+
+                    b.HasIndex("Email");
 
                     b.ToTable("People", (string)null);
                 });

@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using Coordination.Shared.Messaging;
+using Coordination.Surveys.Contracts;
+using Coordination.Surveys.Data;
+using Coordination.Surveys.Features.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Surveys.Integration;
+
+/// <summary>Surveys' current state for a module that subscribed late: every closed survey with
+/// its summary, as it was published when it closed.</summary>
+internal sealed class SurveysRepublisher(SurveysDbContext db, SurveyResultsCalculator results) : IStateRepublisher
+{
+    public async IAsyncEnumerable<RepublishedEvent> StateAsync(IReadOnlySet<Type> wanted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!wanted.Contains(typeof(SurveyClosed)))
+        {
+            yield break;
+        }
+
+        var closed = await db.Surveys.AsNoTracking().Where(s => s.ClosedAt != null).OrderBy(s => s.ClosedAt).ToListAsync(cancellationToken);
+        foreach (var survey in closed)
+        {
+            yield return new(await SurveyMessages.ClosedAsync(results, survey, survey.ClosedAt!.Value, cancellationToken), survey.ClosedAt.Value);
+        }
+    }
+}
