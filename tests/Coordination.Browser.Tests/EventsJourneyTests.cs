@@ -95,7 +95,7 @@ public sealed partial class EventsJourneyTests : BrowserFixture
         await page.GetByLabel("Ehdota teemaa").FillAsync("Työelämäyhteistyö");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ehdota" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Äänestä" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("1 ääntä")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 ääni")).ToBeVisibleAsync();
         await CheckAccessibleAsync(page, visited);
         await page.GoBackAsync();
         await page.GoBackAsync();

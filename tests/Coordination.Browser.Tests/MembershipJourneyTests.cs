@@ -86,7 +86,7 @@ public sealed class MembershipJourneyTests : BrowserFixture
         await page.GetByText("Kirjoita säännöt").ClickAsync();
         await page.GetByLabel("Sääntöjen teksti").FillAsync("1. Jaamme tulokset avoimesti.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Julkaise säännöt" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("0/16 organisaatiota on hyväksynyt voimassa olevat säännöt.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Voimassa olevat säännöt hyväksyneet organisaatiot: 0/16")).ToBeVisibleAsync();
         await CheckAccessibleAsync(page, visited);
         await page.GetByRole(AriaRole.Link, new() { Name = "Uusi työryhmä" }).ClickAsync();
         await CheckAccessibleAsync(page, visited);

@@ -96,7 +96,7 @@ public sealed class PeerReviewJourneyTests : BrowserFixture
             await page.GetByRole(AriaRole.Button, new() { Name = "Lisää arvioija" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Arvioija lisätty");
             await page.GetByRole(AriaRole.Button, new() { Name = "Jaa arvioijat automaattisesti" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 uutta arviointia");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 uusi arviointi");
             await CheckAccessibleAsync(page, visited);
         }
 

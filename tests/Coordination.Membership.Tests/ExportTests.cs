@@ -24,7 +24,7 @@ public sealed class ExportTests(Provider provider) : AppFixture(provider)
             Assert.That(csv.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
             Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "UTF-8 BOM so Excel reads ä and ö");
             Assert.That(text, Does.Contain("Nimi;Sähköposti;Puhelin;Organisaatio"));
-            Assert.That(text, Does.Contain("Äijä Öljynen;vienti@example.fi;;\"Vientiopisto; \"\"lainaus\"\"\""));
+            Assert.That(text, Does.Contain("Äijä Öljynen;vienti@example.fi;;\"Vientiopisto; \"\"lainaus\"\"\";suomi;"), "the preferred language by name, not as a code");
             Assert.That(text, Does.Not.Contain(";=HYPERLINK"), "formulas are escaped");
         });
 
@@ -32,6 +32,7 @@ public sealed class ExportTests(Provider provider) : AppFixture(provider)
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.That(rows.Select(r => r["Organisaation nimi"]), Does.Contain("Vientiopisto; \"lainaus\""));
+        Assert.That(rows.Single(r => (string)r["Organisaation nimi"] == "Vientiopisto; \"lainaus\"")["Organisaation kieli"], Is.EqualTo("suomi"));
 
         var member = await App.ApiClientAsync(Roles.Member);
         Assert.That((await member.GetAsync("/api/v1/membership/exports/contacts.csv")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

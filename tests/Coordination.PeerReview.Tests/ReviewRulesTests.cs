@@ -96,6 +96,10 @@ public sealed class ReviewRulesTests(Provider provider) : AppFixture(provider)
         Assert.That((await b.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{assignment}/review", new { scores = new Dictionary<string, int> { ["c1"] = 4 }, strengths = "Hyvä alku" })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var incomplete = (await ProblemAsync(await b.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{assignment}/review", new { scores = new Dictionary<string, int> { ["c1"] = 4 }, strengths = "Hyvä alku", submit = true }), HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.That(incomplete.Select(e => e.Key), Is.EquivalentTo(new[] { "scores.c2", "scores.c3", "scores.c4", "suggestions" }));
+        var empty = (await ProblemAsync(await b.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{assignment}/review", new { submit = true }), HttpStatusCode.BadRequest))["errors"]!.AsObject();
+        var messages = empty.Select(e => e.Value!.AsArray().Single()!.GetValue<string>()).ToList();
+        Assert.That(messages, Is.Unique, "the error summary tells the fields apart");
+        Assert.That(messages, Has.Some.StartsWith("Vahvuudet:").And.Some.StartsWith("Kehittämisehdotukset:"));
         var draft = await b.Manager.GetFromJsonAsync<JsonObject>($"/api/v1/peer-review/assignments/{assignment}");
         Assert.That(draft!["review"]!["status"]!.GetValue<string>(), Is.EqualTo("draft"));
         Assert.That(draft["review"]!["strengths"]!.GetValue<string>(), Is.EqualTo("Hyvä alku"));

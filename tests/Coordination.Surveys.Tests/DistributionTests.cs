@@ -131,10 +131,10 @@ public sealed class DistributionTests(Provider provider) : AppFixture(provider)
 
         var survey = await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(App, db => db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.EventId == eventId)), s => s is not null);
         Assert.That(survey, Is.Not.Null, "Surveys made the feedback survey");
-        Assert.That(survey!.Title.Fi, Does.StartWith("Palaute tilaisuudesta: Kehittämispäivä"));
+        Assert.That(survey!.Title.Fi, Does.StartWith("Palaute tapahtumasta: Kehittämispäivä"));
         Assert.That(survey.Template, Is.EqualTo("eventFeedback"));
         await SurveysSetup.RunMailJobAsync(App);
-        Assert.That(App.PickedUpMail().Count(m => m.Subject!.StartsWith("Kysely: Palaute tilaisuudesta: Kehittämispäivä", StringComparison.Ordinal) && m.To.ToString().Contains(stamp, StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(App.PickedUpMail().Count(m => m.Subject!.StartsWith("Kysely: Palaute tapahtumasta: Kehittämispäivä", StringComparison.Ordinal) && m.To.ToString().Contains(stamp, StringComparison.Ordinal)), Is.EqualTo(2));
 
         var other = await SurveysSetup.SurveyAsync(_coordinator, _network, [SurveysSetup.Likert("a", "Väite")]);
         var attendees = await _coordinator.PostAsJsonAsync($"/api/v1/surveys/{other}/invitations", new { audience = "event", eventId });

@@ -36,7 +36,7 @@ internal sealed class UserAccounts(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{PublicUrl.Base(configuration, http.HttpContext?.Request)}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
         using var culture = new CultureScope(language);
-        await email.SendAsync(new EmailMessage(address, name, l["InviteMailSubject"], string.Format(CultureInfo.CurrentCulture, l["InviteMailBody"], name, link)), cancellationToken);
+        await email.SendAsync(new EmailMessage(address, name, string.Format(CultureInfo.CurrentCulture, l["InviteMailSubject"], SiteName.Current(configuration)), string.Format(CultureInfo.CurrentCulture, l["InviteMailBody"], name, link)), cancellationToken);
     }
 
     public async Task DeleteAsync(string address, CancellationToken cancellationToken)

@@ -26,9 +26,9 @@ public static class LocalizedTextRules
                 text.RuleFor(x => x!.Fi).NotEmpty().WithMessage(_ => string.Format(l["Required"], label + " (" + l["InFinnish"].Value.ToLowerInvariant() + ")"));
             }
 
-            text.RuleFor(x => x!.Fi).MaximumLength(maxLength).WithMessage(_ => string.Format(l["TooLong"], label, maxLength));
-            text.RuleFor(x => x!.Sv).MaximumLength(maxLength).WithMessage(_ => string.Format(l["TooLong"], label, maxLength));
-            text.RuleFor(x => x!.En).MaximumLength(maxLength).WithMessage(_ => string.Format(l["TooLong"], label, maxLength));
+            text.RuleFor(x => x!.Fi).MaximumLength(maxLength).WithMessage(_ => l.Plural("TooLong", maxLength, label));
+            text.RuleFor(x => x!.Sv).MaximumLength(maxLength).WithMessage(_ => l.Plural("TooLong", maxLength, label));
+            text.RuleFor(x => x!.En).MaximumLength(maxLength).WithMessage(_ => l.Plural("TooLong", maxLength, label));
         });
     }
 }

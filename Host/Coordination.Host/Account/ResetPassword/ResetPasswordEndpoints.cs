@@ -1,7 +1,9 @@
+using System.Globalization;
 using Carter;
 using Coordination.Host.Identity;
 using Coordination.Host.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +34,7 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
                     var token = await users.GeneratePasswordResetTokenAsync(user);
                     var baseUrl = PublicUrl.Base(configuration, request);
                     var link = $"{baseUrl}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
-                    await email.SendAsync(new EmailMessage(address, user.DisplayName, l["ResetMailSubject"], string.Format(l["ResetMailBody"], link)), ct);
+                    await email.SendAsync(new EmailMessage(address, user.DisplayName, string.Format(CultureInfo.CurrentCulture, l["ResetMailSubject"], SiteName.Current(configuration)), string.Format(CultureInfo.CurrentCulture, l["ResetMailBody"], link)), ct);
                 }
 
                 return new RazorComponentResult<ForgotPasswordPage>(new { Sent = true });

@@ -29,7 +29,7 @@ internal sealed class PostInputValidator : AbstractValidator<PostInput>
         RuleFor(x => x.Title).LocalizedText(shared, l["PostTitle"], required: true, 200);
         RuleFor(x => x.Body).LocalizedText(shared, l["PostBody"], required: true, 20000);
         RuleFor(x => x.AuthorName).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["Author"]))
-            .MaximumLength(200).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Author"], 200));
+            .MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["Author"]));
     }
 }
 

@@ -231,7 +231,7 @@ internal sealed class IssueEndpoints : ICarterModule
         {
             if ((value?.Length ?? 0) > max)
             {
-                errors.Add(name, string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["IssueSubject"], max));
+                errors.Add(name, shared.Plural("TooLong", max, l["IssueSubject"]));
             }
         }
 

@@ -107,7 +107,7 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider
                 ["title"] = s.Title.InCurrentCulture().Text,
                 ["responses"] = s.Responses,
                 ["invited"] = s.Invited,
-                ["responses_text"] = string.Format(CultureInfo.CurrentCulture, l[s.Invited > 0 ? "NewsletterSurveyResponses" : "NewsletterSurveyResponsesOpen"], s.Responses, s.Invited),
+                ["responses_text"] = l.Plural(s.Invited > 0 ? "NewsletterSurveyResponses" : "NewsletterSurveyResponsesOpen", s.Responses, s.Invited),
                 ["statements"] = s.Statements.Select(st => new ScriptObject
                 {
                     ["text"] = SupportedCultures.CurrentLanguage == "sv" && !string.IsNullOrWhiteSpace(st.TextSv) ? st.TextSv : st.TextFi,

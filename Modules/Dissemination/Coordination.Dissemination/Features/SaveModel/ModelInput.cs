@@ -55,7 +55,7 @@ internal sealed class ModelInputValidator : AbstractValidator<ModelInput>
         RuleFor(x => x.TargetGroup).LocalizedText(shared, l["TargetGroup"], required: false, 300);
         RuleFor(x => x.ResourcesNeeded).LocalizedText(shared, l["ResourcesNeeded"], required: false, 2000);
         RuleFor(x => x.Themes).Must(t => t is null || (t.Count <= 20 && t.All(x => x.Trim().Length is > 0 and <= 100))).WithMessage(_ => l["ThemesInvalid"]);
-        RuleFor(x => x.ContactName).MaximumLength(200).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["ContactName"], 200));
+        RuleFor(x => x.ContactName).MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["ContactName"]));
         RuleFor(x => x.ContactEmail).EmailAddress().MaximumLength(254).When(x => !string.IsNullOrWhiteSpace(x.ContactEmail)).WithMessage(_ => l["ContactEmailInvalid"]);
         RuleForEach(x => x.Links).Must(link => Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && (link.Url?.Length ?? 0) <= 1000 && (link.Title?.Length ?? 0) <= 200)
             .WithMessage(_ => l["LinkInvalid"]);

@@ -22,12 +22,12 @@ internal sealed class RegistrationInputValidator : AbstractValidator<Registratio
     public RegistrationInputValidator(IStringLocalizer<SharedStrings> shared, IStringLocalizer<EventsStrings> l)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["Name"]))
-            .MaximumLength(200).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Name"], 200));
+            .MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["Name"]));
         RuleFor(x => x.Email).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["Email"]))
-            .MaximumLength(254).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Email"], 254))
+            .MaximumLength(254).WithMessage(_ => shared.Plural("TooLong", 254, l["Email"]))
             .EmailAddress().WithMessage(_ => l["EmailInvalid"]);
-        RuleFor(x => x.Organisation).MaximumLength(300).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Organisation"], 300));
-        RuleFor(x => x.Needs).MaximumLength(1000).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Needs"], 1000));
+        RuleFor(x => x.Organisation).MaximumLength(300).WithMessage(_ => shared.Plural("TooLong", 300, l["Organisation"]));
+        RuleFor(x => x.Needs).MaximumLength(1000).WithMessage(_ => shared.Plural("TooLong", 1000, l["Needs"]));
         RuleFor(x => x.Language).Must(x => x is null or "fi" or "sv" or "en").WithMessage(_ => l["LanguageInvalid"]);
     }
 }

@@ -79,15 +79,15 @@ internal sealed class EventInputValidator : AbstractValidator<EventInput>
         RuleFor(x => x.RegistrationClosesAt).Must(s => s is null || HelsinkiTime.TryParse(s, out _)).WithMessage(_ => l["TimeInvalid"]);
         RuleFor(x => x.RegistrationClosesAt).Must((x, _) => x.Closes > x.Opens).When(x => x.Opens is not null && x.Closes is not null).WithMessage(_ => l["ClosesBeforeOpens"]);
         RuleFor(x => x.Capacity).GreaterThanOrEqualTo(1).When(x => x.Capacity is not null).WithMessage(_ => l["CapacityTooSmall"]);
-        RuleFor(x => x.Place).MaximumLength(300).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Place"], 300));
+        RuleFor(x => x.Place).MaximumLength(300).WithMessage(_ => shared.Plural("TooLong", 300, l["Place"]));
         RuleFor(x => x.OnlineLink).Must(IsWebAddress).When(x => x.OnlineLink is not null).WithMessage(_ => l["LinkInvalid"])
-            .MaximumLength(500).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["OnlineLink"], 500));
-        RuleFor(x => x.Organiser).MaximumLength(200).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Organiser"], 200));
-        RuleForEach(x => x.Themes).MaximumLength(100).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Themes"], 100));
+            .MaximumLength(500).WithMessage(_ => shared.Plural("TooLong", 500, l["OnlineLink"]));
+        RuleFor(x => x.Organiser).MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["Organiser"]));
+        RuleForEach(x => x.Themes).MaximumLength(100).WithMessage(_ => shared.Plural("TooLong", 100, l["Themes"]));
         RuleForEach(x => x.Materials).ChildRules(m =>
         {
             m.RuleFor(x => x.Url).Must(IsWebAddress).WithMessage(_ => l["LinkInvalid"]);
-            m.RuleFor(x => x.Title).MaximumLength(200).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["TooLong"], l["Materials"], 200));
+            m.RuleFor(x => x.Title).MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["Materials"]));
         });
         RuleFor(x => x.Repeat!.EveryWeeks).InclusiveBetween(1, 8).When(x => x.Repeat is not null).WithMessage(_ => l["RepeatWeeksInvalid"]);
         RuleFor(x => x.Repeat!.Count).NotNull().InclusiveBetween(2, MaxOccurrences).When(x => x.Repeat is not null)

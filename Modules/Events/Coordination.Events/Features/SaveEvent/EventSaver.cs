@@ -115,7 +115,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
 
         if (existing is not null && input.Capacity is { } capacity && capacity < existing.RegisteredCount)
         {
-            errors.Add("capacity", string.Format(CultureInfo.CurrentCulture, l["CapacityBelowRegistered"], existing.RegisteredCount));
+            errors.Add("capacity", l.Plural("CapacityBelowRegistered", existing.RegisteredCount));
         }
 
         return errors;

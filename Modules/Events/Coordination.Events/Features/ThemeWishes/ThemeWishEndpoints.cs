@@ -97,7 +97,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
         }
         else if (text.Length > 300)
         {
-            errors.Add("text", string.Format(CultureInfo.CurrentCulture, l["WishTooLong"], 300));
+            errors.Add("text", l.Plural("WishTooLong", 300));
         }
         else if (await db.ThemeWishes.AnyAsync(w => w.EventId == id && w.Text.ToLower() == text.ToLower(), ct))
         {

@@ -25,8 +25,8 @@ internal sealed class LetterInputValidator : AbstractValidator<LetterInput>
     public LetterInputValidator(IStringLocalizer<SharedStrings> shared, IStringLocalizer<MembershipStrings> l)
     {
         RuleFor(x => x.Tasks).Must(t => t is { Count: > 0 }).WithMessage(_ => l["TasksRequired"]);
-        RuleForEach(x => x.Tasks).MaximumLength(1000).WithMessage(_ => string.Format(shared["TooLong"], l["Tasks"], 1000));
-        RuleFor(x => x.SignedBy).MaximumLength(200).WithMessage(_ => string.Format(shared["TooLong"], l["SignedBy"], 200));
+        RuleForEach(x => x.Tasks).MaximumLength(1000).WithMessage(_ => shared.Plural("TooLong", 1000, l["Tasks"]));
+        RuleFor(x => x.SignedBy).MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["SignedBy"]));
         RuleFor(x => x.SignedBy).NotEmpty().When(x => x.SignedOn is not null).WithMessage(_ => l["SignerRequired"]);
         RuleFor(x => x.SignedOn).NotNull().When(x => !string.IsNullOrWhiteSpace(x.SignedBy)).WithMessage(_ => l["SignedOnRequired"]);
     }

@@ -32,11 +32,11 @@ internal sealed class GoalInputValidator : AbstractValidator<GoalInput>
     {
         RuleFor(x => x).Must(x => (x.NetworkId is null) != (x.ProjectId is null)).WithName("projectId").WithMessage(_ => l["GoalOwnerRequired"]);
         RuleFor(x => x.Objective).NotEmpty().WithMessage(_ => string.Format(shared["Required"], l["Objective"]))
-            .MaximumLength(4000).WithMessage(_ => string.Format(shared["TooLong"], l["Objective"], 4000));
-        RuleFor(x => x.FocusArea).MaximumLength(300).WithMessage(_ => string.Format(shared["TooLong"], l["FocusArea"], 300));
-        RuleFor(x => x.Activities).MaximumLength(8000).WithMessage(_ => string.Format(shared["TooLong"], l["Activities"], 8000));
-        RuleFor(x => x.Results).MaximumLength(8000).WithMessage(_ => string.Format(shared["TooLong"], l["Results"], 8000));
-        RuleFor(x => x.Monitoring).MaximumLength(8000).WithMessage(_ => string.Format(shared["TooLong"], l["Monitoring"], 8000));
+            .MaximumLength(4000).WithMessage(_ => shared.Plural("TooLong", 4000, l["Objective"]));
+        RuleFor(x => x.FocusArea).MaximumLength(300).WithMessage(_ => shared.Plural("TooLong", 300, l["FocusArea"]));
+        RuleFor(x => x.Activities).MaximumLength(8000).WithMessage(_ => shared.Plural("TooLong", 8000, l["Activities"]));
+        RuleFor(x => x.Results).MaximumLength(8000).WithMessage(_ => shared.Plural("TooLong", 8000, l["Results"]));
+        RuleFor(x => x.Monitoring).MaximumLength(8000).WithMessage(_ => shared.Plural("TooLong", 8000, l["Monitoring"]));
     }
 }
 

@@ -45,7 +45,7 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
 
         if (input.Note?.Length > 1000)
         {
-            return SettingResult.Invalid("note", string.Format(shared["TooLong"], l["PhaseNote"], 1000));
+            return SettingResult.Invalid("note", shared.Plural("TooLong", 1000, l["PhaseNote"]));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -72,7 +72,7 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
 
         if (new[] { name.Fi, name.Sv, name.En }.Any(t => t?.Length > 100))
         {
-            return SettingResult.Invalid("theme.fi", string.Format(shared["TooLong"], l["ThemeName"], 100));
+            return SettingResult.Invalid("theme.fi", shared.Plural("TooLong", 100, l["ThemeName"]));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -118,7 +118,7 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
 
         if (input.Text.Length > 20000)
         {
-            return SettingResult.Invalid("text", string.Format(shared["TooLong"], l["RulesText"], 20000));
+            return SettingResult.Invalid("text", shared.Plural("TooLong", 20000, l["RulesText"]));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -155,7 +155,7 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
         }
         else if (input.AcceptedBy.Length > 200)
         {
-            errors.Add("acceptedBy", string.Format(shared["TooLong"], l["AcceptedBy"], 200));
+            errors.Add("acceptedBy", shared.Plural("TooLong", 200, l["AcceptedBy"]));
         }
 
         if (input.AcceptedOn is null)

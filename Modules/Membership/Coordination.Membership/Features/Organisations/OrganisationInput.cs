@@ -24,11 +24,11 @@ internal sealed class OrganisationInputValidator : AbstractValidator<Organisatio
     public OrganisationInputValidator(IStringLocalizer<SharedStrings> shared, IStringLocalizer<MembershipStrings> l)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(_ => string.Format(shared["Required"], l["OrganisationName"]))
-            .MaximumLength(300).WithMessage(_ => string.Format(shared["TooLong"], l["OrganisationName"], 300));
+            .MaximumLength(300).WithMessage(_ => shared.Plural("TooLong", 300, l["OrganisationName"]));
         RuleFor(x => x.BusinessId).Must(id => id is null || Data.BusinessId.IsValid(Data.BusinessId.Normalize(id)))
             .WithMessage(_ => l["BusinessIdInvalid"]);
         RuleFor(x => x.Type).Must(EnumText.IsValid<OrganisationType>).WithMessage(_ => l["OrganisationTypeInvalid"]);
         RuleFor(x => x.Language).Must(x => x is "fi" or "sv").WithMessage(_ => l["OrganisationLanguageInvalid"]);
-        RuleFor(x => x.Municipality).MaximumLength(100).WithMessage(_ => string.Format(shared["TooLong"], l["Municipality"], 100));
+        RuleFor(x => x.Municipality).MaximumLength(100).WithMessage(_ => shared.Plural("TooLong", 100, l["Municipality"]));
     }
 }

@@ -55,11 +55,11 @@ internal sealed class PersonInputValidator : AbstractValidator<PersonInput>
     public PersonInputValidator(IStringLocalizer<SharedStrings> shared, IStringLocalizer<MembershipStrings> l)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(_ => string.Format(shared["Required"], l["PersonName"]))
-            .MaximumLength(200).WithMessage(_ => string.Format(shared["TooLong"], l["PersonName"], 200));
+            .MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["PersonName"]));
         RuleFor(x => x.Email).NotEmpty().WithMessage(_ => string.Format(shared["Required"], l["Email"]))
-            .MaximumLength(254).WithMessage(_ => string.Format(shared["TooLong"], l["Email"], 254))
+            .MaximumLength(254).WithMessage(_ => shared.Plural("TooLong", 254, l["Email"]))
             .EmailAddress().WithMessage(_ => l["EmailInvalid"]);
-        RuleFor(x => x.Phone).MaximumLength(40).WithMessage(_ => string.Format(shared["TooLong"], l["Phone"], 40));
+        RuleFor(x => x.Phone).MaximumLength(40).WithMessage(_ => shared.Plural("TooLong", 40, l["Phone"]));
         RuleFor(x => x.Language).Must(x => x is "fi" or "sv" or "en").WithMessage(_ => l["PersonLanguageInvalid"]);
         RuleForEach(x => x.Roles).ChildRules(role =>
         {

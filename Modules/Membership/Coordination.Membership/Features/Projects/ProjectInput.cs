@@ -53,9 +53,9 @@ internal sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
     {
         RuleFor(x => x.NetworkId).NotNull().WithMessage(_ => string.Format(shared["Required"], l["Network"]));
         RuleFor(x => x.Name).NotEmpty().WithMessage(_ => string.Format(shared["Required"], l["ProjectName"]))
-            .MaximumLength(300).WithMessage(_ => string.Format(shared["TooLong"], l["ProjectName"], 300));
-        RuleFor(x => x.Acronym).MaximumLength(50).WithMessage(_ => string.Format(shared["TooLong"], l["Acronym"], 50));
-        RuleFor(x => x.FundingDecisionNumber).MaximumLength(50).WithMessage(_ => string.Format(shared["TooLong"], l["FundingDecisionNumber"], 50));
+            .MaximumLength(300).WithMessage(_ => shared.Plural("TooLong", 300, l["ProjectName"]));
+        RuleFor(x => x.Acronym).MaximumLength(50).WithMessage(_ => shared.Plural("TooLong", 50, l["Acronym"]));
+        RuleFor(x => x.FundingDecisionNumber).MaximumLength(50).WithMessage(_ => shared.Plural("TooLong", 50, l["FundingDecisionNumber"]));
         RuleFor(x => x.LeadOrganisationId).NotNull().WithMessage(_ => string.Format(shared["Required"], l["LeadOrganisation"]));
         RuleFor(x => x.StartDate).NotNull().WithMessage(_ => string.Format(shared["Required"], l["StartDate"]));
         RuleFor(x => x.EndDate).NotNull().WithMessage(_ => string.Format(shared["Required"], l["EndDate"]));

@@ -24,6 +24,6 @@ internal sealed class NetworkInputValidator : AbstractValidator<NetworkInput>
     {
         RuleFor(x => x.Name).LocalizedText(shared, l["NetworkName"], required: true, NameMaxLength);
         RuleFor(x => x.Description).LocalizedText(shared, l["Description"], required: false, DescriptionMaxLength);
-        RuleFor(x => x.FundingProgramme).MaximumLength(300).WithMessage(_ => string.Format(shared["TooLong"], l["FundingProgramme"], 300));
+        RuleFor(x => x.FundingProgramme).MaximumLength(300).WithMessage(_ => shared.Plural("TooLong", 300, l["FundingProgramme"]));
     }
 }

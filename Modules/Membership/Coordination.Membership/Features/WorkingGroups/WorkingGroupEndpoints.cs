@@ -178,12 +178,12 @@ internal sealed class GroupSaver(MembershipDbContext db, TimeProvider clock, ISt
         }
         else if (input.Name.Trim().Length > 200)
         {
-            errors.Add("name", string.Format(shared["TooLong"], l["GroupName"], 200));
+            errors.Add("name", shared.Plural("TooLong", 200, l["GroupName"]));
         }
 
         if (input.Theme?.Trim().Length > 200)
         {
-            errors.Add("theme", string.Format(shared["TooLong"], l["GroupTheme"], 200));
+            errors.Add("theme", shared.Plural("TooLong", 200, l["GroupTheme"]));
         }
 
         if (input.NetworkId is not { } networkId || !await db.Networks.AnyAsync(n => n.Id == networkId, ct))

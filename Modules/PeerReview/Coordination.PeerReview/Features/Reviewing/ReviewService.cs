@@ -76,7 +76,7 @@ internal sealed class ReviewService(PeerReviewDbContext db, TimeProvider clock, 
             {
                 if (score is < 1 or > 5)
                 {
-                    errors.Add($"scores.{criterion.Key}", l["ScoreRange"]);
+                    errors.Add($"scores.{criterion.Key}", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["ScoreRange"], criterion.Title));
                 }
                 else
                 {
@@ -94,9 +94,9 @@ internal sealed class ReviewService(PeerReviewDbContext db, TimeProvider clock, 
             errors.Add($"scores.{key}", l["CriterionUnknown"]);
         }
 
-        Text("strengths", input.Strengths, input.Submit);
-        Text("suggestions", input.Suggestions, input.Submit);
-        Text("transferability", input.Transferability, false);
+        Text("strengths", "Strengths", input.Strengths, input.Submit);
+        Text("suggestions", "Suggestions", input.Suggestions, input.Submit);
+        Text("transferability", "Transferability", input.Transferability, false);
         if (!errors.IsEmpty)
         {
             return (SaveOutcome.Invalid, errors);
@@ -121,15 +121,16 @@ internal sealed class ReviewService(PeerReviewDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(ct);
         return (input.Submit ? SaveOutcome.Submitted : SaveOutcome.Saved, errors);
 
-        void Text(string key, string? value, bool required)
+        // Each message names its field, so that the error summary tells them apart.
+        void Text(string key, string label, string? value, bool required)
         {
             if (value?.Length > 8000)
             {
-                errors.Add(key, l["TextTooLong"]);
+                errors.Add(key, string.Format(System.Globalization.CultureInfo.CurrentCulture, l["TextTooLong"], l[label]));
             }
             else if (required && string.IsNullOrWhiteSpace(value))
             {
-                errors.Add(key, l["TextRequired"]);
+                errors.Add(key, string.Format(System.Globalization.CultureInfo.CurrentCulture, l["TextRequired"], l[label]));
             }
         }
     }

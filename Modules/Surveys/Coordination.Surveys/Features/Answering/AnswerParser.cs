@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Coordination.Shared.Data;
+using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Resources;
@@ -130,6 +131,6 @@ internal static class AnswerParser
         QuestionType.Number when q.Min is not null || q.Max is not null => string.Format(CultureInfo.CurrentCulture, l["AnswerNumberBetween"],
             q.Min?.ToString(CultureInfo.CurrentCulture) ?? "–", q.Max?.ToString(CultureInfo.CurrentCulture) ?? "–"),
         QuestionType.Number => l["AnswerNumber"],
-        _ => string.Format(CultureInfo.CurrentCulture, l["AnswerTextTooLong"], MaxTextLength),
+        _ => l.Plural("AnswerTextTooLong", MaxTextLength),
     };
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Coordination.Shared.Jobs;
+using Coordination.Shared.Localization;
 using Coordination.Shared.Modules;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
@@ -73,7 +74,7 @@ internal sealed class Inviter(SurveysDbContext db, TimeProvider clock, IBackgrou
 
         if (recipients.Count > MaxRecipients)
         {
-            errors.Add("recipients", string.Format(CultureInfo.CurrentCulture, l["TooManyRecipients"], MaxRecipients));
+            errors.Add("recipients", l.Plural("TooManyRecipients", MaxRecipients));
         }
 
         if (!errors.IsEmpty)

@@ -91,7 +91,7 @@ internal sealed partial class SurveyInputValidator : AbstractValidator<SurveyInp
         RuleFor(x => x.RemindEveryDays).InclusiveBetween(1, 60).When(x => x.RemindEveryDays is not null).WithMessage(_ => l["RemindEveryInvalid"]);
         RuleFor(x => x.Questions).NotEmpty().WithMessage(_ => l["QuestionsRequired"]);
         RuleFor(x => x.Questions!.Count).LessThanOrEqualTo(MaxQuestions).When(x => x.Questions is not null).OverridePropertyName("questions")
-            .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, l["TooManyQuestions"], MaxQuestions));
+            .WithMessage(_ => l.Plural("TooManyQuestions", MaxQuestions));
         RuleForEach(x => x.Questions).ChildRules(q =>
         {
             q.RuleFor(x => x.Key).Must(k => k is not null && KeyPattern().IsMatch(k.Trim())).WithMessage(_ => l["KeyInvalid"]);

@@ -73,11 +73,11 @@ internal static class SurveyTemplates
         List<QuestionInput> questions =
         [
             .. goals.Select((g, i) => Likert(g.Item1, g.Item2, low, high, "goals",
-                i == 0 ? T("Kuinka hyvin koordinaatiohanke on onnistunut tavoitteissaan?", "Hur väl har koordinationsprojektet lyckats med sina mål?", "How well has the coordination project met its goals?") : null)),
+                i == 0 ? T("Kuinka hyvin koordinaatiohanke on onnistunut tavoitteissaan?", "Hur väl har koordineringsprojektet lyckats med sina mål?", "How well has the coordination project met its goals?") : null)),
             Open("goalComments", T("Perustele arviotasi tai kerro, mitä koordinaation pitäisi tehdä toisin", "Motivera din bedömning eller berätta vad koordineringen borde göra annorlunda", "Explain your rating or tell what coordination should do differently")),
         ];
         return new(GoalEvaluation,
-            T("Koordinaation tavoitteiden arviointi", "Utvärdering av koordinationens mål", "Evaluation of the coordination goals"),
+            T("Koordinaation tavoitteiden arviointi", "Utvärdering av koordineringens mål", "Evaluation of the coordination goals"),
             T("Arvioi asteikolla 1–5, kuinka hyvin koordinaatio on onnistunut kussakin tavoitteessa.", "Bedöm på skalan 1–5 hur väl koordineringen har lyckats med varje mål.", "Rate on a scale of 1–5 how well coordination has met each goal."),
             Anonymous: true, questions);
     }
@@ -86,17 +86,17 @@ internal static class SurveyTemplates
     {
         List<QuestionInput> questions =
         [
-            Likert("overall", T("Tilaisuus oli kokonaisuutena onnistunut", "Evenemanget var som helhet lyckat", "Overall the event was a success"), Disagree, Agree, "event"),
-            Likert("useful", T("Sain tilaisuudesta käyttökelpoisia ideoita omaan työhöni", "Jag fick användbara idéer för mitt arbete", "I got ideas I can use in my own work"), Disagree, Agree, "event"),
-            Likert("networking", T("Tilaisuus auttoi verkostoitumaan muiden hankkeiden kanssa", "Evenemanget hjälpte mig att nätverka med andra projekt", "The event helped me network with other projects"), Disagree, Agree, "event"),
-            new("again", "single", T("Osallistuisitko vastaavaan tilaisuuteen uudelleen?", "Skulle du delta i ett liknande evenemang igen?", "Would you attend a similar event again?"),
+            Likert("overall", T("Tapahtuma oli kokonaisuutena onnistunut", "Evenemanget var som helhet lyckat", "Overall the event was a success"), Disagree, Agree, "event"),
+            Likert("useful", T("Sain tapahtumasta käyttökelpoisia ideoita omaan työhöni", "Jag fick användbara idéer för mitt arbete", "I got ideas I can use in my own work"), Disagree, Agree, "event"),
+            Likert("networking", T("Tapahtuma auttoi verkostoitumaan muiden hankkeiden kanssa", "Evenemanget hjälpte mig att nätverka med andra projekt", "The event helped me network with other projects"), Disagree, Agree, "event"),
+            new("again", "single", T("Osallistuisitko vastaavaan tapahtumaan uudelleen?", "Skulle du delta i ett liknande evenemang igen?", "Would you attend a similar event again?"),
                 [T("Kyllä", "Ja", "Yes"), T("Ehkä", "Kanske", "Maybe"), T("En", "Nej", "No")]),
             Open("best", T("Mikä oli parasta?", "Vad var bäst?", "What was best?")),
             Open("improve", T("Mitä kehittäisit?", "Vad skulle du utveckla?", "What would you improve?")),
         ];
         return new(EventFeedback,
-            T("Palaute tilaisuudesta", "Respons om evenemanget", "Event feedback"),
-            T("Kiitos osallistumisesta! Palautteesi auttaa meitä suunnittelemaan seuraavat tilaisuudet.", "Tack för att du deltog! Din respons hjälper oss att planera kommande evenemang.", "Thank you for taking part! Your feedback helps us plan the next events."),
+            T("Palaute tapahtumasta", "Respons på evenemanget", "Event feedback"),
+            T("Kiitos osallistumisesta! Palautteesi auttaa meitä suunnittelemaan seuraavat tapahtumat.", "Tack för att du deltog! Din respons hjälper oss att planera kommande evenemang.", "Thank you for taking part! Your feedback helps us plan the next events."),
             Anonymous: true, questions);
     }
 
