@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = DatabaseOptions.From(builder.Configuration);
+// SQLite: one process per data folder (README); a second one stops here.
+using var dataFolderLock = DataFolderLock.Acquire(database);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
 catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900));
@@ -23,6 +25,11 @@ builder.Services.AddCoordinationWeb(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<IdentityDb>("db-identity", tags: ["ready"]);
 
 var app = builder.Build();
+if (dataFolderLock is not null)
+{
+    // A host stopped inside a test process lets the folder go before its Main returns.
+    app.Lifetime.ApplicationStopped.Register(dataFolderLock.Dispose);
+}
 
 if (args.Contains("migrate"))
 {

@@ -27,7 +27,8 @@ public sealed class DisseminationModule : IModule
             .AddSingleton<Features.Newsletter.SubscriptionLinks>()
             .AddScoped<Features.Newsletter.NewsletterRenderer>()
             .AddScoped<Features.Newsletter.IssueSender>()
-            .AddScoped<Features.Newsletter.TestSender>();
+            .AddScoped<Features.Newsletter.TestSender>()
+            .AddHostedService<Features.Newsletter.ResumeNewsletterSends>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();
