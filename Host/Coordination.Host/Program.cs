@@ -3,6 +3,10 @@ using Coordination.Host;
 using Coordination.Host.Data;
 using Coordination.Host.Identity;
 using Coordination.Host.Jobs;
+using Coordination.Host.Operations;
+using Coordination.Host.Operations.AuditTrail;
+using Coordination.Host.Operations.Backups;
+using Coordination.Host.Operations.Telemetry;
 using Coordination.Host.Web;
 using Coordination.Host.Resources;
 using Coordination.Shared.Data;
@@ -11,10 +15,10 @@ using Coordination.Shared.Modules;
 using Coordination.Shared.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
+// `backup <folder>` and `restore <folder>` run instead of the site, on its configuration.
+var (command, hostArgs) = OperationsCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
 var database = DatabaseOptions.From(builder.Configuration);
-// SQLite: one process per data folder (README); a second one stops here.
-using var dataFolderLock = DataFolderLock.Acquire(database);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
 catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900));
@@ -23,13 +27,29 @@ builder.Services.AddCoordinationIdentity(builder.Configuration, database);
 builder.Services.AddCoordinationJobs(builder.Configuration, database);
 builder.Services.AddCoordinationWeb(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<IdentityDb>("db-identity", tags: ["ready"]);
+builder.Services.AddCoordinationBackups(builder.Configuration, database, catalog);
+builder.Services.AddAuditTrail(builder.Configuration, catalog);
+builder.Services.AddCoordinationTelemetry(builder.Configuration);
 
 var app = builder.Build();
+if (command is not null)
+{
+    Environment.ExitCode = await command.RunAsync(app.Services);
+    return;
+}
+
+// SQLite: one site process per data folder (README); a second one stops here. Commands do not
+// take this lock: a backup runs beside the site, and a restore is kept off a running site by
+// the site lock below (data/site.lock, a different file).
+using var dataFolderLock = DataFolderLock.Acquire(database);
 if (dataFolderLock is not null)
 {
     // A host stopped inside a test process lets the folder go before its Main returns.
     app.Lifetime.ApplicationStopped.Register(dataFolderLock.Dispose);
 }
+
+// Held while the site runs, so that a restore refuses to replace the files under it.
+app.HoldDataFolder(database);
 
 if (args.Contains("migrate"))
 {
@@ -52,6 +72,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapJobsDashboard();
+app.MapCoordinationMetrics();
 app.MapCarter();
 
 await app.RunAsync();

@@ -108,7 +108,7 @@ internal static class NewsletterSetup
 
     /// <summary>A fast rate and a short claim timeout, and the newsletter's information log
     /// (which run sends, resuming) in the output.</summary>
-    public static Dictionary<string, string> FastSending(TimeSpan claimTimeout, int messagesPerSecond = 1000) => new()
+    public static Dictionary<string, string?> FastSending(TimeSpan claimTimeout, int messagesPerSecond = 1000) => new()
     {
         ["Coordination__Newsletter__MessagesPerSecond"] = messagesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Coordination__Newsletter__ClaimTimeout"] = claimTimeout.ToString(),

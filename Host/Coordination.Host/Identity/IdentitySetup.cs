@@ -31,6 +31,7 @@ internal static class IdentitySetup
         }
 
         services.AddScoped<Coordination.Shared.Security.IUserAccounts, UserAccounts>();
+        services.AddScoped<IUserRoles, UserRoles>();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -29,6 +29,7 @@ internal sealed class IssueSender(
     IBulkEmailSender bulk,
     TimeProvider clock,
     IConfiguration configuration,
+    NewsletterMetrics metrics,
     ILogger<IssueSender> logger)
 {
     public const int BatchSize = 50;
@@ -151,6 +152,7 @@ internal sealed class IssueSender(
                     {
                         await session.SendAsync(Message(issue, delivery, baseUrl), ct);
                         await MarkAsync(delivery, batch.ClaimId, DeliveryStatus.Sent, null);
+                        metrics.Sent();
                     }
                     catch (Exception ex) when (SmtpFailure.IsPermanent(ex))
                     {

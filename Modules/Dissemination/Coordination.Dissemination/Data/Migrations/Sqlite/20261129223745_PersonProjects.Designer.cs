@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.Dissemination.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDisseminationDbContext))]
-    [Migration("20261129220437_NewsletterClaims")]
-    partial class NewsletterClaims
+    [Migration("20261129223745_PersonProjects")]
+    partial class PersonProjects
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -102,6 +102,11 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("ManagedProjectsJson");
+
+                    b.Property<string>("Projects")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ProjectsJson");
 
                     b.HasKey("PersonId");
 
@@ -321,7 +326,7 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ClaimedUntil")
+                    b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -367,15 +372,6 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterIssue", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ClaimId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -644,9 +640,8 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClaimId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ClaimToken");
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");

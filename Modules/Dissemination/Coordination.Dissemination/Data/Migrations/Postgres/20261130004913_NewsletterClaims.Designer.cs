@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coordination.Dissemination.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDisseminationDbContext))]
-    [Migration("20261129220511_NewsletterClaims")]
+    [Migration("20261130004913_NewsletterClaims")]
     partial class NewsletterClaims
     {
         /// <inheritdoc />
@@ -108,6 +108,11 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("ManagedProjectsJson");
+
+                    b.Property<string>("Projects")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ProjectsJson");
 
                     b.HasKey("PersonId");
 
