@@ -33,11 +33,20 @@ builder.Services.AddAuditTrail(builder.Configuration, catalog);
 builder.Services.AddCoordinationTelemetry(builder.Configuration);
 
 var app = builder.Build();
-
 if (command is not null)
 {
     Environment.ExitCode = await command.RunAsync(app.Services);
     return;
+}
+
+// SQLite: one site process per data folder (README); a second one stops here. Commands do not
+// take this lock: a backup runs beside the site, and a restore is kept off a running site by
+// the site lock below (data/site.lock, a different file).
+using var dataFolderLock = DataFolderLock.Acquire(database);
+if (dataFolderLock is not null)
+{
+    // A host stopped inside a test process lets the folder go before its Main returns.
+    app.Lifetime.ApplicationStopped.Register(dataFolderLock.Dispose);
 }
 
 // Held while the site runs, so that a restore refuses to replace the files under it.

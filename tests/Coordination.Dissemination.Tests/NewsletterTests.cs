@@ -118,14 +118,18 @@ public sealed class NewsletterTests(Provider provider)
             Assert.That(smtp.Messages().Count(m => m.Subject == "Katkennut lähetys"), Is.EqualTo(40));
 
             // Put the log in the state a crash in the middle leaves: ten sent, five claimed by the
-            // dead process ten minutes ago (their mail may or may not have gone), the rest waiting.
+            // dead process whose lease ran out five minutes ago (their mail may or may not have
+            // gone), the rest waiting.
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DisseminationDbContext>();
             var rows = await db.Deliveries.Where(d => d.IssueId == issue).OrderBy(d => d.Id).ToListAsync();
+            var deadClaim = Guid.NewGuid();
             foreach (var (row, index) in rows.Select((r, i) => (r, i)))
             {
                 row.Status = index < 10 ? DeliveryStatus.Sent : index < 15 ? DeliveryStatus.Sending : DeliveryStatus.Pending;
-                row.ClaimedAt = index is >= 10 and < 15 ? DateTime.UtcNow.AddMinutes(-10) : row.ClaimedAt;
+                row.ClaimId = index < 15 ? deadClaim : null;
+                row.ClaimedUntil = index is >= 10 and < 15 ? DateTime.UtcNow.AddMinutes(-5) : null;
+                row.Attempts = index < 15 ? 1 : 0;
             }
 
             await db.SaveChangesAsync();
@@ -144,6 +148,10 @@ public sealed class NewsletterTests(Provider provider)
         Assert.That(resent, Has.Count.EqualTo(30), "the five claimed by the crashed process and the 25 waiting, once each; not the ten sent");
         Assert.That(resent, Is.Unique);
         Assert.That(resent, Is.SubsetOf(subscribers.Select(s => s.Email)));
+
+        await using var check = new CoordinationApp(database, Settings(smtp));
+        var attempts = await DisseminationSetup.InDisseminationAsync(check, db => db.Deliveries.Where(d => d.IssueId == issue).OrderBy(d => d.Id).Select(d => d.Attempts).ToListAsync());
+        Assert.That(attempts, Is.EqualTo(Enumerable.Repeat(1, 10).Concat(Enumerable.Repeat(2, 5)).Concat(Enumerable.Repeat(1, 25))), "the log counts the second claim of the five the crash cut");
     }
 
     [Test]

@@ -28,7 +28,8 @@ public sealed class DisseminationModule : IModule
             .AddScoped<Features.Newsletter.NewsletterRenderer>()
             .AddScoped<Features.Newsletter.IssueSender>()
             .AddSingleton<Features.Newsletter.NewsletterMetrics>()
-            .AddScoped<Features.Newsletter.TestSender>();
+            .AddScoped<Features.Newsletter.TestSender>()
+            .AddHostedService<Features.Newsletter.ResumeNewsletterSends>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();

@@ -66,6 +66,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Id);
             e.Property(x => x.Type).HasMaxLength(300);
             e.Property(x => x.LastError).HasMaxLength(4000);
+            e.Property(x => x.ClaimId).HasColumnName("ClaimToken");
             e.HasIndex(x => new { x.ProcessedAt, x.ParkedAt, x.NextAttemptAt });
         });
         modelBuilder.Entity<InboxMessage>(e =>

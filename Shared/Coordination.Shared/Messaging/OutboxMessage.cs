@@ -1,7 +1,7 @@
 namespace Coordination.Shared.Messaging;
 
 /// <summary>An integration event waiting for (or done with) delivery to subscribing modules.</summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : Data.IClaimable
 {
     public Guid Id { get; set; }
 
@@ -12,12 +12,14 @@ public sealed class OutboxMessage
 
     public DateTime OccurredAt { get; set; }
 
+    /// <summary>How many times the row was claimed for delivery (each try counts).</summary>
     public int Attempts { get; set; }
 
     public DateTime NextAttemptAt { get; set; }
 
-    /// <summary>Set by the instance that claimed the row; others skip it until the lease ends.</summary>
-    public Guid? ClaimToken { get; set; }
+    /// <summary>Set by the instance that claimed the row; others skip it until the lease ends
+    /// (column ClaimToken).</summary>
+    public Guid? ClaimId { get; set; }
 
     public DateTime? ClaimedUntil { get; set; }
 

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Shared.Messaging;
 
 /// <summary>
-/// Delivers one module's due outbox rows to the subscribing modules' handlers. Claiming is one
-/// UPDATE whose WHERE re-checks the lease, so two instances never deliver the same row at the
-/// same time (PostgreSQL re-evaluates it on the row it waited for; SQLite writes one at a time).
+/// Delivers one module's due outbox rows to the subscribing modules' handlers. Rows are taken
+/// with the shared claim (<see cref="Claims"/>), so two instances never deliver the same row at
+/// the same time; each claim counts as an attempt on the row.
 /// </summary>
 public sealed class OutboxProcessor(
     IServiceScopeFactory scopes,
@@ -30,7 +30,7 @@ public sealed class OutboxProcessor(
     /// Returns how many rows it claimed.</summary>
     public async Task<int> ProcessDueAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(database, Guid.NewGuid(), cancellationToken);
+        var claimed = await ClaimAsync(database, cancellationToken);
         foreach (var message in claimed)
         {
             await DeliverAsync(database, message, cancellationToken);
@@ -39,33 +39,15 @@ public sealed class OutboxProcessor(
         return claimed.Count;
     }
 
-    /// <summary>Reserves due rows for <paramref name="token"/> and returns them.</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(ModuleDatabase database, Guid token, CancellationToken cancellationToken)
+    /// <summary>Reserves due rows for one claim and returns them.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
         var now = clock.GetUtcNow().UtcDateTime;
-        var until = now + _options.ClaimLease;
-        var candidates = await Due(db.OutboxMessages, now)
-            .OrderBy(m => m.OccurredAt)
-            .Select(m => m.Id)
-            .Take(_options.BatchSize)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        await Due(db.OutboxMessages.Where(m => candidates.Contains(m.Id)), now)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
-        return await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ClaimToken == token)
-            .OrderBy(m => m.OccurredAt)
-            .ToListAsync(cancellationToken);
+        var claim = await db.ClaimAsync<OutboxMessage>(m => m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now, _options.BatchSize, _options.ClaimLease, now, cancellationToken);
+        return claim.Rows;
     }
-
-    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> rows, DateTime now)
-        => rows.Where(m => m.ProcessedAt == null && m.ParkedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
 
     private async Task DeliverAsync(ModuleDatabase source, OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -89,14 +71,15 @@ public sealed class OutboxProcessor(
         await using var finish = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)finish.ServiceProvider.GetRequiredService(source.ContextType);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mine = db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);
+        var mine = db.OutboxMessages.Held(message.Id, message.ClaimId!.Value);
         if (error is null)
         {
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now).SetProperty(m => m.ClaimToken, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now).Release(), CancellationToken.None);
             return;
         }
 
-        var attempts = message.Attempts + 1;
+        // The claim has counted this try already.
+        var attempts = message.Attempts;
         var parked = attempts >= _options.MaxAttempts ? now : (DateTime?)null;
         var next = now + RetryDelay(attempts);
         if (parked is not null)
@@ -106,12 +89,10 @@ public sealed class OutboxProcessor(
 
         var text = error.Length > 4000 ? error[..4000] : error;
         await mine.ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.NextAttemptAt, next)
+            s => s.SetProperty(m => m.NextAttemptAt, next)
                 .SetProperty(m => m.ParkedAt, parked)
                 .SetProperty(m => m.LastError, text)
-                .SetProperty(m => m.ClaimToken, (Guid?)null)
-                .SetProperty(m => m.ClaimedUntil, (DateTime?)null),
+                .Release(),
             CancellationToken.None);
     }
 

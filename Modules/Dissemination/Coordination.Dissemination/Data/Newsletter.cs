@@ -11,8 +11,10 @@ internal enum IssueStatus
 }
 
 /// <summary>A newsletter issue: editorial text and the blocks to include. When sending starts,
-/// the issue is rendered once per language and kept (the archive shows exactly what was sent).</summary>
-internal sealed class NewsletterIssue
+/// the issue is rendered once per language and kept (the archive shows exactly what was sent).
+/// A run that sends it holds it by a claim (<see cref="IClaimable"/>: claim id, lease, runs in
+/// <see cref="Attempts"/>), so one run at a time sends an issue.</summary>
+internal sealed class NewsletterIssue : IClaimable
 {
     public Guid Id { get; set; }
 
@@ -49,6 +51,15 @@ internal sealed class NewsletterIssue
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The run that holds (or last held) the issue.</summary>
+    public Guid? ClaimId { get; set; }
+
+    /// <summary>Until when that run holds it; renewed after every batch.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    /// <summary>How many runs have taken the issue.</summary>
+    public int Attempts { get; set; }
 }
 
 internal enum DeliveryStatus
@@ -60,9 +71,10 @@ internal enum DeliveryStatus
 }
 
 /// <summary>One recipient of one issue: the delivery log. A row is claimed (Sending, with the
-/// claim's time) before its mail goes out and marked Sent after the server accepted it; a claim
-/// left by a crashed process is taken again after a while.</summary>
-internal sealed class NewsletterDelivery
+/// claim's lease) before its mail goes out and marked Sent after the server accepted it; a claim
+/// left by a crashed process is taken again when its lease has run out, and counts as another
+/// attempt.</summary>
+internal sealed class NewsletterDelivery : IClaimable
 {
     public Guid Id { get; set; }
 
@@ -78,7 +90,7 @@ internal sealed class NewsletterDelivery
 
     public Guid? ClaimId { get; set; }
 
-    public DateTime? ClaimedAt { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
 
     public DateTime? SentAt { get; set; }
 

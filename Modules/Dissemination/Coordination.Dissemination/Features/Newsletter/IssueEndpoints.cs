@@ -46,6 +46,9 @@ internal sealed class IssueEndpoints : ICarterModule
 
     public sealed record FailedDelivery(string Email, string? Error);
 
+    /// <summary>The answer to "send": <c>AlreadyQueued</c> when the issue was already scheduled or sending and nothing changed.</summary>
+    public sealed record SendAccepted(Guid Id, bool AlreadyQueued, string Message);
+
     public sealed record ManageModel(List<(NewsletterIssue Issue, int Sent, int Total)> Issues, int Confirmed, int Pending);
 
     public sealed record FormModel(Guid? Id, IssueInput Input, FormErrors Errors);
@@ -125,8 +128,8 @@ internal sealed class IssueEndpoints : ICarterModule
         });
         pages.MapPost("/{id:guid}/send", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
         {
-            var (found, errors) = await ScheduleAsync(db, jobs, catalog, id, new SendInput(form.Text("scheduledAt")), clock, user, l, ct);
-            return !found ? TypedResults.NotFound() : errors.IsEmpty ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=scheduled")
+            var (found, already, errors) = await ScheduleAsync(db, jobs, catalog, id, new SendInput(form.Text("scheduledAt")), clock, user, l, ct);
+            return !found ? TypedResults.NotFound() : errors.IsEmpty ? TypedResults.Redirect($"/newsletter/manage/{id}?saved={(already ? "already" : "scheduled")}")
                 : (await PageAsync(db, id, null, errors, ct, StatusCodes.Status400BadRequest))!;
         });
         pages.MapGet("/template", async (NewsletterRenderer renderer, CancellationToken ct) =>
@@ -177,12 +180,13 @@ internal sealed class IssueEndpoints : ICarterModule
         api.MapPost("/issues/{id:guid}/send", async Task<IResult> (Guid id, SendInput? input, DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
                 await ScheduleAsync(db, jobs, catalog, id, input ?? new SendInput(null), clock, user, l, ct) switch
                 {
-                    (false, _) => ApiResults.NotFound(),
-                    (_, { IsEmpty: true }) => TypedResults.Accepted($"/api/v1/dissemination/newsletter/issues/{id}"),
-                    (_, var errors) when errors.All.ContainsKey("status") => ApiResults.Conflict(errors.All["status"][0]),
-                    (_, var errors) => ApiResults.Invalid(errors, shared),
+                    (false, _, _) => ApiResults.NotFound(),
+                    (_, var already, { IsEmpty: true }) => TypedResults.Accepted($"/api/v1/dissemination/newsletter/issues/{id}", new SendAccepted(id, already, already ? l["IssueSaved_already"] : l["IssueSaved_scheduled"])),
+                    (_, _, var errors) when errors.All.ContainsKey("status") => ApiResults.Conflict(errors.All["status"][0]),
+                    (_, _, var errors) => ApiResults.Invalid(errors, shared),
                 })
-            .WithSummary("Sends the issue now, or at { scheduledAt } (Helsinki time or ISO with offset): 202, progress at GET issues/{id}");
+            .WithSummary("Sends the issue now, or at { scheduledAt } (Helsinki time or ISO with offset): 202, progress at GET issues/{id}; "
+                + "sending now an issue already scheduled or sending changes nothing (202 with alreadyQueued true)");
         api.MapGet("/template", async (NewsletterRenderer renderer, CancellationToken ct) => TypedResults.Ok(await renderer.TemplateAsync(ct) is var t ? new TemplateInput(t.Html, t.Text) : null))
             .WithSummary("The newsletter template (Scriban: HTML and text)");
         api.MapPut("/template", async Task<IResult> (TemplateInput input, DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
@@ -281,42 +285,55 @@ internal sealed class IssueEndpoints : ICarterModule
         return (true, errors);
     }
 
-    private static async Task<(bool Found, FormErrors Errors)> ScheduleAsync(DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, Guid id, SendInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
+    /// <summary>Schedules sending now or at a time. "Now" is idempotent: on an issue that is
+    /// already scheduled or sending it changes nothing and says so (<c>Already</c>), so four
+    /// clicks make one send. The change of state is one conditional update, so two requests at
+    /// once cannot both start it.</summary>
+    private static async Task<(bool Found, bool Already, FormErrors Errors)> ScheduleAsync(DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, Guid id, SendInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
     {
-        var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == id, ct);
+        var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (issue is null)
         {
-            return (false, FormErrors.None);
+            return (false, false, FormErrors.None);
         }
 
         var errors = new FormErrors();
         var now = clock.GetUtcNow().UtcDateTime;
         DateTime at = now;
-        if (!string.IsNullOrWhiteSpace(input.ScheduledAt) && !HelsinkiTime.TryParse(input.ScheduledAt, out at))
+        var sendNow = string.IsNullOrWhiteSpace(input.ScheduledAt);
+        if (!sendNow && !HelsinkiTime.TryParse(input.ScheduledAt, out at))
         {
             errors.Add("scheduledAt", l["ScheduleInvalid"]);
+            return (true, false, errors);
         }
 
-        if (issue.Status is IssueStatus.Sending or IssueStatus.Sent)
+        at = at < now ? now : at;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Sending now moves only a draft; a time given moves a draft or a scheduled issue.
+        var changed = await db.Issues
+            .Where(i => i.Id == id && (i.Status == IssueStatus.Draft || (!sendNow && i.Status == IssueStatus.Scheduled)))
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IssueStatus.Scheduled).SetProperty(i => i.ScheduledAt, at), ct);
+        if (changed == 0)
         {
+            var status = await db.Issues.Where(i => i.Id == id).Select(i => i.Status).SingleAsync(ct);
+            if (sendNow && status is IssueStatus.Scheduled or IssueStatus.Sending)
+            {
+                return (true, true, errors);
+            }
+
             errors.Add("status", l["IssueAlreadySent"]);
+            return (true, false, errors);
         }
 
-        if (!errors.IsEmpty)
-        {
-            return (true, errors);
-        }
-
-        issue.Status = IssueStatus.Scheduled;
-        issue.ScheduledAt = at < now ? now : at;
-        db.Audit(user.UserId(), "ScheduleNewsletterIssue", nameof(NewsletterIssue), issue.Id.ToString(), HelsinkiTime.Iso(issue.ScheduledAt.Value), now);
+        db.Audit(user.UserId(), "ScheduleNewsletterIssue", nameof(NewsletterIssue), id.ToString(), HelsinkiTime.Iso(at), now);
         await db.SaveChangesAsync(ct);
-        if (issue.ScheduledAt <= now)
+        await transaction.CommitAsync(ct);
+        if (at <= now)
         {
             jobs.RunNow<SendNewslettersJob>(catalog);
         }
 
-        return (true, errors);
+        return (true, false, errors);
     }
 
     private static async Task<FormErrors> SaveTemplateAsync(DisseminationDbContext db, NewsletterRenderer renderer, TemplateInput input, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)

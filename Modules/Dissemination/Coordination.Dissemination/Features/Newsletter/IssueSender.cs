@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
 using Coordination.Dissemination.Data;
+using Coordination.Shared.Data;
 using Coordination.Shared.Email;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Web;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -11,13 +11,17 @@ using Microsoft.Extensions.Logging;
 namespace Coordination.Dissemination.Features.Newsletter;
 
 /// <summary>Sends issues. Starting freezes the issue per language and writes a delivery row for
-/// every confirmed subscriber (and the network's people when chosen), once per address. Then
-/// batches of rows are claimed with one conditional update, sent over one SMTP connection at
-/// the configured rate (Coordination:Newsletter:MessagesPerSecond, default 20) and marked sent one
-/// by one. A claim left by a crash is taken again after Coordination:Newsletter:ClaimTimeout
-/// (default five minutes; it must be longer than a batch takes to send), so after a restart every
-/// recipient still gets the issue (the only repeat possible is a message the server accepted
-/// just before the crash, and it carries the same Message-ID).</summary>
+/// every confirmed subscriber (and the network's people when chosen), once per address. A run
+/// then takes the issue with a claim (one run per issue at a time; a run of another instance or
+/// a second "send now" finds it held and leaves it), and sends batches of delivery rows, each
+/// batch claimed with the shared claim (<see cref="Claims"/>), over one SMTP connection at the
+/// configured rate (Coordination:Newsletter:MessagesPerSecond, default 20), marking each row
+/// sent under its claim id. Claims last Coordination:Newsletter:ClaimTimeout (default five
+/// minutes; the issue's is renewed after every batch, so it must only be longer than one batch
+/// takes): a crashed run's claims are taken again after that, by the next run or by
+/// <see cref="ResumeNewsletterSends"/> at start-up. Every recipient still gets the issue; the
+/// only repeat possible is a message the server accepted just before a crash, with the same
+/// Message-ID.</summary>
 internal sealed class IssueSender(
     DisseminationDbContext db,
     NewsletterRenderer renderer,
@@ -28,10 +32,12 @@ internal sealed class IssueSender(
     NewsletterMetrics metrics,
     ILogger<IssueSender> logger)
 {
-    private readonly TimeSpan _claimTimeout = configuration.GetValue("Coordination:Newsletter:ClaimTimeout", TimeSpan.FromMinutes(5));
     public const int BatchSize = 50;
 
-    /// <summary>Starts issues scheduled for now or earlier; then sends what is pending.</summary>
+    public TimeSpan ClaimTimeout { get; } = configuration.GetValue("Coordination:Newsletter:ClaimTimeout", TimeSpan.FromMinutes(5));
+
+    /// <summary>Starts issues scheduled for now or earlier; then sends every issue that is
+    /// sending and not held by another run.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,9 +46,27 @@ internal sealed class IssueSender(
             await StartAsync(id, ct);
         }
 
-        foreach (var id in await db.Issues.Where(i => i.Status == IssueStatus.Sending).Select(i => i.Id).ToListAsync(ct))
+        // Each issue once per run: one whose rows a dead process still holds waits for the next.
+        var done = new List<Guid>();
+        while (!ct.IsCancellationRequested)
         {
-            await SendPendingAsync(id, ct);
+            now = clock.GetUtcNow().UtcDateTime;
+            var run = await db.ClaimAsync<NewsletterIssue>(i => i.Status == IssueStatus.Sending && !done.Contains(i.Id), 1, ClaimTimeout, now, ct);
+            if (run.Rows is not [var issue])
+            {
+                break;
+            }
+
+            done.Add(issue.Id);
+            logger.LogInformation("Sending newsletter issue {IssueId}, run {Run} of it", issue.Id, issue.Attempts);
+            try
+            {
+                await SendPendingAsync(issue, run.ClaimId, ct);
+            }
+            finally
+            {
+                await db.Issues.Held(issue.Id, run.ClaimId).ExecuteUpdateAsync(u => u.Release(), CancellationToken.None);
+            }
         }
     }
 
@@ -90,44 +114,66 @@ internal sealed class IssueSender(
         db.ChangeTracker.Clear();
     }
 
-    private async Task SendPendingAsync(Guid id, CancellationToken ct)
+    /// <summary>Sends what is left of <paramref name="issue"/> while <paramref name="run"/> holds it.</summary>
+    private async Task SendPendingAsync(NewsletterIssue issue, Guid run, CancellationToken ct)
     {
-        var issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == id, ct);
+        var id = issue.Id;
         var baseUrl = PublicUrl.Base(configuration, null);
         var rate = Math.Max(1, configuration.GetValue("Coordination:Newsletter:MessagesPerSecond", 20));
         using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = rate, TokensPerPeriod = rate, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 1, AutoReplenishment = true,
         });
-        while (!ct.IsCancellationRequested)
+        IBulkEmailSession? session = null;
+        try
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var stale = now - _claimTimeout;
-            await db.Deliveries.Where(d => d.IssueId == id && d.Status == DeliveryStatus.Sending && d.ClaimedAt < stale)
-                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Pending), ct);
-            var claim = Guid.NewGuid();
-            var claimed = await db.Deliveries.Where(d => d.IssueId == id && d.Status == DeliveryStatus.Pending).OrderBy(d => d.Id).Take(BatchSize)
-                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.ClaimId, claim).SetProperty(d => d.ClaimedAt, now).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
-            if (claimed == 0)
+            while (!ct.IsCancellationRequested)
             {
-                break;
-            }
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (await db.Issues.Where(i => i.Id == id).RenewAsync(run, now + ClaimTimeout, ct) == 0)
+                {
+                    logger.LogWarning("Newsletter issue {IssueId}: another run took it over (this run was slower than the claim timeout)", id);
+                    return;
+                }
 
-            var batch = await db.Deliveries.AsNoTracking().Where(d => d.ClaimId == claim && d.Status == DeliveryStatus.Sending).ToListAsync(ct);
-            await using var session = await bulk.OpenAsync(ct);
-            foreach (var delivery in batch)
+                var batch = await db.ClaimAsync<NewsletterDelivery>(
+                    d => d.IssueId == id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending), BatchSize, ClaimTimeout, now, ct,
+                    u => u.SetProperty(d => d.Status, DeliveryStatus.Sending));
+                if (batch.Rows.Count == 0)
+                {
+                    break;
+                }
+
+                session ??= await bulk.OpenAsync(ct);
+                foreach (var delivery in batch.Rows)
+                {
+                    using var lease = await limiter.AcquireAsync(1, ct);
+                    try
+                    {
+                        await session.SendAsync(Message(issue, delivery, baseUrl), ct);
+                        await MarkAsync(delivery, batch.ClaimId, DeliveryStatus.Sent, null);
+                        metrics.Sent();
+                    }
+                    catch (Exception ex) when (SmtpFailure.IsPermanent(ex))
+                    {
+                        await MarkAsync(delivery, batch.ClaimId, DeliveryStatus.Failed, SmtpFailure.Answer(ex));
+                    }
+                    catch (Exception) when (!ct.IsCancellationRequested)
+                    {
+                        // The server or the connection failed: what this batch has not sent goes
+                        // back in line at once (not after the lease), and the run ends.
+                        await db.Deliveries.Where(d => d.IssueId == id && d.Status == DeliveryStatus.Sending).HeldBy(batch.ClaimId)
+                            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Pending).Release(), CancellationToken.None);
+                        throw;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (session is not null)
             {
-                using var lease = await limiter.AcquireAsync(1, ct);
-                try
-                {
-                    await session.SendAsync(Message(issue, delivery, baseUrl), ct);
-                    await Mark(delivery.Id, DeliveryStatus.Sent, null);
-                    metrics.Sent();
-                }
-                catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted)
-                {
-                    await Mark(delivery.Id, DeliveryStatus.Failed, ex.Message);
-                }
+                await session.DisposeAsync();
             }
         }
 
@@ -147,13 +193,18 @@ internal sealed class IssueSender(
         }
     }
 
-    /// <summary>Marks one delivery (after the send, so not cancellable).</summary>
-    private async Task Mark(Guid deliveryId, DeliveryStatus status, string? error)
+    /// <summary>Marks one delivery under its claim (after the send, so not cancellable). A claim
+    /// that another run has taken over changes nothing: that run marks the row.</summary>
+    private async Task MarkAsync(NewsletterDelivery delivery, Guid claim, DeliveryStatus status, string? error)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Deliveries.Where(d => d.Id == deliveryId)
+        var marked = await db.Deliveries.Held(delivery.Id, claim)
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, status).SetProperty(d => d.SentAt, status == DeliveryStatus.Sent ? now : null)
-                .SetProperty(d => d.Error, error == null ? null : error.Length > 500 ? error[..500] : error), CancellationToken.None);
+                .SetProperty(d => d.Error, error == null ? null : error.Length > 500 ? error[..500] : error).Release(), CancellationToken.None);
+        if (marked == 0)
+        {
+            logger.LogWarning("Newsletter delivery {DeliveryId} was claimed by another run before it was marked", delivery.Id);
+        }
     }
 
     /// <summary>The issue for one recipient: their unsubscribe link, the one-click headers (RFC
@@ -181,7 +232,8 @@ internal sealed class IssueSender(
     }
 }
 
-/// <summary>Every minute: starts the issues whose time has come and sends what is pending.</summary>
+/// <summary>Every minute: starts the issues whose time has come and sends what is pending (an
+/// issue another run holds is left to that run).</summary>
 internal sealed class SendNewslettersJob(IssueSender sender) : IRecurringJob
 {
     public const string Id = "newsletter-send";

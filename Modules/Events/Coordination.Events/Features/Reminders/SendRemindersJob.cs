@@ -36,13 +36,18 @@ internal sealed class SendRemindersJob(
         var baseUrl = PublicUrl.Base(configuration, null);
         foreach (var e in events)
         {
-            var due = await db.Registrations
+            var due = await db.Registrations.AsNoTracking()
                 .Where(r => r.EventId == e.Id && r.Status == RegistrationStatus.Registered && r.ReminderSentAt == null)
                 .ToListAsync(cancellationToken);
             foreach (var registration in due)
             {
-                registration.ReminderSentAt = clock.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(cancellationToken);
+                // A conditional mark: of two runs at once, only one finds the reminder unsent.
+                if (await db.Registrations.Where(r => r.Id == registration.Id && r.ReminderSentAt == null)
+                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReminderSentAt, clock.GetUtcNow().UtcDateTime), cancellationToken) == 0)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await email.SendAsync(Message(e, registration, baseUrl), cancellationToken);
@@ -50,8 +55,7 @@ internal sealed class SendRemindersJob(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogWarning(ex, "A reminder for event {EventId} could not be sent; it is tried again next run", e.Id);
-                    registration.ReminderSentAt = null;
-                    await db.SaveChangesAsync(CancellationToken.None);
+                    await db.Registrations.Where(r => r.Id == registration.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ReminderSentAt, (DateTime?)null), CancellationToken.None);
                 }
             }
         }

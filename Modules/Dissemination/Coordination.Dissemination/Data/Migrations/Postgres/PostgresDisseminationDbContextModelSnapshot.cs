@@ -329,7 +329,7 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("ClaimedAt")
+                    b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
@@ -376,6 +376,15 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -643,8 +652,9 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ClaimToken");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");

@@ -323,7 +323,7 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ClaimedAt")
+                    b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -369,6 +369,15 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
             modelBuilder.Entity("Coordination.Dissemination.Data.NewsletterIssue", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -637,8 +646,9 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ClaimToken");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
