@@ -11,10 +11,15 @@ using Coordination.Shared.Modules;
 using Coordination.Shared.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
+// The application's own folder, not the working directory: a service manager may start it from
+// anywhere (`cd /srv && dotnet /opt/coordination/Coordination.Host.dll`), and wwwroot and
+// appsettings.json must still be found.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate"));
 var database = DatabaseOptions.From(builder.Configuration);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
+catalog.Navigation.Add(new NavigationEntry("/admin/accounts", "Accounts", typeof(HostStrings), Policies.Coordinator, 905));
 catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900));
 catalog.Navigation.Add(new NavigationEntry("/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910));
 builder.Services.AddCoordinationIdentity(builder.Configuration, database);
@@ -37,6 +42,7 @@ JobsSetup.RegisterRecurringJobs(app.Services);
 
 app.UseCoordinationWeb();
 app.UseAuthentication();
+app.UseBearerStampCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

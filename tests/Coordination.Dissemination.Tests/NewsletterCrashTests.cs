@@ -132,6 +132,7 @@ public sealed class NewsletterCrashTests(Provider provider)
                 ["Coordination__Email__SmtpSecurity"] = "None",
                 ["Coordination__Email__FromAddress"] = "uutiskirje@example.fi",
                 ["Coordination__PublicBaseUrl"] = "https://koordinaatio.example.fi",
+                ["AllowedHosts"] = "127.0.0.1",
                 ["Coordination__Newsletter__MessagesPerSecond"] = "400",
                 ["Coordination__Newsletter__ClaimTimeout"] = "00:00:05",
                 ["Logging__LogLevel__Default"] = "Warning",

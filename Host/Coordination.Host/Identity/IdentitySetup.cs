@@ -3,6 +3,7 @@ using Coordination.Shared.Data;
 using Coordination.Shared.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ internal static class IdentitySetup
         }
 
         services.AddScoped<Coordination.Shared.Security.IUserAccounts, UserAccounts>();
+        services.AddScoped<SignInRevocation>();
+        services.AddScoped<Account.CredentialCheck>();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -42,7 +45,15 @@ internal static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<IdentityDb>()
+            .AddUserManager<AppUserManager>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // Sessions live in the database (SessionStore): a sign-out ends that session, a new
+        // security stamp every session. The stamp validator also refreshes roles this often.
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<SessionStore>((o, store) => o.SessionStore = store);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = configuration.GetValue("Coordination:Auth:SessionCheckInterval", TimeSpan.FromMinutes(1)));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -70,7 +81,8 @@ internal static class IdentitySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
-            .AddPolicy(Policies.NetworkMember, p => p.RequireRole([.. Roles.All]))
+            .AddPolicy(Policies.NetworkMember, p => p.RequireRole([.. Roles.Network]))
+            .AddPolicy(Policies.Reviewing, p => p.RequireRole([.. Roles.Network, Roles.Reviewer]))
             .AddPolicy(Policies.Monitoring, p => p.RequireRole(Roles.Coordinator, Roles.Funder));
 
         var permits = configuration.GetValue("Coordination:RateLimits:SignInPerMinute", 10);

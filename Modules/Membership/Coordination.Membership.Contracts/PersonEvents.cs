@@ -3,7 +3,8 @@ using Coordination.Shared.Messaging;
 namespace Coordination.Membership.Contracts;
 
 /// <summary>A role a person holds in a project or a network. Role is one of projectManager,
-/// contact, leadership, coordinator, expert, steeringGroup.</summary>
+/// contact, leadership, coordinator, expert, steeringGroup, funderObserver (in a network; since
+/// issue 15 — a reader should ignore a role it does not know).</summary>
 public sealed record PersonRole(string Role, Guid? ProjectId, Guid? NetworkId);
 
 /// <summary>A person was added to the network's directory.</summary>

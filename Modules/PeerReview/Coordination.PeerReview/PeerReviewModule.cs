@@ -34,6 +34,6 @@ public sealed class PeerReviewModule : IModule
         module.Subscribe<EventScheduled, NetworkHandlers>();
         module.Subscribe<EventCancelled, NetworkHandlers>();
         module.AddRecurringJob<Features.Reviewing.ReviewRemindersJob>(Features.Reviewing.ReviewRemindersJob.Id, "15 * * * *");
-        module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.NetworkMember, 28));
+        module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.Reviewing, 28));
     }
 }

@@ -50,4 +50,7 @@ internal enum PersonRoleKind
     Coordinator,
     Expert,
     SteeringGroup,
+
+    /// <summary>Observes a network for its funder: the sign-in gets the Funder role (indicators and reports).</summary>
+    FunderObserver,
 }
