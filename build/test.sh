@@ -1,11 +1,35 @@
 #!/usr/bin/env bash
 # The project's test command (README). Installs what the tests need on a fresh Debian machine
 # (Chromium, PostgreSQL, aiosmtpd), builds with warnings as errors, starts PostgreSQL on
-# loopback, runs every test project on SQLite and PostgreSQL, and ends with
-# "N passed, N failed, N skipped". Exits non-zero on any failure.
-# usage: build/test.sh [extra dotnet test arguments, e.g. --filter TestCategory!=Postgres]
+# loopback, runs every test project on SQLite and PostgreSQL, prints each project's time, and
+# ends with "N passed, N failed, N skipped". Exits non-zero on any failure.
+# usage: build/test.sh [--fast] [extra dotnet test arguments, e.g. --filter TestCategory!=Postgres]
+#   --fast  a quick local loop: leaves out the Postgres category and the browser tests
+#           (ignored in CI: CI=true always runs everything)
+# COORDINATION_TEST_JOBS: how many test projects run at once (default 3).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+fast=false
+args=()
+filter=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fast) fast=true ;;
+    --filter) filter="$2"; shift ;;
+    --filter=*) filter="${1#--filter=}" ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+if [ "${CI:-}" = true ] && [ "$fast" = true ]; then
+  echo "CI=true: running every test (--fast ignored)."
+  fast=false
+fi
+if [ "$fast" = true ]; then
+  filter="${filter:+($filter)&}TestCategory!=Postgres"
+fi
+[ -n "$filter" ] && args+=(--filter "$filter")
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -17,31 +41,74 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }
 fi
 
+started=$(date +%s)
 echo "Building…"
 if ! dotnet build Coordination.sln -nologo -v q > build/.build.log 2>&1; then
   grep -E "error|Error" build/.build.log | sort -u | head -50
   echo "0 passed, 1 failed"
   exit 1
 fi
+built=$(date +%s)
 
-if pg=$(build/postgres.sh start); then
-  export COORDINATION_TEST_POSTGRES="$pg"
-else
-  echo "PostgreSQL did not start: the Postgres category will fail."
+if [ "$fast" = false ]; then
+  if pg=$(build/postgres.sh start); then
+    export COORDINATION_TEST_POSTGRES="$pg"
+  else
+    echo "PostgreSQL did not start: the Postgres category will fail."
+  fi
 fi
 
+# Every test project (those with the NUnit adapter), the longest known ones first so that the
+# short ones fill in beside them. --fast leaves out the browser tests (their own project).
+projects=()
+for p in Dissemination PeerReview Host Surveys Membership Events Browser $(grep -l "Include=\"NUnit3TestAdapter\"" tests/*/*.csproj | sed -E 's#tests/Coordination\.(.*)\.Tests/.*#\1#'); do
+  [ -f "tests/Coordination.$p.Tests/Coordination.$p.Tests.csproj" ] || continue
+  [[ " ${projects[*]} " == *" $p "* ]] && continue
+  [ "$fast" = true ] && [ "$p" = Browser ] && continue
+  projects+=("$p")
+done
+
 echo "Testing…"
-log=build/.test.log
-dotnet test Coordination.sln --no-build -nologo "$@" 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed!|Failed!|Skipped)|error|Test Run Aborted" | grep -v "^\s*Passed " | head -200
-status=${PIPESTATUS[0]}
+logs=build/.test-logs
+rm -rf "$logs"; mkdir -p "$logs"
+run_project() {
+  local name="Coordination.$1.Tests" begin end
+  begin=$(date +%s.%N)
+  dotnet test "tests/$name/bin/Debug/net10.0/$name.dll" "${args[@]}" > "$logs/$1.log" 2>&1
+  echo $? > "$logs/$1.status"
+  end=$(date +%s.%N)
+  echo "$begin $end" | awk '{printf "%.0f\n", $2 - $1}' > "$logs/$1.seconds"
+  grep -E "^\s*(Failed|Passed!|Failed!|Skipped)|error|Test Run Aborted" "$logs/$1.log" | grep -v "^\s*Passed " | head -100
+}
+# Test projects run side by side (each in its own process, so Hangfire's process-wide storage is
+# never shared between them); inside a project, fixtures run in parallel (tests/TestAssembly.cs).
+jobs_at_once=${COORDINATION_TEST_JOBS:-3}
+trap 'kill $(jobs -p) 2>/dev/null; exit 130' INT TERM
+for p in "${projects[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_at_once" ]; do wait -n; done
+  run_project "$p" &
+done
+wait
+finished=$(date +%s)
+
+cat "$logs"/*.log > build/.test.log
+status=0
+for s in "$logs"/*.status; do [ "$(cat "$s")" -eq 0 ] || status=1; done
+
+echo
+echo "Time per test project (wall clock, seconds; projects run ${jobs_at_once} at a time):"
+for p in "${projects[@]}"; do
+  printf "  %-14s %5s s\n" "$p" "$(cat "$logs/$p.seconds" 2>/dev/null || echo '?')"
+done
+echo "  build $((built - started)) s, tests $((finished - built)) s, in all $((finished - started)) s"
 
 # VSTest prints one summary line per test assembly and no total: add them up.
-read -r passed failed skipped assemblies < <(grep -E "(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" \
+read -r passed failed skipped assemblies < <(grep -hE "(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$logs"/*.log \
   | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
   | awk '{f+=$1; p+=$2; s+=$3; n++} END {print p+0, f+0, s+0, n+0}')
-expected=$(grep -c "Include=\"NUnit3TestAdapter\"" tests/*/*.csproj | awk -F: '{s+=$2} END {print s}')
+expected=${#projects[@]}
 # With a --filter, an assembly may rightly have nothing to run.
-unmatched=$(grep -c "No test matches the given testcase filter" "$log" || true)
+unmatched=$(cat "$logs"/*.log | grep -c "No test matches the given testcase filter" || true)
 assemblies=$((assemblies + unmatched))
 if [ "$assemblies" -lt "$expected" ]; then
   echo "Only $assemblies of $expected test assemblies reported a result (a crash or abort?)."

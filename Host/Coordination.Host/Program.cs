@@ -3,6 +3,10 @@ using Coordination.Host;
 using Coordination.Host.Data;
 using Coordination.Host.Identity;
 using Coordination.Host.Jobs;
+using Coordination.Host.Operations;
+using Coordination.Host.Operations.AuditTrail;
+using Coordination.Host.Operations.Backups;
+using Coordination.Host.Operations.Telemetry;
 using Coordination.Host.Web;
 using Coordination.Host.Resources;
 using Coordination.Shared.Data;
@@ -11,11 +15,16 @@ using Coordination.Shared.Modules;
 using Coordination.Shared.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+// `backup <folder>` and `restore <folder>` run instead of the site, on its configuration.
+var (command, hostArgs) = OperationsCommand.Parse(args);
+
 // The application's own folder, not the working directory: a service manager may start it from
 // anywhere (`cd /srv && dotnet /opt/coordination/Coordination.Host.dll`), and wwwroot and
 // appsettings.json must still be found.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate"));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+
+// Migrating, backing up and restoring build no links, so they need no public address.
+builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate") || command is not null);
 var database = DatabaseOptions.From(builder.Configuration);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
@@ -26,8 +35,20 @@ builder.Services.AddCoordinationIdentity(builder.Configuration, database);
 builder.Services.AddCoordinationJobs(builder.Configuration, database);
 builder.Services.AddCoordinationWeb(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<IdentityDb>("db-identity", tags: ["ready"]);
+builder.Services.AddCoordinationBackups(builder.Configuration, database, catalog);
+builder.Services.AddAuditTrail(builder.Configuration, catalog);
+builder.Services.AddCoordinationTelemetry(builder.Configuration);
 
 var app = builder.Build();
+
+if (command is not null)
+{
+    Environment.ExitCode = await command.RunAsync(app.Services);
+    return;
+}
+
+// Held while the site runs, so that a restore refuses to replace the files under it.
+app.HoldDataFolder(database);
 
 if (args.Contains("migrate"))
 {
@@ -51,6 +72,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapJobsDashboard();
+app.MapCoordinationMetrics();
 app.MapCarter();
 
 await app.RunAsync();

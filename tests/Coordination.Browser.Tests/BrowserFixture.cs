@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 
 namespace Coordination.Browser.Tests;
 
-/// <summary>A real host on Kestrel and Debian's Chromium driven by Playwright, shared by a
-/// fixture's tests; <see cref="CheckAccessibleAsync"/> runs axe for WCAG 2.1 AA.</summary>
+/// <summary>A real host on Kestrel, shared by a fixture's tests, and Debian's Chromium driven by
+/// Playwright, one for the whole assembly (<see cref="SharedBrowser"/>): each test opens its own
+/// context. <see cref="CheckAccessibleAsync"/> runs axe for WCAG 2.1 AA.</summary>
+[Category("Browser")]
 public abstract class BrowserFixture
 {
     protected TestDatabase Database { get; private set; } = null!;
@@ -16,28 +18,18 @@ public abstract class BrowserFixture
 
     protected IBrowser Browser { get; private set; } = null!;
 
-    private IPlaywright _playwright = null!;
-
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider.Sqlite);
         App = new CoordinationApp(Database);
         Address = App.StartKestrel();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await SharedBrowser.GetAsync();
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
         await App.DisposeAsync();
         await Database.DisposeAsync();
     }

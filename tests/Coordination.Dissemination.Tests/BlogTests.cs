@@ -4,6 +4,7 @@ using System.ServiceModel.Syndication;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Coordination.Shared.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Dissemination.Tests;
 
@@ -83,5 +84,38 @@ public sealed class BlogTests(Provider provider) : AppFixture(provider)
         Assert.That(found!["models"]!.AsArray().Select(m => m!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { model }));
         Assert.That(found["posts"]!.AsArray().Select(p => p!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { post }));
         Assert.That(await App.CreateClient().GetStringAsync($"/search?q=el%C3%A4m%C3%A4+{stamp}"), Does.Contain($"Työelämäyhteistyö kasvaa {stamp}"));
+    }
+
+    [Test]
+    public async Task A_member_posts_only_in_the_name_of_a_project_they_belong_to()
+    {
+        var coordinator = await App.ApiClientAsync(Roles.Coordinator);
+        var network = await DisseminationSetup.NetworkAsync(App, coordinator);
+        var own = await DisseminationSetup.ProjectAsync(App, coordinator, network, "OMA");
+        var other = await DisseminationSetup.ProjectAsync(App, coordinator, network, "MUU");
+        var email = await App.CreateUserAsync(Roles.Member);
+        var person = await DisseminationSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/people", new { name = "Yhteyshenkilö", email, language = "fi", roles = new[] { new { role = "contact", projectId = own } } }));
+        Assert.That(await Eventually.WaitForAsync(() => DisseminationSetup.InDisseminationAsync(App, db => db.People.AnyAsync(p => p.PersonId == person)), k => k), Is.True);
+        var member = await App.ApiClientForAsync(email, CoordinationApp.Password);
+        object Post(Guid? projectId) => new { kind = "blog", title = new { fi = "Hankkeen kuulumisia" }, body = new { fi = "Teksti." }, authorName = "Jäsen", projectId };
+
+        var mine = await member.PostAsJsonAsync("/api/v1/dissemination/posts", Post(own));
+        Assert.That(mine.StatusCode, Is.EqualTo(HttpStatusCode.Created), "in the name of their own project");
+        var id = await DisseminationSetup.IdOfAsync(mine);
+        foreach (var (projectId, why) in new (Guid, string)[] { (other, "another project"), (Guid.NewGuid(), "no such project") })
+        {
+            var refused = await member.PostAsJsonAsync("/api/v1/dissemination/posts", Post(projectId));
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), why);
+            Assert.That((await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key), Does.Contain("projectId"), why);
+        }
+
+        var moved = await member.PutAsJsonAsync($"/api/v1/dissemination/posts/{id}", Post(other));
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "nor moves a post to another project");
+        Assert.That(await DisseminationSetup.InDisseminationAsync(App, db => db.Posts.Where(p => p.Id == id).Select(p => p.ProjectId).SingleAsync()), Is.EqualTo(own));
+
+        var stranger = await App.ApiClientAsync(Roles.Member);
+        Assert.That((await stranger.PostAsJsonAsync("/api/v1/dissemination/posts", Post(own))).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a member outside the directory");
+        Assert.That((await stranger.PostAsJsonAsync("/api/v1/dissemination/posts", Post(null))).StatusCode, Is.EqualTo(HttpStatusCode.Created), "in nobody's name is fine");
+        Assert.That((await coordinator.PostAsJsonAsync("/api/v1/dissemination/posts", Post(other))).StatusCode, Is.EqualTo(HttpStatusCode.Created), "coordinators write for any project");
     }
 }

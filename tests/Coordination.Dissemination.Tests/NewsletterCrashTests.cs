@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Coordination.Dissemination.Data;
 using Coordination.Shared.Security;
@@ -45,8 +43,8 @@ public sealed class NewsletterCrashTests(Provider provider)
             issue = await DisseminationSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/dissemination/newsletter/issues", new { subject = new { fi = Subject, sv = Subject } }));
         }
 
-        var port = FreePort();
-        var first = HostProcess.Start(database, smtp, port);
+        var port = HostProcess.FreePort();
+        var first = StartHost(database, smtp, port);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -65,7 +63,7 @@ public sealed class NewsletterCrashTests(Provider provider)
         var atKill = smtp.Count();
         Assert.That(atKill, Is.InRange(1, Recipients - 1), "the process was killed part-way through the send");
 
-        var second = HostProcess.Start(database, smtp, port);
+        var second = StartHost(database, smtp, port);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -97,100 +95,17 @@ public sealed class NewsletterCrashTests(Provider provider)
         Assert.That(await DisseminationSetup.InDisseminationAsync(check, db => db.Issues.Where(i => i.Id == issue).Select(i => i.Status).SingleAsync()), Is.EqualTo(IssueStatus.Sent));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The built host (Coordination.Host.dll) as its own process, with Hangfire on.</summary>
-    private sealed class HostProcess
-    {
-        private readonly Process _process;
-        private readonly List<string> _output = [];
-
-        private HostProcess(Process process) => _process = process;
-
-        public static HostProcess Start(TestDatabase database, SmtpServer smtp, int port)
+    /// <summary>The host with Hangfire on, sending to <paramref name="smtp"/>.</summary>
+    private static HostProcess StartHost(TestDatabase database, SmtpServer smtp, int port)
+        => HostProcess.Start(database, port, new Dictionary<string, string?>
         {
-            var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Coordination.Host.dll")}\"")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = database.DataDirectory,
-            };
-            var settings = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["Coordination__DataDirectory"] = database.DataDirectory,
-                ["Database__Provider"] = database.Provider.ToString(),
-                ["ConnectionStrings__Coordination"] = database.ConnectionString ?? "",
-                ["Coordination__Jobs__Enabled"] = "true",
-                ["Coordination__Email__SmtpHost"] = "127.0.0.1",
-                ["Coordination__Email__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-                ["Coordination__Email__SmtpSecurity"] = "None",
-                ["Coordination__Email__FromAddress"] = "uutiskirje@example.fi",
-                ["Coordination__PublicBaseUrl"] = "https://koordinaatio.example.fi",
-                ["AllowedHosts"] = "127.0.0.1",
-                ["Coordination__Newsletter__MessagesPerSecond"] = "400",
-                ["Coordination__Newsletter__ClaimTimeout"] = "00:00:05",
-                ["Logging__LogLevel__Default"] = "Warning",
-            };
-            foreach (var (key, value) in settings)
-            {
-                start.Environment[key] = value;
-            }
-
-            var host = new HostProcess(Process.Start(start)!);
-            host._process.OutputDataReceived += (_, e) => host.Keep(e.Data);
-            host._process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
-            host._process.BeginOutputReadLine();
-            host._process.BeginErrorReadLine();
-            return host;
-        }
-
-        public async Task WaitUntilReadyAsync(HttpClient client)
-        {
-            for (var i = 0; i < 300; i++)
-            {
-                Assert.That(_process.HasExited, Is.False, () => "The host stopped: " + string.Join("\n", _output.TakeLast(40)));
-                try
-                {
-                    if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                await Task.Delay(100);
-            }
-
-            Assert.Fail("The host did not start: " + string.Join("\n", _output.TakeLast(40)));
-        }
-
-        /// <summary>SIGKILL: no shutdown, no flushing, as in a crash.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-            _process.Dispose();
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.Add(line);
-            }
-        }
-    }
+            ["Coordination__Jobs__Enabled"] = "true",
+            ["Coordination__Email__SmtpHost"] = "127.0.0.1",
+            ["Coordination__Email__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+            ["Coordination__Email__SmtpSecurity"] = "None",
+            ["Coordination__Email__FromAddress"] = "uutiskirje@example.fi",
+            ["Coordination__PublicBaseUrl"] = "https://koordinaatio.example.fi",
+            ["Coordination__Newsletter__MessagesPerSecond"] = "400",
+            ["Coordination__Newsletter__ClaimTimeout"] = "00:00:05",
+        });
 }

@@ -195,4 +195,29 @@ public sealed class NewsletterTests(Provider provider)
             Assert.That((await browser.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
         }
     }
+
+    [Test]
+    public async Task A_regex_that_backtracks_without_end_stops_within_the_render_budget()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database);
+        var coordinator = await app.ApiClientAsync(Roles.Coordinator);
+        // (a+)+ against 40 a's and a mismatch backtracks about 2^40 steps: only a timeout ends it.
+        var evil = "{{ \"" + new string('a', 40) + "!\" | regex.match \"^(a+)+$\" }}";
+        foreach (var field in new[] { "html", "text" })
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var response = await coordinator.PutAsJsonAsync("/api/v1/dissemination/newsletter/template", new Dictionary<string, string> { ["html"] = field == "html" ? evil : "{{ subject }}", ["text"] = field == "text" ? evil : "{{ subject }}" });
+            clock.Stop();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+            Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![field]![0]!.GetValue<string>(), Does.StartWith("Pohjan suoritus keskeytettiin"));
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the two-second budget holds for regular expressions too (Scriban's own regex timeout is 10 s)");
+        }
+
+        // Strings cannot grow past the cap either: 5 million characters is refused, not built.
+        var huge = await coordinator.PutAsJsonAsync("/api/v1/dissemination/newsletter/template", new { html = "{{ \"x\" | string.pad_left 5000000 }}", text = "{{ subject }}" });
+        Assert.That(huge.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var output = await coordinator.PutAsJsonAsync("/api/v1/dissemination/newsletter/template", new { html = "{{ for i in 1..900 }}" + new string('y', 5000) + "{{ end }}", text = "{{ subject }}" });
+        Assert.That(output.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "4.5 million characters of output are more than any newsletter");
+    }
 }

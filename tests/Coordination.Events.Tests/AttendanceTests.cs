@@ -107,4 +107,33 @@ public sealed class AttendanceTests(Provider provider) : AppFixture(provider)
         Assert.That(ranking!.Select(w => w!["votes"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 1 }));
         Assert.That((await App.CreateClient().GetAsync($"/api/v1/events/{day}/theme-wishes")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
+
+    [Test]
+    public async Task Theme_wishes_follow_the_events_audience()
+    {
+        var day = await EventsSetup.EventAsync(_coordinator, _network, type: "projectManagerDay", audience: "projectManagers");
+        var manager = await App.ApiClientAsync(Roles.ProjectManager);
+        var wish = (await (await manager.PostAsJsonAsync($"/api/v1/events/{day}/theme-wishes", new { text = "Budjetointi" })).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var member = await App.ApiClientAsync(Roles.Member);
+        var memberPages = await App.BrowserClientAsync(Roles.Member);
+        var formPage = $"/events/{await EventsSetup.EventAsync(_coordinator, _network, type: "developmentDay", audience: "network")}/themes";
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await member.GetAsync($"/api/v1/events/{day}/theme-wishes")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a member does not read a project-manager day's wishes");
+            Assert.That((await member.PostAsJsonAsync($"/api/v1/events/{day}/theme-wishes", new { text = "Oma teema" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nor proposes");
+            Assert.That((await member.PutAsync($"/api/v1/events/{day}/theme-wishes/{wish}/vote", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nor votes");
+            Assert.That((await member.DeleteAsync($"/api/v1/events/{day}/theme-wishes/{wish}/vote")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            var page = await memberPages.GetAsync($"/events/{day}/themes");
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the page does not show the event's title either");
+            Assert.That(await page.Content.ReadAsStringAsync(), Does.Not.Contain("Verkostowebinaari").And.Not.Contain("Budjetointi"));
+            var vote = await memberPages.PostFormAsync(formPage, $"/events/{day}/themes/{wish}/vote", []);
+            Assert.That(vote.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            var propose = await memberPages.PostFormAsync(formPage, $"/events/{day}/themes", new() { ["text"] = "Sivun kautta" });
+            Assert.That(propose.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+
+        var ranking = await manager.GetFromJsonAsync<JsonArray>($"/api/v1/events/{day}/theme-wishes");
+        Assert.That(ranking!.Select(w => (w!["text"]!.GetValue<string>(), w["votes"]!.GetValue<int>())), Is.EqualTo(new[] { ("Budjetointi", 0) }), "nothing the member tried reached the list");
+    }
 }

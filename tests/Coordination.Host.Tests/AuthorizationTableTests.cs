@@ -91,6 +91,8 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         "GET /events/{id:guid}.ics",
         "GET /events/calendar.ics",
         "GET /events/networks/{networkId:guid}/calendar.ics",
+        // A person's secret calendar feed (the address is the credential; calendar apps cannot sign in).
+        "GET /events/feeds/{token}.ics",
     ];
 
 

@@ -9,8 +9,10 @@ using Hangfire.Storage;
 
 namespace Coordination.Host.Tests;
 
-/// <summary>Recurring jobs registered through the module contract, run by id; the dashboard.</summary>
+/// <summary>Recurring jobs registered through the module contract, run by id; the dashboard.
+/// Runs a Hangfire server in this process, whose logging and activator are process-wide: alone.</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
+[NonParallelizable]
 public sealed class JobsTests(Provider provider) : AppFixture(provider)
 {
 

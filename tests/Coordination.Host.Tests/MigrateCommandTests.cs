@@ -2,14 +2,16 @@ using System.Diagnostics;
 
 namespace Coordination.Host.Tests;
 
-/// <summary>`Coordination.Host migrate` creates every module's database and exits.</summary>
+/// <summary>`Coordination.Host migrate` creates every module's database and exits; a host started
+/// on an empty database migrates it before it serves (other tests start on a migrated copy,
+/// where the same migrator finds nothing to do).</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class MigrateCommandTests(Provider provider)
 {
     [Test]
     public async Task The_migrate_command_applies_every_migration_and_exits()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         var host = Path.Combine(AppContext.BaseDirectory, "Coordination.Host.dll");
         var start = new ProcessStartInfo("dotnet", $"\"{host}\" migrate")
         {
@@ -45,5 +47,24 @@ public sealed class MigrateCommandTests(Provider provider)
 
             Assert.That(schemas, Is.SupersetOf(new[] { "identity", "membership", "events", "peerreview", "surveys", "dissemination", "monitoring" }));
         }
+    }
+
+    [Test]
+    public async Task A_host_started_on_an_empty_database_migrates_every_module_first()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        await using var app = new CoordinationApp(database);
+        var ready = await app.CreateClient().GetAsync("/health/ready");
+        Assert.That(ready.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        await using var scope = app.Services.CreateAsyncScope();
+        var contexts = app.Services.GetRequiredService<Coordination.Shared.Modules.ModuleCatalog>().Databases.Select(d => d.ContextType).Append(typeof(Coordination.Host.Identity.IdentityDb));
+        foreach (var type in contexts)
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
+            Assert.That(await db.Database.GetAppliedMigrationsAsync(), Is.Not.Empty, type.Name);
+            Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty, type.Name);
+        }
+
+        Assert.That(await app.ApiClientAsync(Coordination.Shared.Security.Roles.Coordinator), Is.Not.Null, "the bootstrap and a new sign-in work");
     }
 }

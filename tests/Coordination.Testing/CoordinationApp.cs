@@ -5,13 +5,16 @@ using Coordination.Host.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Coordination.Testing;
 
 /// <summary>The real Host on a <see cref="TestDatabase"/>: every module, real SQLite or
-/// PostgreSQL, e-mail to the pickup folder. Settings override configuration keys.</summary>
-public sealed partial class CoordinationApp(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// PostgreSQL, e-mail to the pickup folder. Settings override configuration keys; a
+/// <paramref name="clock"/> replaces the system clock (e.g. a <see cref="ManualClock"/>).</summary>
+public sealed partial class CoordinationApp(TestDatabase database, IDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "koordinaattori@example.fi";
     public const string AdminPassword = "Koordinaattori-2026";
@@ -19,6 +22,12 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
 
     /// <summary>The site's public address in tests (links in e-mails start with it).</summary>
     public const string PublicBaseUrl = "https://koordinaatio.example.fi";
+
+    /// <summary>Hosts of one process start one at a time: Hangfire's AddHangfire hands each host
+    /// the process-wide JobStorage.Current (and JobActivator.Current) as they are while it starts,
+    /// so two hosts starting at once could take each other's job storage. Once started, each
+    /// host keeps its own, and tests of several hosts may run in parallel.</summary>
+    private static readonly Lock StartLock = new();
 
     public TestDatabase Database { get; } = database;
 
@@ -48,6 +57,26 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         foreach (var (key, value) in values)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+    }
+
+    /// <summary>HttpClient's 100 s default fails tests only because the machine is busy.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(5);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartLock)
+        {
+            return base.CreateHost(builder);
         }
     }
 

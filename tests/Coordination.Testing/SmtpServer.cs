@@ -77,7 +77,8 @@ public sealed class SmtpServer : IAsyncDisposable
 
     private static async Task WaitForPortAsync(int port)
     {
-        for (var i = 0; i < 100; i++)
+        // Python starts slowly on a busy machine: up to a minute.
+        for (var i = 0; i < 600; i++)
         {
             try
             {

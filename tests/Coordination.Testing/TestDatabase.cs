@@ -25,8 +25,10 @@ public static class Providers
     }
 }
 
-/// <summary>A fresh, empty database for one test app: a temporary data folder with SQLite files,
-/// or a new PostgreSQL database. The data folder exists in both cases (keys, mail pickup).</summary>
+/// <summary>A fresh database for one test app: a temporary data folder with SQLite files, or a
+/// new PostgreSQL database. The data folder exists in both cases (keys, mail pickup).
+/// <see cref="CreateAsync"/> gives a copy of a migrated template (see DatabaseTemplates), with
+/// no rows; <see cref="CreateEmptyAsync"/> gives nothing at all, for tests of the migrator.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private TestDatabase(Provider provider, string dataDirectory, string? connectionString, string? databaseName)
@@ -47,20 +49,36 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("COORDINATION_TEST_POSTGRES");
 
-    public static async Task<TestDatabase> CreateAsync(Provider provider)
+    /// <summary>A database with every migration applied and no rows.</summary>
+    public static Task<TestDatabase> CreateAsync(Provider provider) => CreateAsync(provider, migrated: true);
+
+    /// <summary>A database with nothing in it: the Host's migrator makes everything at start.</summary>
+    public static Task<TestDatabase> CreateEmptyAsync(Provider provider) => CreateAsync(provider, migrated: false);
+
+    private static async Task<TestDatabase> CreateAsync(Provider provider, bool migrated)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "coordination-tests", Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(DatabaseTemplates.Root, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         if (provider == Provider.Sqlite)
         {
+            if (migrated)
+            {
+                await DatabaseTemplates.CopySqliteAsync(directory);
+            }
+
             return new TestDatabase(provider, directory, null, null);
         }
 
         var server = PostgresServer
             ?? throw new InvalidOperationException("COORDINATION_TEST_POSTGRES is not set: run the tests with build/test.sh, which starts PostgreSQL, or filter out TestCategory=Postgres.");
         var name = "t_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(server))
+        if (migrated)
         {
+            await DatabaseTemplates.CreatePostgresAsync(server, name);
+        }
+        else
+        {
+            await using var connection = new NpgsqlConnection(Admin(server));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await command.ExecuteNonQueryAsync();
@@ -70,18 +88,32 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, directory, builder.ConnectionString, name);
     }
 
+    /// <summary>The server's connection for creating and dropping databases, which may wait long on a busy machine.</summary>
+    private static string Admin(string server) => new NpgsqlConnectionStringBuilder(server) { CommandTimeout = 300 }.ConnectionString;
+
     public async ValueTask DisposeAsync()
     {
         if (DatabaseName is not null && PostgresServer is { } server)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(server);
+            // Only this database's pool: other apps of this process keep theirs.
+            await using (var pooled = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            await using var connection = new NpgsqlConnection(Admin(server));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var files = new Coordination.Shared.Data.DatabaseOptions(Coordination.Shared.Data.DatabaseProvider.Sqlite, DataDirectory, null);
+        foreach (var file in Directory.Exists(DataDirectory) ? Directory.GetFiles(DataDirectory, "*.db") : [])
+        {
+            using var pooled = new Microsoft.Data.Sqlite.SqliteConnection(files.SqliteConnectionString(Path.GetFileNameWithoutExtension(file)));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(pooled);
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

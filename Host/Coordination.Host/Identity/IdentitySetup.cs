@@ -34,6 +34,7 @@ internal static class IdentitySetup
         services.AddScoped<Coordination.Shared.Security.IUserAccounts, UserAccounts>();
         services.AddScoped<SignInRevocation>();
         services.AddScoped<Account.CredentialCheck>();
+        services.AddScoped<IUserRoles, UserRoles>();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Coordination.Host.Identity;
 using Coordination.Host.Web.Errors;
 using Coordination.Host.Web.Logging;
@@ -69,7 +70,23 @@ internal static class WebSetup
             ];
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (context.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad)
+            {
+                // A body that could not be read is a field error like any other: the JSON path
+                // says where (a value of the wrong type, a null in a list), "body" if it is all wrong.
+                var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedStrings>>();
+                var field = JsonBodyRules.FieldOf((bad.InnerException as System.Text.Json.JsonException)?.Path);
+                context.ProblemDetails.Title = l["ValidationTitle"];
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [l["InvalidValue"]] };
+            }
+        });
+        // Binding failures reach the exception handler with their cause, so the answer can say
+        // which field was wrong; and lists holding null are refused while the body is read.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolver =
+            (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(JsonBodyRules.RefuseNullElements));
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         var bodyLimit = configuration.GetValue<long>("Coordination:MaxRequestBodyBytes", 10 * 1024 * 1024);
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
@@ -100,6 +117,8 @@ internal static class WebSetup
         {
             // Bad requests the framework detects (antiforgery, body too large) keep their status.
             StatusCodeSelector = ex => ex is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's bad request is answered, not an error of the site: no error log for it.
+            SuppressDiagnosticsCallback = context => context.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException,
             ExceptionHandler = WriteErrorAsync,
         });
         app.UseStatusCodePages(context => WriteErrorAsync(context.HttpContext));

@@ -27,6 +27,7 @@ public sealed class DisseminationModule : IModule
             .AddSingleton<Features.Newsletter.SubscriptionLinks>()
             .AddScoped<Features.Newsletter.NewsletterRenderer>()
             .AddScoped<Features.Newsletter.IssueSender>()
+            .AddSingleton<Features.Newsletter.NewsletterMetrics>()
             .AddScoped<Features.Newsletter.TestSender>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
@@ -42,6 +43,8 @@ public sealed class DisseminationModule : IModule
         module.AddNavigation(new NavigationEntry("/method-bank", "NavMethodBank", typeof(DisseminationStrings), null, 25));
         module.AddNavigation(new NavigationEntry("/blog", "NavBlog", typeof(DisseminationStrings), null, 26));
         module.AddRecurringJob<Features.Newsletter.SendNewslettersJob>(Features.Newsletter.SendNewslettersJob.Id, "* * * * *");
+        module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "45 3 * * *");
+        module.AddPrivacyNotice<Features.Retention.NewsletterPrivacyNotice>();
         module.AddNavigation(new NavigationEntry("/newsletter/manage", "NavNewsletter", typeof(DisseminationStrings), Shared.Security.Policies.Coordinator, 27));
         module.AddNavigation(new NavigationEntry("/search", "NavSearch", typeof(DisseminationStrings), null, 90));
     }

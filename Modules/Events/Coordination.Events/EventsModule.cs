@@ -24,6 +24,8 @@ public sealed class EventsModule : IModule
         module.Subscribe<PersonUpdated, Features.TrackPeople.PersonHandlers>();
         module.Subscribe<PersonErased, Features.TrackPeople.PersonHandlers>();
         module.AddRecurringJob<Features.Reminders.SendRemindersJob>("events-reminders", "0 * * * *");
+        module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "35 3 * * *");
+        module.AddPrivacyNotice<Features.Retention.EventsPrivacyNotice>();
         module.AddNavigation(new NavigationEntry("/events", "NavEvents", typeof(EventsStrings), null, 20));
     }
 }

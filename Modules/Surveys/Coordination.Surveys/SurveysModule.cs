@@ -24,6 +24,7 @@ public sealed class SurveysModule : IModule
             .AddScoped<Features.Invitations.SurveyMailer>()
             .AddScoped<Features.Answering.ResponseRecorder>()
             .AddScoped<Features.Results.SurveyResultsCalculator>()
+            .AddSingleton<Anonymity.GroupRules>()
             .AddScoped<Features.Closing.SurveyCloser>()
             .AddSingleton<Features.Answering.InvitationTokens>();
         module.Subscribe<NetworkCreated, MembershipHandlers>();
@@ -35,6 +36,8 @@ public sealed class SurveysModule : IModule
         module.Subscribe<EventHeld, EventHeldHandler>();
         module.AddRecurringJob<Features.Invitations.SendSurveyMailJob>(Features.Invitations.SendSurveyMailJob.Id, "*/5 * * * *");
         module.AddRecurringJob<Features.Closing.CloseSurveysJob>("surveys-close", "*/5 * * * *");
+        module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "40 3 * * *");
+        module.AddPrivacyNotice<Features.Retention.SurveysPrivacyNotice>();
         module.AddNavigation(new NavigationEntry("/surveys", "NavSurveys", typeof(SurveysStrings), Policies.Coordinator, 30));
     }
 }

@@ -32,7 +32,10 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string DataDirec
     }
 
     public string SqliteConnectionString(string module)
-        => $"Data Source={Path.Combine(DataDirectory, module.ToLowerInvariant() + ".db")};Pooling=True;Default Timeout=30";
+        => $"Data Source={SqliteFile(module)};Pooling=True;Default Timeout=30";
+
+    /// <summary>The SQLite file of <paramref name="module"/> (or of the identity database).</summary>
+    public string SqliteFile(string module) => Path.Combine(DataDirectory, module.ToLowerInvariant() + ".db");
 
     public static string Schema(string module) => module.ToLowerInvariant();
 }

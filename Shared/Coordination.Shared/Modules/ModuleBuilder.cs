@@ -91,6 +91,15 @@ public sealed class ModuleBuilder
         return this;
     }
 
+    /// <summary>Adds a component with the privacy notice of the module's registers to the site's
+    /// privacy page (it states the retention the module's jobs enforce).</summary>
+    public ModuleBuilder AddPrivacyNotice<TComponent>()
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        _catalog.PrivacyNotices.Add(typeof(TComponent));
+        return this;
+    }
+
     internal void AddEndpointsAndValidators()
     {
         _catalog.AddCarterModules(Assembly);

@@ -17,6 +17,10 @@ public sealed class ModuleCatalog
 
     public List<NavigationEntry> Navigation { get; } = [];
 
+    /// <summary>Components that render a module's privacy notices (its registers, their purposes
+    /// and retention) on the site's privacy page.</summary>
+    public List<Type> PrivacyNotices { get; } = [];
+
     internal List<Type> CarterModules { get; } = [];
 
     internal void AddCarterModules(System.Reflection.Assembly assembly)

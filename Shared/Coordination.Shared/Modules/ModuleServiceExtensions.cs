@@ -22,6 +22,7 @@ public static class ModuleServiceExtensions
         services.AddMessaging(configuration);
         services.AddEmail(configuration, database);
         services.AddScoped<RecurringJobRunner>();
+        services.AddSingleton<Telemetry.JobMetrics>();
 
         // The infrastructure's own pages (parked deliveries) are Carter modules of Shared.
         catalog.AddCarterModules(typeof(ModuleCatalog).Assembly);

@@ -24,6 +24,19 @@ internal sealed class ModelAccess(DisseminationDbContext db)
         return people.SelectMany(p => p.ManagedProjects).ToHashSet();
     }
 
+    /// <summary>The projects in which the user's directory entry (by the sign-in's e-mail) holds any role.</summary>
+    public async Task<IReadOnlySet<Guid>> OwnProjectsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var email = user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
+        if (email is null)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var people = await db.People.AsNoTracking().Where(p => p.Email == email).ToListAsync(ct);
+        return people.SelectMany(p => p.Projects).ToHashSet();
+    }
+
     public async Task<bool> CanWriteAsync(ClaimsPrincipal user, Guid? projectId, CancellationToken ct)
         => IsCoordinator(user) || (projectId is { } p && (await ManagedProjectsAsync(user, ct)).Contains(p));
 }

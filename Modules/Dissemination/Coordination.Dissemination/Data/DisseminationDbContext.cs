@@ -149,6 +149,7 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.Property(x => x.Email).HasMaxLength(254);
             e.HasIndex(x => x.Email);
             e.Property(x => x.ManagedProjects).AsJsonList().HasColumnName("ManagedProjectsJson");
+            e.Property(x => x.Projects).AsJsonList().HasColumnName("ProjectsJson");
         });
         modelBuilder.Entity<KnownEvent>(e =>
         {

@@ -33,7 +33,8 @@ internal sealed class KnownProject
 
 internal sealed record KnownOrganisation(Guid OrganisationId, string Name, bool IsLead);
 
-/// <summary>A person of the directory with the projects they manage (for who may edit a project's models).</summary>
+/// <summary>A person of the directory with the projects they manage (for who may edit a project's
+/// models) and every project they hold a role in (in whose name they may post).</summary>
 internal sealed class KnownPerson
 {
     public Guid PersonId { get; set; }
@@ -41,6 +42,8 @@ internal sealed class KnownPerson
     public string Email { get; set; } = "";
 
     public List<Guid> ManagedProjects { get; set; } = [];
+
+    public List<Guid> Projects { get; set; } = [];
 }
 
 /// <summary>An event as Dissemination knows it from Events' EventScheduled/EventCancelled: the

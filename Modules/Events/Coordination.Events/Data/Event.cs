@@ -185,6 +185,17 @@ internal sealed class KnownNetwork
     public string? NameEn { get; set; }
 }
 
+/// <summary>A person's secret calendar feed: the address carries <see cref="Id"/> protected with
+/// the site's keys; deleting the row revokes every copy of the address.</summary>
+internal sealed class CalendarFeed
+{
+    public Guid Id { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>Events' copy of a directory person's address (from Membership), so that an erasure
 /// there can anonymise their registrations here.</summary>
 internal sealed class KnownPerson

@@ -20,6 +20,8 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
 
     public DbSet<KnownPerson> People => Set<KnownPerson>();
 
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -39,6 +41,12 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.HasIndex(x => x.NetworkId);
             e.HasIndex(x => x.SeriesId);
             e.HasMany(x => x.Materials).WithOne().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CalendarFeed>(e =>
+        {
+            e.ToTable("CalendarFeeds");
+            e.Property(x => x.UserId).HasMaxLength(100);
+            e.HasIndex(x => x.UserId).IsUnique();
         });
         modelBuilder.Entity<EventMaterial>(e =>
         {

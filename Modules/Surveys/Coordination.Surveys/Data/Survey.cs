@@ -132,7 +132,8 @@ internal enum ResponseStatus
 }
 
 /// <summary>A response. For anonymous surveys it has a random id, no invitation, no person and
-/// no time; only the project (for breakdowns, shown only for groups of the minimum size).</summary>
+/// no time; only the project, and that only when the project has at least the minimum group size
+/// of invitees (see Anonymity/GroupRules).</summary>
 internal sealed class Response
 {
     public Guid Id { get; set; }

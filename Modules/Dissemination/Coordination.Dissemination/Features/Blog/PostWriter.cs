@@ -44,12 +44,14 @@ internal enum PostOutcome
 
 /// <summary>Writing posts: members write drafts and send them for approval; a coordinator
 /// publishes or returns them with a note (and may publish their own at once). An author edits
-/// their post until it is published; after that only coordinators do.</summary>
-internal sealed class PostWriter(DisseminationDbContext db, IValidator<PostInput> validator, TimeProvider clock)
+/// their post until it is published; after that only coordinators do. A post names a project only
+/// if the writer holds a role in it (coordinators: any project of the network).</summary>
+internal sealed class PostWriter(DisseminationDbContext db, IValidator<PostInput> validator, ModelAccess access, IStringLocalizer<DisseminationStrings> l, TimeProvider clock)
 {
     public async Task<(PostOutcome Outcome, Guid? Id, FormErrors Errors)> CreateAsync(PostInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = FormErrors.From(await validator.ValidateAsync(input, ct));
+        await CheckProjectAsync(input.ProjectId, null, user, errors, ct);
         if (!errors.IsEmpty)
         {
             return (PostOutcome.Invalid, null, errors);
@@ -78,6 +80,7 @@ internal sealed class PostWriter(DisseminationDbContext db, IValidator<PostInput
         }
 
         var errors = FormErrors.From(await validator.ValidateAsync(input, ct));
+        await CheckProjectAsync(input.ProjectId, post.ProjectId, user, errors, ct);
         if (!errors.IsEmpty)
         {
             return (PostOutcome.Invalid, errors);
@@ -138,6 +141,25 @@ internal sealed class PostWriter(DisseminationDbContext db, IValidator<PostInput
         db.Audit(user.UserId(), action + "Post", nameof(Post), post.Id.ToString(), post.Title.Fi, now);
         await db.SaveChangesAsync(ct);
         return PostOutcome.Done;
+    }
+
+    /// <summary>A project the post is written in the name of must exist, and be one of the
+    /// writer's own unless they are a coordinator or it is the one the post already names.</summary>
+    private async Task CheckProjectAsync(Guid? projectId, Guid? current, ClaimsPrincipal user, FormErrors errors, CancellationToken ct)
+    {
+        if (projectId is not { } project || project == current)
+        {
+            return;
+        }
+
+        if (!await db.Projects.AnyAsync(p => p.ProjectId == project, ct))
+        {
+            errors.Add("projectId", l["PostProjectUnknown"]);
+        }
+        else if (!ModelAccess.IsCoordinator(user) && !(await access.OwnProjectsAsync(user, ct)).Contains(project))
+        {
+            errors.Add("projectId", l["PostProjectNotOwn"]);
+        }
     }
 
     public static bool CanEdit(Post post, ClaimsPrincipal user)

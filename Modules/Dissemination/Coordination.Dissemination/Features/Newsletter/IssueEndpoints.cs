@@ -227,7 +227,7 @@ internal sealed class IssueEndpoints : ICarterModule
             errors.Add("subject.fi", string.Format(CultureInfo.CurrentCulture, shared["Required"], l["IssueSubject"]));
         }
 
-        foreach (var (name, value, max) in new[] { ("subject.fi", input.Subject?.Fi, 200), ("subject.sv", input.Subject?.Sv, 200), ("editorial.fi", input.Editorial?.Fi, 8000), ("editorial.sv", input.Editorial?.Sv, 8000) })
+        foreach (var (name, value, max) in new[] { ("subject.fi", input.Subject?.Fi, 200), ("subject.sv", input.Subject?.Sv, 200), ("subject.en", input.Subject?.En, 200), ("editorial.fi", input.Editorial?.Fi, 8000), ("editorial.sv", input.Editorial?.Sv, 8000), ("editorial.en", input.Editorial?.En, 8000) })
         {
             if ((value?.Length ?? 0) > max)
             {

@@ -25,6 +25,7 @@ internal sealed class IssueSender(
     IBulkEmailSender bulk,
     TimeProvider clock,
     IConfiguration configuration,
+    NewsletterMetrics metrics,
     ILogger<IssueSender> logger)
 {
     private readonly TimeSpan _claimTimeout = configuration.GetValue("Coordination:Newsletter:ClaimTimeout", TimeSpan.FromMinutes(5));
@@ -121,6 +122,7 @@ internal sealed class IssueSender(
                 {
                     await session.SendAsync(Message(issue, delivery, baseUrl), ct);
                     await Mark(delivery.Id, DeliveryStatus.Sent, null);
+                    metrics.Sent();
                 }
                 catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted)
                 {

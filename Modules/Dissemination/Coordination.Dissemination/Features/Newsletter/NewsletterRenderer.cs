@@ -12,8 +12,10 @@ using Scriban.Syntax;
 namespace Coordination.Dissemination.Features.Newsletter;
 
 /// <summary>Renders an issue with the coordinators' Scriban template in a sandbox: no includes,
-/// at most 1,000 loop iterations, limited recursion and output, two seconds. The unsubscribe
-/// address is a placeholder filled per recipient when sending.</summary>
+/// at most 1,000 loop iterations, limited recursion, strings of at most 200,000 characters and
+/// 1,000,000 of output, and two seconds in all — regular expressions included, each of which
+/// gets only what is left of the budget. The unsubscribe address is a placeholder filled per
+/// recipient when sending.</summary>
 internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
 {
     public const string UnsubscribePlaceholder = "%%UNSUBSCRIBE_URL%%";
@@ -129,13 +131,16 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider
             return (null, string.Format(CultureInfo.CurrentCulture, l["TemplateSyntaxError"], string.Join("; ", template.Messages.Select(m => m.ToString()))));
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var context = new TemplateContext
+        using var timeout = new CancellationTokenSource(Budget);
+        var context = new BudgetedContext(DateTime.UtcNow + Budget)
         {
             LoopLimit = 1000,
             RecursiveLimit = 20,
             ObjectRecursionLimit = 20,
             LimitToString = 200_000,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OutputLimit = 1_000_000,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             TemplateLoader = null,
             CancellationToken = timeout.Token,
         };
@@ -147,6 +152,29 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider
         catch (ScriptRuntimeException ex)
         {
             return (null, string.Format(CultureInfo.CurrentCulture, l["TemplateRunError"], ex.OriginalMessage));
+        }
+        catch (Exception ex) when (ex is System.Text.RegularExpressions.RegexMatchTimeoutException or OperationCanceledException or TimeoutException)
+        {
+            return (null, string.Format(CultureInfo.CurrentCulture, l["TemplateRunError"], string.Format(CultureInfo.CurrentCulture, l["TemplateTooSlow"], Budget.TotalSeconds)));
+        }
+    }
+
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+
+    /// <summary>A context that keeps to a deadline: every node evaluated checks it, and the
+    /// timeout Scriban gives each regular expression (10 s by default) is what is left of it.</summary>
+    private sealed class BudgetedContext(DateTime deadline) : TemplateContext
+    {
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException();
+            }
+
+            RegexTimeOut = left;
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
         }
     }
 }

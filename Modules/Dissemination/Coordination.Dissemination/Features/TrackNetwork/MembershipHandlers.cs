@@ -62,5 +62,6 @@ internal sealed class MembershipHandlers(DisseminationDbContext db) :
 
         person.Email = email.Trim().ToLowerInvariant();
         person.ManagedProjects = [.. roles.Where(r => r.Role == "projectManager" && r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct()];
+        person.Projects = [.. roles.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct()];
     }
 }

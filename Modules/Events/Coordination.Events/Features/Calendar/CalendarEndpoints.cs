@@ -15,8 +15,10 @@ using Microsoft.Extensions.Configuration;
 namespace Coordination.Events.Features.Calendar;
 
 /// <summary>iCalendar (RFC 5545, with Ical.Net): one event, the feed of all public events, a
-/// network's feed. Times carry the Europe/Helsinki zone; UID stays, SEQUENCE rises with each
-/// change, a cancelled event is STATUS:CANCELLED. Feeds never carry online links.</summary>
+/// network's feed of its public events (calendar apps cannot sign in: the events a person may see
+/// are in their personal feed, <see cref="PersonalFeedEndpoints"/>). Times carry the
+/// Europe/Helsinki zone; UID stays, SEQUENCE rises with each change, a cancelled event is
+/// STATUS:CANCELLED. Feeds never carry online links.</summary>
 internal sealed class CalendarEndpoints : ICarterModule
 {
     private const string ContentType = "text/calendar; charset=utf-8";
@@ -54,14 +56,14 @@ internal sealed class CalendarEndpoints : ICarterModule
 
         app.MapGet("/events/networks/{networkId:guid}/calendar.ics", async (Guid networkId, EventsDbContext db, HttpContext context, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
             {
-                // Calendar apps cannot sign in: the feed shows titles, times and places only.
+                // Anyone may fetch it: public events only, and titles, times and places only.
                 var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
-                var events = await db.Events.AsNoTracking().Where(e => e.NetworkId == networkId && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
+                var events = await db.Events.AsNoTracking().Where(e => e.NetworkId == networkId && e.Audience == EventAudience.Public && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
                 return Ics(events, PublicUrl.Base(configuration), null, withDescriptions: false);
             })
             .AllowAnonymous()
             .WithTags("Events")
-            .WithSummary("Subscribable feed of one network's events: titles, times and places");
+            .WithSummary("Subscribable feed of one network's public events: titles, times and places");
     }
 
     /// <summary>The calendar text of <paramref name="events"/>.</summary>

@@ -45,10 +45,7 @@ internal sealed class EraseGuestEndpoints : ICarterModule
         var registrations = await db.Registrations.Where(r => r.Email == email).ToListAsync(ct);
         foreach (var registration in registrations)
         {
-            registration.Name = "–";
-            registration.Email = $"erased-{registration.Id:N}";
-            registration.Organisation = null;
-            registration.Needs = null;
+            RegistrationAnonymiser.Anonymise(registration);
         }
 
         return registrations.Count;

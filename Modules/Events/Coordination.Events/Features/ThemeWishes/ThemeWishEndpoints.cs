@@ -19,7 +19,8 @@ namespace Coordination.Events.Features.ThemeWishes;
 internal sealed record WishInput(string? Text);
 
 /// <summary>Members propose themes for a development day and vote (one vote per member and
-/// theme); the organiser sees the ranking.</summary>
+/// theme); the organiser sees the ranking. Only those who may see the event (its audience) read,
+/// propose or vote; to others the event's wishes do not exist (404), so not even its title shows.</summary>
 internal sealed class ThemeWishEndpoints : ICarterModule
 {
     public sealed record WishDto(Guid Id, string Text, int Votes, bool VotedByMe, DateTime CreatedAt);
@@ -46,7 +47,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
 
         var api = app.MapGroup("/api/v1/events/{id:guid}/theme-wishes").RequireAuthorization(Policies.NetworkMember).WithTags("Events");
         api.MapGet("/", async Task<Results<Ok<List<WishDto>>, ProblemHttpResult>> (Guid id, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-                await db.Events.AnyAsync(e => e.Id == id, ct) ? TypedResults.Ok(await RankingAsync(db, id, user, ct)) : ApiResults.NotFound())
+                await VisibleEventAsync(db, id, user, ct) is not null ? TypedResults.Ok(await RankingAsync(db, id, user, ct)) : ApiResults.NotFound())
             .WithSummary("The theme wishes of an event, most votes first");
         api.MapPost("/", async Task<Results<Created<Created>, ValidationProblem, ProblemHttpResult>> (Guid id, WishInput input, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
@@ -71,15 +72,19 @@ internal sealed class ThemeWishEndpoints : ICarterModule
             .ToListAsync(ct);
     }
 
+    /// <summary>The event if <paramref name="user"/> may see it (its audience), else null.</summary>
+    private static async Task<Event?> VisibleEventAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+        => await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } e && EventAccess.CanSee(e.Audience, user) ? e : null;
+
     private static async Task<IResult?> PageAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, FormErrors errors, string? text, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
-        var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var e = await VisibleEventAsync(db, id, user, ct);
         return e is null ? null : new RazorComponentResult<ThemeWishesPage>(new { Model = new PageModel(e, await RankingAsync(db, id, user, ct), errors, text) }) { StatusCode = status };
     }
 
     private static async Task<(bool Found, Guid Id, FormErrors Errors)> ProposeAsync(EventsDbContext db, Guid id, WishInput input, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct)
     {
-        if (!await db.Events.AnyAsync(e => e.Id == id, ct))
+        if (await VisibleEventAsync(db, id, user, ct) is null)
         {
             return (false, Guid.Empty, FormErrors.None);
         }
@@ -119,7 +124,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
 
     private static async Task<bool> SetVoteAsync(EventsDbContext db, Guid id, Guid wishId, ClaimsPrincipal user, TimeProvider clock, bool vote, CancellationToken ct)
     {
-        if (!await db.ThemeWishes.AnyAsync(w => w.Id == wishId && w.EventId == id, ct))
+        if (await VisibleEventAsync(db, id, user, ct) is null || !await db.ThemeWishes.AnyAsync(w => w.Id == wishId && w.EventId == id, ct))
         {
             return false;
         }

@@ -84,7 +84,8 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmai
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.Assignments.Add(new Assignment { Id = Guid.CreateVersion7(), RoundId = roundId, SubmissionId = submissionId, ReviewerId = reviewerId, Manual = true, AssignedAt = now });
-        db.Audit(userId, "AssignReviewerByHand", nameof(Submission), submissionId.ToString(), reviewer.Name, now);
+        // The reviewer's id, never their name: the audit trail outlives an erasure.
+        db.Audit(userId, "AssignReviewerByHand", nameof(Submission), submissionId.ToString(), reviewer.Id.ToString(), now);
         await db.SaveChangesAsync(ct);
         await NotifyAsync(reviewer, await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct), [submission.Title], ct);
         return (ManualOutcome.Added, null);

@@ -99,7 +99,8 @@ internal sealed class ReviewerService(PeerReviewDbContext db, TimeProvider clock
         }
 
         db.Reviewers.Add(reviewer);
-        db.Audit(userId, volunteered ? "VolunteerAsReviewer" : "AddReviewer", nameof(Round), roundId.ToString(), reviewer.Name, reviewer.AddedAt);
+        // The reviewer's id, never their name: the audit trail outlives an erasure.
+        db.Audit(userId, volunteered ? "VolunteerAsReviewer" : "AddReviewer", nameof(Round), roundId.ToString(), reviewer.Id.ToString(), reviewer.AddedAt);
         await db.SaveChangesAsync(ct);
         if (reviewer.PersonId is null)
         {

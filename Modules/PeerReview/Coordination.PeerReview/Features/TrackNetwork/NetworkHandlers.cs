@@ -39,6 +39,10 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
     /// replaced (the reviews they wrote stay, unsigned).</summary>
     public async Task HandleAsync(PersonErased e, IntegrationEventContext context, CancellationToken cancellationToken)
     {
+        // Entries written before reviewers were audited by id carried the name: it goes too.
+        var names = await db.Reviewers.Where(r => r.PersonId == e.PersonId).Select(r => r.Name).Distinct().ToListAsync(cancellationToken);
+        await db.AuditEntries.Where(a => (a.Action == "AddReviewer" || a.Action == "VolunteerAsReviewer" || a.Action == "AssignReviewerByHand") && a.Summary != null && names.Contains(a.Summary))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Summary, (string?)null), cancellationToken);
         await db.People.Where(p => p.PersonId == e.PersonId).ExecuteDeleteAsync(cancellationToken);
         await db.Reviewers.Where(r => r.PersonId == e.PersonId)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, "–").SetProperty(r => r.Email, r => "erased-" + r.Id + "@invalid").SetProperty(r => r.PersonId, (Guid?)null), cancellationToken);

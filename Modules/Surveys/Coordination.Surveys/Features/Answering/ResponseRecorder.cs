@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Coordination.Shared.Web;
+using Coordination.Surveys.Anonymity;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,9 @@ internal sealed record Respondent(Survey Survey, Invitation? Invitation);
 /// <summary>Records answers. A personal link can be submitted once: the invitation is marked
 /// answered by a conditional update in the same transaction as the response, so two tabs
 /// submitting at once make one response and one 409. An anonymous response gets a random id and
-/// keeps neither the invitation, the person nor the time.</summary>
-internal sealed class ResponseRecorder(SurveysDbContext db, InvitationTokens tokens, TimeProvider clock, IStringLocalizer<SurveysStrings> l)
+/// keeps neither the invitation, the person nor the time, and its project only when that project
+/// has at least the minimum group size of invitees (<see cref="GroupRules"/>).</summary>
+internal sealed class ResponseRecorder(SurveysDbContext db, InvitationTokens tokens, TimeProvider clock, GroupRules rules, IStringLocalizer<SurveysStrings> l)
 {
     public async Task<Respondent?> FindAsync(string token, CancellationToken ct)
     {
@@ -112,7 +114,8 @@ internal sealed class ResponseRecorder(SurveysDbContext db, InvitationTokens tok
         if (survey.Anonymous || invitation is null)
         {
             // Random id (not time-ordered), no invitation, no person, no time.
-            response = new Response { Id = Guid.NewGuid(), SurveyId = survey.Id, ProjectId = invitation?.ProjectId, Status = ResponseStatus.Submitted };
+            var project = invitation is null ? null : survey.Anonymous ? await rules.AnonymousProjectAsync(db, invitation, ct) : invitation.ProjectId;
+            response = new Response { Id = Guid.NewGuid(), SurveyId = survey.Id, ProjectId = project, Status = ResponseStatus.Submitted };
             db.Responses.Add(response);
         }
         else

@@ -1,6 +1,7 @@
 using Carter;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
+using Coordination.Surveys.Anonymity;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.SaveSurvey;
 using Coordination.Surveys.Features.Templates;
@@ -25,10 +26,11 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
 
     public sealed record ListModel(List<SurveySummary> Items, int Total, Paging Paging, string? State, Dictionary<Guid, KnownNetwork> Networks);
 
-    public sealed record InvitationRow(string Email, string? Name, string? Project, bool Sent, bool Responded, int Reminders);
+    /// <summary>An invitation as listed; Responded and Reminders are null in an anonymous survey.</summary>
+    public sealed record InvitationRow(string Email, string? Name, string? Project, bool Sent, bool? Responded, int? Reminders);
 
     public sealed record PageModel(
-        Survey Survey, string State, int Invited, int Sent, int Responded, int Responses, bool HasResponses, List<InvitationRow> Invitations, Paging Paging,
+        Survey Survey, string State, int Invited, int Sent, int Responded, int? ShownResponded, int MinimumGroupSize, int Responses, bool HasResponses, List<InvitationRow> Invitations, Paging Paging,
         List<KnownProject> Projects, List<KnownEvent> HeldEvents, List<Survey> Versions, string? OpenLink, string? Notice, FormErrors Errors, string? NetworkName);
 
     public void AddRoutes(IEndpointRouteBuilder app)
@@ -41,8 +43,8 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
             var networks = await db.Networks.AsNoTracking().ToDictionaryAsync(n => n.NetworkId, ct);
             return new RazorComponentResult<SurveyListPage>(new { Model = new ListModel(items, total, paging, state, networks) });
         });
-        pages.MapGet("/{id:guid}", async Task<IResult> (Guid id, string? saved, int? page, SurveysDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken ct) =>
-            await PageAsync(db, id, saved, page, FormErrors.None, clock, PublicUrl.Base(configuration), ct) ?? TypedResults.NotFound());
+        pages.MapGet("/{id:guid}", async Task<IResult> (Guid id, string? saved, int? page, SurveysDbContext db, GroupRules rules, TimeProvider clock, IConfiguration configuration, CancellationToken ct) =>
+            await PageAsync(db, rules, id, saved, page, FormErrors.None, clock, PublicUrl.Base(configuration), ct) ?? TypedResults.NotFound());
 
         var api = app.MapGroup("/api/v1/surveys").RequireAuthorization(Policies.Coordinator).WithTags("Surveys");
         api.MapGet("/", async Task<Ok<PagedResponse<SurveySummary>>> (Guid? networkId, string? state, int? page, int? pageSize, SurveysDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -74,7 +76,7 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
 
     public static string? OpenLink(Survey s, string baseUrl) => s.OpenLinkSlug is null ? null : $"{baseUrl}/s/open/{s.OpenLinkSlug}";
 
-    public static async Task<IResult?> PageAsync(SurveysDbContext db, Guid id, string? notice, int? page, FormErrors errors, TimeProvider clock, string baseUrl, CancellationToken ct, int status = StatusCodes.Status200OK)
+    public static async Task<IResult?> PageAsync(SurveysDbContext db, GroupRules rules, Guid id, string? notice, int? page, FormErrors errors, TimeProvider clock, string baseUrl, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         var survey = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         if (survey is null)
@@ -87,7 +89,7 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
         var projects = await db.Projects.AsNoTracking().Where(p => p.NetworkId == survey.NetworkId).OrderBy(p => p.Name).ToListAsync(ct);
         var names = projects.ToDictionary(p => p.ProjectId, p => p.Label);
         var rows = (await invitations.OrderBy(i => i.Email).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct))
-            .Select(i => new InvitationRow(i.Email, i.Name, i.ProjectId is { } p ? names.GetValueOrDefault(p) : null, i.SentAt != null, i.Responded, i.Reminders)).ToList();
+            .Select(i => new InvitationRow(i.Email, i.Name, i.ProjectId is { } p ? names.GetValueOrDefault(p) : null, i.SentAt != null, survey.Anonymous ? null : i.Responded, survey.Anonymous ? null : i.Reminders)).ToList();
         var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.NetworkId == survey.NetworkId, ct);
         var counts = await invitations.GroupBy(_ => 1)
             .Select(g => new { Total = g.Count(), Sent = g.Count(i => i.SentAt != null), Responded = g.Count(i => i.Responded) })
@@ -98,6 +100,8 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
             counts?.Total ?? 0,
             counts?.Sent ?? 0,
             counts?.Responded ?? 0,
+            rules.ShownAnswerCount(survey, counts?.Responded ?? 0),
+            rules.MinimumGroupSize,
             await db.Responses.CountAsync(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted, ct),
             await db.Responses.AnyAsync(r => r.SurveyId == id, ct),
             rows,

@@ -3,6 +3,7 @@ using Carter;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
+using Coordination.Surveys.Anonymity;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.BrowseSurveys;
 using Microsoft.AspNetCore.Builder;
@@ -16,14 +17,15 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.Surveys.Features.Invitations;
 
 /// <summary>Inviting people or an audience (202: the mails go out from a job), the invitation
-/// list with who has answered, and reminders by hand.</summary>
+/// list with who has answered (in an anonymous survey no one is shown as answered, and neither
+/// are the reminders, which go to those who have not), and reminders by hand.</summary>
 internal sealed class InvitationEndpoints : ICarterModule
 {
     public sealed record Accepted(int Invited, int AlreadyInvited);
 
     public sealed record RemindResult(int Reminded);
 
-    public sealed record InvitationDto(string Email, string? Name, Guid? ProjectId, string Language, DateTime? SentAt, bool Responded, int Reminders, DateOnly? LastRemindedOn);
+    public sealed record InvitationDto(string Email, string? Name, Guid? ProjectId, string Language, DateTime? SentAt, bool? Responded, int? Reminders, DateOnly? LastRemindedOn);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -38,18 +40,20 @@ internal sealed class InvitationEndpoints : ICarterModule
             .WithSummary("Invites people ({ recipients: [{ email, name?, projectId?, language? }] }) and/or an audience (network, projectManagers, project + projectId, event + eventId); each gets a personal one-time link by e-mail when the survey is open");
         api.MapGet("/invitations", async Task<Results<Ok<PagedResponse<InvitationDto>>, ProblemHttpResult>> (Guid id, int? page, int? pageSize, SurveysDbContext db, CancellationToken ct) =>
             {
-                if (!await db.Surveys.AnyAsync(s => s.Id == id, ct))
+                if (await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) is not { } survey)
                 {
                     return ApiResults.NotFound();
                 }
 
                 var paging = Paging.From(page, pageSize, 100);
                 var query = db.Invitations.AsNoTracking().Where(i => i.SurveyId == id);
-                var items = await query.OrderBy(i => i.Email).Skip(paging.Skip).Take(paging.PageSize)
-                    .Select(i => new InvitationDto(i.Email, i.Name, i.ProjectId, i.Language, i.SentAt, i.Responded, i.Reminders, i.LastRemindedOn)).ToListAsync(ct);
+                var items = (await query.OrderBy(i => i.Email).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct))
+                    .Select(i => survey.Anonymous
+                        ? new InvitationDto(i.Email, i.Name, i.ProjectId, i.Language, i.SentAt, null, null, null)
+                        : new InvitationDto(i.Email, i.Name, i.ProjectId, i.Language, i.SentAt, i.Responded, i.Reminders, i.LastRemindedOn)).ToList();
                 return TypedResults.Ok(new PagedResponse<InvitationDto>(items, paging.Page, paging.PageSize, await query.CountAsync(ct)));
             })
-            .WithSummary("The invitations: sent, answered (never what was answered in an anonymous survey), reminders");
+            .WithSummary("The invitations: sent, answered and reminders (null in an anonymous survey: who has answered is not shown)");
         api.MapPost("/reminders", async Task<Results<Ok<RemindResult>, ProblemHttpResult>> (Guid id, SurveysDbContext db, SurveyMailer mailer, CancellationToken ct) =>
                 await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) is { } survey
                     ? TypedResults.Ok(new RemindResult(await mailer.RemindAsync(survey, onlyDue: false, ct)))
@@ -57,7 +61,7 @@ internal sealed class InvitationEndpoints : ICarterModule
             .WithSummary("Reminds everyone invited who has not answered (not twice the same day)");
 
         var pages = app.MapGroup("/surveys/{id:guid}").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapPost("/invitations", async Task<IResult> (Guid id, IFormCollection form, Inviter inviter, SurveysDbContext db, ClaimsPrincipal user, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        pages.MapPost("/invitations", async Task<IResult> (Guid id, IFormCollection form, Inviter inviter, SurveysDbContext db, GroupRules rules, ClaimsPrincipal user, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
         {
             var recipients = form.Lines("recipients").Select(line => line.Split([';', ','], 2)).Select(p => new RecipientInput(p[0].Trim(), p.Length > 1 ? p[1].Trim() : null, form.Id("recipientProjectId"))).ToList();
             var audience = form.Text("audience");
@@ -79,7 +83,7 @@ internal sealed class InvitationEndpoints : ICarterModule
                     }
                 }
 
-                return (await BrowseSurveysEndpoints.PageAsync(db, id, null, null, errors, clock, PublicUrl.Base(configuration), ct, StatusCodes.Status400BadRequest))!;
+                return (await BrowseSurveysEndpoints.PageAsync(db, rules, id, null, null, errors, clock, PublicUrl.Base(configuration), ct, StatusCodes.Status400BadRequest))!;
             }
 
             return TypedResults.Redirect($"/surveys/{id}?saved=invited&n={result.Invited}#distribution");

@@ -1,7 +1,7 @@
 using Coordination.Shared.Web;
+using Coordination.Surveys.Anonymity;
 using Coordination.Surveys.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace Coordination.Surveys.Features.Results;
 
@@ -24,8 +24,10 @@ internal sealed record QuestionResult(
 /// <summary>One question within a project group.</summary>
 internal sealed record GroupQuestion(string Key, int N, double? Mean, int CantSay, Dictionary<string, int>? Distribution);
 
-/// <summary>A project's response rate and, when the group is big enough, its figures.</summary>
-internal sealed record ProjectResult(Guid? ProjectId, string Name, int Invited, int Responses, double? ResponseRate, bool Suppressed, List<GroupQuestion>? Questions);
+/// <summary>A project's response rate and, when the group is big enough, its figures. In an
+/// anonymous survey a project too small to be a group of its own has Responses null: its answers
+/// are counted in the group without a project (ProjectId null).</summary>
+internal sealed record ProjectResult(Guid? ProjectId, string Name, int Invited, int? Responses, double? ResponseRate, bool Suppressed, List<GroupQuestion>? Questions);
 
 internal sealed record SurveyResultsResponse(
     Guid Id,
@@ -42,10 +44,11 @@ internal sealed record SurveyResultsResponse(
 /// index gives every (question, project, value) count, and n, mean, sd and distributions follow
 /// exactly from those counts. Project groups smaller than the minimum size (default 5,
 /// Coordination:Surveys:MinimumGroupSize) are hidden; when only one group would be hidden, the
-/// next smallest is hidden too, so it cannot be worked out from the total.</summary>
-internal sealed class SurveyResultsCalculator(SurveysDbContext db, IConfiguration configuration)
+/// next smallest is hidden too, so it cannot be worked out from the total. In an anonymous
+/// survey the groups follow <see cref="GroupRules"/>.</summary>
+internal sealed class SurveyResultsCalculator(SurveysDbContext db, GroupRules rules)
 {
-    public int MinimumGroupSize => Math.Max(1, configuration.GetValue("Coordination:Surveys:MinimumGroupSize", 5));
+    public int MinimumGroupSize => rules.MinimumGroupSize;
 
     public async Task<SurveyResultsResponse?> ComputeAsync(Guid id, CancellationToken ct, bool withGroups = true, bool withTexts = true)
     {
@@ -71,10 +74,25 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, IConfiguratio
             ? (await db.Answers.AsNoTracking().Where(a => a.SurveyId == id && a.Text != null).OrderBy(a => a.ResponseId).Select(a => new { a.QuestionKey, a.Text }).ToListAsync(ct))
                 .GroupBy(a => a.QuestionKey).ToDictionary(g => g.Key, g => g.Select(a => a.Text!).ToList())
             : [];
-        var responsesByProject = await db.Responses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted)
-            .GroupBy(r => r.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var invitedByProject = await db.Invitations.AsNoTracking().Where(i => i.SurveyId == id)
-            .GroupBy(i => i.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var responsesByProject = (await db.Responses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted)
+            .GroupBy(r => r.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => new Group(g.ProjectId, g.Count)).ToList();
+        var invitedByProject = (await db.Invitations.AsNoTracking().Where(i => i.SurveyId == id)
+            .GroupBy(i => i.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => new Group(g.ProjectId, g.Count)).ToList();
+        var tooSmall = new List<Group>();
+        if (survey.Anonymous)
+        {
+            // Projects too small to be groups of their own are counted in the group without one.
+            var shown = rules.ShownProjects(
+                invitedByProject.Where(g => g.ProjectId is not null).ToDictionary(g => g.ProjectId!.Value, g => g.Count),
+                invitedByProject.Where(g => g.ProjectId is null).Sum(g => g.Count),
+                responsesByProject.Where(g => g.ProjectId is not null).Select(g => g.ProjectId!.Value));
+            Guid? GroupOf(Guid? project) => project is { } p && shown.Contains(p) ? p : null;
+            tooSmall = [.. invitedByProject.Where(g => g.ProjectId is not null && GroupOf(g.ProjectId) is null)];
+            counts = [.. counts.GroupBy(c => (c.Key, Project: GroupOf(c.ProjectId), c.Value, c.CantSay)).Select(g => new Count(g.Key.Key, g.Key.Project, g.Key.Value, g.Key.CantSay, g.Sum(c => c.N)))];
+            multiRespondents = [.. multiRespondents.GroupBy(c => (c.Key, Project: GroupOf(c.ProjectId))).Select(g => new Count(g.Key.Key, g.Key.Project, null, false, g.Sum(c => c.N)))];
+            responsesByProject = [.. responsesByProject.GroupBy(g => GroupOf(g.ProjectId)).Select(g => new Group(g.Key, g.Sum(x => x.Count)))];
+            invitedByProject = [.. invitedByProject.GroupBy(g => GroupOf(g.ProjectId)).Select(g => new Group(g.Key, g.Sum(x => x.Count)))];
+        }
 
         var responses = responsesByProject.Sum(r => r.Count);
         var invited = invitedByProject.Sum(r => r.Count);
@@ -114,6 +132,7 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, IConfiguratio
                         .Select(r => new GroupQuestion(r.Key, r.N, r.Mean, r.CantSay, r.Distribution))]));
             }
 
+            projects.AddRange(tooSmall.Select(g => new ProjectResult(g.ProjectId, names.GetValueOrDefault(g.ProjectId!.Value, g.ProjectId.Value.ToString()), g.Count, null, null, true, null)));
             projects = [.. projects.OrderBy(p => p.ProjectId is null).ThenBy(p => p.Name, StringComparer.CurrentCulture)];
         }
 
@@ -123,6 +142,8 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, IConfiguratio
     }
 
     private sealed record Count(string Key, Guid? ProjectId, double? Value, bool CantSay, int N);
+
+    private sealed record Group(Guid? ProjectId, int Count);
 
     private static QuestionResult Question(Question q, IEnumerable<Count> counts, IEnumerable<Count> respondents, List<string>? texts)
     {

@@ -106,6 +106,11 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("ManagedProjectsJson");
 
+                    b.Property<string>("Projects")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ProjectsJson");
+
                     b.HasKey("PersonId");
 
                     b.HasIndex("Email");

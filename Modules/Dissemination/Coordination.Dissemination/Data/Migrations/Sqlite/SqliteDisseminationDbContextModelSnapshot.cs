@@ -100,6 +100,11 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ManagedProjectsJson");
 
+                    b.Property<string>("Projects")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ProjectsJson");
+
                     b.HasKey("PersonId");
 
                     b.HasIndex("Email");
