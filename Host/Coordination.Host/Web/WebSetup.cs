@@ -51,7 +51,12 @@ internal static class WebSetup
         // Finnish and Swedish letters as themselves, not as &#xE4; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents();
-        services.AddAntiforgery(o => o.Cookie.Name = "coordination.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "coordination.af";
+            // The default (None) never marks it Secure, not even over https.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

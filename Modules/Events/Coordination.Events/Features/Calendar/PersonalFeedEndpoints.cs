@@ -47,7 +47,7 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1/events/calendar-feed").RequireAuthorization().WithTags("Events");
+        var api = app.MapGroup("/api/v1/events/calendar-feed").RequireAuthorization(Policies.NetworkMember).WithTags("Events");
         api.MapGet("/", async Task<Results<Ok<FeedDto>, ProblemHttpResult>> (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
                 await FindAsync(db, protection, user, PublicUrl.Base(configuration), ct) is { } feed ? TypedResults.Ok(feed) : ApiResults.NotFound())
             .WithSummary("The address of one's personal calendar feed (404: none made)");
@@ -61,7 +61,7 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
             })
             .WithSummary("Turns one's personal calendar feed off");
 
-        var pages = app.MapGroup("/events/my-calendar").RequireAuthorization().ExcludeFromDescription();
+        var pages = app.MapGroup("/events/my-calendar").RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
         pages.MapGet("/", async (string? saved, EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
             new RazorComponentResult<MyCalendarPage>(new { Model = new PageModel(await FindAsync(db, protection, user, PublicUrl.Base(configuration), ct), saved is "made" or "off" ? saved : null) }));
         pages.MapPost("/", async (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
