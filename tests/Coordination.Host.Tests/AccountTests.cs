@@ -198,8 +198,18 @@ public sealed partial class AccountTests(Provider provider) : AppFixture(provide
             Assert.That(culture.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(culture.Headers.Location?.OriginalString, Is.EqualTo("/"));
             Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), () => signIn.Content.ReadAsStringAsync().Result);
-            Assert.That(signIn.Headers.Location?.OriginalString, Is.EqualTo("/"));
+            if (Uri.UnescapeDataString(returnUrl).Contains('\0'))
+            {
+                // ASP.NET's form reader refuses a NUL in a posted form before any endpoint runs
+                // (dotnet/aspnetcore#29420): the answer is a refused request, never an error of
+                // the site. The site's own form never posts one (its field holds "/").
+                Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), () => signIn.Content.ReadAsStringAsync().Result);
+            }
+            else
+            {
+                Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), () => signIn.Content.ReadAsStringAsync().Result);
+                Assert.That(signIn.Headers.Location?.OriginalString, Is.EqualTo("/"));
+            }
         });
     }
 
