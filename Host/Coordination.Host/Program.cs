@@ -20,8 +20,10 @@ var (command, hostArgs) = OperationsCommand.Parse(args);
 
 // The application's own folder, not the working directory: a service manager may start it from
 // anywhere (`cd /srv && dotnet /opt/coordination/Coordination.Host.dll`), and wwwroot and
-// appsettings.json must still be found.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+// appsettings.json must still be found. Under the test host (WebApplicationFactory, another entry
+// assembly) the factory chooses the content root, so that wwwroot is served there too.
+var ownProcess = System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ownProcess ? AppContext.BaseDirectory : null });
 
 // Migrating, backing up and restoring build no links, so they need no public address.
 builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate") || command is not null);
