@@ -11,7 +11,7 @@ out=$(mktemp -d)
 port=5078
 base="http://127.0.0.1:$port"
 dotnet publish Host/Coordination.Host -c Release -o "$out/app" -nologo -v q >/dev/null
-ASPNETCORE_URLS="$base" Coordination__DataDirectory="$out/data" Logging__LogLevel__Default=Warning \
+ASPNETCORE_URLS="$base" Coordination__PublicBaseUrl="$base" Coordination__DataDirectory="$out/data" Logging__LogLevel__Default=Warning \
   Coordination__Bootstrap__AdminEmail=admin@example.fi Coordination__Bootstrap__AdminPassword=Load-test-2026 \
   Coordination__RateLimits__PublicFormsPerMinute=100000000 \
   dotnet "$out/app/Coordination.Host.dll" >"$out/log" 2>&1 &

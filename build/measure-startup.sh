@@ -11,7 +11,7 @@ port=5077
 for i in $(seq "$runs"); do
   data="$out/data-$i"
   start=$(date +%s%N)
-  ASPNETCORE_URLS="http://127.0.0.1:$port" Coordination__DataDirectory="$data" \
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Coordination__PublicBaseUrl="http://127.0.0.1:$port" Coordination__DataDirectory="$data" \
     Coordination__Bootstrap__AdminEmail=admin@example.fi Coordination__Bootstrap__AdminPassword=Measure-start-1 \
     /usr/bin/time -v -o "$out/time-$i" dotnet "$out/app/Coordination.Host.dll" >"$out/log-$i" 2>&1 &
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ]; do sleep 0.02; done

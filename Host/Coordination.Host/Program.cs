@@ -17,11 +17,21 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 // `backup <folder>` and `restore <folder>` run instead of the site, on its configuration.
 var (command, hostArgs) = OperationsCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(hostArgs);
+
+// The application's own folder, not the working directory: a service manager may start it from
+// anywhere (`cd /srv && dotnet /opt/coordination/Coordination.Host.dll`), and wwwroot and
+// appsettings.json must still be found. Under the test host (WebApplicationFactory, another entry
+// assembly) the factory chooses the content root, so that wwwroot is served there too.
+var ownProcess = System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ownProcess ? AppContext.BaseDirectory : null });
+
+// Migrating, backing up and restoring build no links, so they need no public address.
+builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate") || command is not null);
 var database = DatabaseOptions.From(builder.Configuration);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
 catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900, NavigationGroups.Administration));
+catalog.Navigation.Add(new NavigationEntry("/admin/accounts", "Accounts", typeof(HostStrings), Policies.Coordinator, 903, NavigationGroups.Administration));
 catalog.Navigation.Add(new NavigationEntry("/admin/republish", "Republish", typeof(SharedStrings), Policies.Coordinator, 905, NavigationGroups.Administration));
 catalog.Navigation.Add(new NavigationEntry("/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910, NavigationGroups.Administration));
 builder.Services.AddCoordinationIdentity(builder.Configuration, database);
@@ -71,6 +81,7 @@ JobsSetup.RegisterRecurringJobs(app.Services);
 
 app.UseCoordinationWeb();
 app.UseAuthentication();
+app.UseBearerStampCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

@@ -103,7 +103,7 @@ public sealed class NetworkJourneyTests : BrowserFixture
         }
 
         await SignInAsync(page, "E-post", "Lösenord", "Logga in");
-        foreach (var path in new[] { "/admin/deliveries", "/membership/networks", "/membership/networks/new", "/monitoring" })
+        foreach (var path in new[] { "/admin/deliveries", "/admin/accounts", "/admin/accounts?q=koordinaattori", "/membership/networks", "/membership/networks/new", "/monitoring" })
         {
             await page.GotoAsync(path);
             Assert.That(await page.GetAttributeAsync("html", "lang"), Is.EqualTo("sv"));

@@ -101,6 +101,28 @@ public sealed class NewsletterTests(Provider provider)
     }
 
     [Test]
+    public async Task A_newsletter_sent_by_the_job_links_to_the_public_address_also_in_development()
+    {
+        // No SMTP server: the issue goes to the pickup folder. Development's address is http://localhost:5000.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["environment"] = "Development", ["Coordination:PublicBaseUrl"] = "" });
+        var coordinator = await app.ApiClientAsync(Roles.Coordinator);
+        var stamp = Guid.NewGuid().ToString("N")[..6];
+        await SubscribersAsync(app, 1, stamp);
+        var issue = await DisseminationSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/dissemination/newsletter/issues", new { subject = new { fi = "Linkit kuntoon" } }));
+        Assert.That((await coordinator.PostAsync($"/api/v1/dissemination/newsletter/issues/{issue}/send", null)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        await RunJobAsync(app);
+
+        var mail = app.PickedUpMail().Single(m => m.To.ToString().Contains(stamp, StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(mail.Headers["List-Unsubscribe"], Does.StartWith("<http://localhost:5000/newsletter/unsubscribe/"));
+            Assert.That(mail.HtmlBody, Does.Contain("http://localhost:5000/newsletter/unsubscribe/"));
+            Assert.That(mail.HtmlBody, Does.Not.Contain("href=\"/"), "no relative link");
+        });
+    }
+
+    [Test]
     public async Task A_send_cut_by_a_crash_is_finished_after_a_restart_without_repeats()
     {
         await using var smtp = await SmtpServer.StartAsync();

@@ -166,6 +166,82 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         });
     }
 
+    /// <summary>What a reviewer-only account (an outside expert) may use: their assignments, the
+    /// models under review in them, their own data; nothing of the network. The endpoints any
+    /// signed-in user may reach check the person themselves.</summary>
+    private static readonly HashSet<string> ReviewerOnly =
+    [
+        "POST /account/sign-out",
+        "GET /peer-review",
+        "GET /peer-review/assignments/{id:guid}",
+        "POST /peer-review/assignments/{id:guid}",
+        "GET /api/v1/peer-review/my/assignments",
+        "GET /api/v1/peer-review/assignments/{id:guid}",
+        "PUT /api/v1/peer-review/assignments/{id:guid}/review",
+        "GET /api/v1/peer-review/submissions/{id:guid}/feedback",
+        "GET /api/v1/membership/people/{id:guid}/export",
+    ];
+
+    /// <summary>What a funder-only account (a funder observer) may use: indicators and reports.</summary>
+    private static readonly HashSet<string> FunderOnly =
+    [
+        "POST /account/sign-out",
+        "GET /api/v1/peer-review/my/assignments",
+        "GET /api/v1/peer-review/assignments/{id:guid}",
+        "PUT /api/v1/peer-review/assignments/{id:guid}/review",
+        "GET /api/v1/peer-review/submissions/{id:guid}/feedback",
+        "GET /peer-review/assignments/{id:guid}",
+        "POST /peer-review/assignments/{id:guid}",
+        "GET /api/v1/membership/people/{id:guid}/export",
+        "GET /monitoring",
+        "GET /api/v1/monitoring/indicators",
+        "GET /events/statistics",
+        "GET /api/v1/events/statistics",
+        "GET /api/v1/events/statistics.csv",
+        "GET /api/v1/events/statistics.xlsx",
+        "GET /api/v1/peer-review/rounds/{id:guid}/statistics",
+        "GET /surveys/{id:guid}/results",
+        "GET /surveys/{id:guid}/compare",
+        "GET /api/v1/surveys/{id:guid}/results",
+        "GET /api/v1/surveys/{id:guid}/compare/{otherId:guid}",
+    ];
+
+    [TestCase(Roles.Reviewer)]
+    [TestCase(Roles.Funder)]
+    public async Task A_single_role_account_reaches_exactly_its_endpoints_and_is_refused_every_other(string role)
+    {
+        var policies = App.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var admitted = new HashSet<string>();
+        var endpoints = Endpoints().Where(e => !e.Anonymous).ToList();
+        foreach (var endpoint in endpoints)
+        {
+            var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.AuthorizeData, endpoint.Policies);
+            var allowed = policy!.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToHashSet();
+            if (allowed.Count == 0 || allowed.Contains(role))
+            {
+                admitted.Add(endpoint.Key);
+            }
+        }
+
+        Assert.That(admitted, Is.EquivalentTo(role == Roles.Reviewer ? ReviewerOnly : FunderOnly), "decide on purpose what a single-role account may use");
+
+        var api = await App.ApiClientAsync(role);
+        var site = await App.BrowserClientAsync(role);
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            using var response = await (endpoint.IsApi ? api : site).SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl));
+            var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/", StringComparison.Ordinal));
+            if (refused == admitted.Contains(endpoint.Key))
+            {
+                failures.Add($"{endpoint.Key}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+    }
+
     [Test]
     public async Task The_access_denied_page_answers_403()
     {

@@ -75,8 +75,8 @@ public sealed class MembershipPagesTests(Provider provider) : AppFixture(provide
         var lead = await Setup.OrganisationAsync(api);
         var own = await Setup.ProjectAsync(api, network, lead);
         var other = await Setup.ProjectAsync(api, network, lead);
-        var email = await App.CreateUserAsync(Roles.ProjectManager, Roles.Member);
-        await Setup.PersonAsync(api, email, [new { role = "projectManager", projectId = own }]);
+        var email = $"pp-{Guid.NewGuid():N}@example.fi";
+        await Setup.InvitedAsync(App, api, await Setup.PersonAsync(api, email, [new { role = "projectManager", projectId = own }]), email);
         var client = App.CreateBrowserClient();
         await client.PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["email"] = email, ["password"] = CoordinationApp.Password });
 

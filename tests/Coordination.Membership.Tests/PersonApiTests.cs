@@ -90,7 +90,7 @@ public sealed class PersonApiTests(Provider provider) : AppFixture(provider)
         var manager = await Setup.ProjectManagerAsync(App, _coordinator, _project);
         var email = $"kaksi-{Guid.NewGuid():N}@example.fi";
         var id = await Setup.PersonAsync(_coordinator, email, [new { role = "contact", projectId = _project }, new { role = "expert", projectId = _otherProject }]);
-        var edit = await manager.PutAsJsonAsync($"/api/v1/membership/people/{id}", new { name = "Kaksi Roolia", email, language = "fi", roles = Array.Empty<object>() });
+        var edit = await manager.PutAsJsonAsync($"/api/v1/membership/people/{id}", new { name = "Testi Henkilö", email, language = "fi", roles = Array.Empty<object>() });
         Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var person = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/membership/people/{id}");
         Assert.That(person!["roles"]!.AsArray().Select(r => r!["role"]!.GetValue<string>()), Is.EqualTo(new[] { "expert" }));
@@ -104,7 +104,7 @@ public sealed class PersonApiTests(Provider provider) : AppFixture(provider)
         var id = await Setup.PersonAsync(_coordinator, email, [new { role = "contact", projectId = _project }, new { role = "expert", projectId = _otherProject }]);
         var edit = await manager.PutAsJsonAsync($"/api/v1/membership/people/{id}", new
         {
-            name = "Lomakkeen Henkilö", email, language = "fi",
+            name = "Testi Henkilö", email, language = "fi",
             roles = new object[] { new { role = "leadership", projectId = _project }, new { role = "expert", projectId = _otherProject } },
         });
         Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edit.Content.ReadAsStringAsync());

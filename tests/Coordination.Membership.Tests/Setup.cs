@@ -58,12 +58,22 @@ internal static class Setup
     public static async Task<Guid> PersonAsync(HttpClient client, string email, object[] roles, Guid? organisationId = null, string name = "Testi Henkilö")
         => await IdOfAsync(await client.PostAsJsonAsync("/api/v1/membership/people", new { name, email, organisationId, language = "fi", roles }));
 
-    /// <summary>A project manager of <paramref name="projectId"/>: a directory entry with the role
-    /// and a sign-in with the same address.</summary>
+    /// <summary>A project manager of <paramref name="projectId"/>: a directory entry with the role,
+    /// invited to a sign-in (which is linked to the entry).</summary>
     public static async Task<HttpClient> ProjectManagerAsync(CoordinationApp app, HttpClient coordinator, Guid projectId)
     {
-        var email = await app.CreateUserAsync(Shared.Security.Roles.ProjectManager, Shared.Security.Roles.Member);
-        await PersonAsync(coordinator, email, [new { role = "projectManager", projectId }]);
+        var email = $"pp-{Guid.NewGuid():N}@example.fi";
+        var id = await PersonAsync(coordinator, email, [new { role = "projectManager", projectId }]);
+        return await InvitedAsync(app, coordinator, id, email);
+    }
+
+    /// <summary>Invites the person as a coordinator does, sets the password the link would let
+    /// them choose, and signs in to the API.</summary>
+    public static async Task<HttpClient> InvitedAsync(CoordinationApp app, HttpClient coordinator, Guid personId, string email)
+    {
+        var invited = await coordinator.PostAsync($"/api/v1/membership/people/{personId}/invitation", null);
+        Assert.That(invited.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await invited.Content.ReadAsStringAsync());
+        await app.SetPasswordAsync(email);
         return await app.ApiClientForAsync(email, CoordinationApp.Password);
     }
 

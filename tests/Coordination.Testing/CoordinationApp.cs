@@ -20,6 +20,9 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
     public const string AdminPassword = "Koordinaattori-2026";
     public const string Password = "Salasana-2026";
 
+    /// <summary>The site's public address in tests (links in e-mails start with it).</summary>
+    public const string PublicBaseUrl = "https://koordinaatio.example.fi";
+
     /// <summary>Hosts of one process start one at a time: Hangfire's AddHangfire hands each host
     /// the process-wide JobStorage.Current (and JobActivator.Current) as they are while it starts,
     /// so two hosts starting at once could take each other's job storage. Once started, each
@@ -42,18 +45,20 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
             ["Coordination:Jobs:Enabled"] = "false",
             ["Coordination:Outbox:PollInterval"] = "00:00:00.200",
             ["Coordination:RateLimits:SignInPerMinute"] = "10000",
+            ["Coordination:PublicBaseUrl"] = PublicBaseUrl,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
         }
 
+        // First, so that a test may start another environment with the setting "environment".
+        builder.UseEnvironment("Testing");
         foreach (var (key, value) in values)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.UseEnvironment("Testing");
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
@@ -108,6 +113,28 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         }
 
         return email;
+    }
+
+    /// <summary>Gives the sign-in of <paramref name="email"/> the password <see cref="Password"/>, as
+    /// following the link of an invitation would.</summary>
+    public async Task SetPasswordAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No sign-in for {email}.");
+        var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>The site roles of the sign-in of <paramref name="email"/> (empty without one).</summary>
+    public async Task<IReadOnlyList<string>> SiteRolesAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.FindByEmailAsync(email) is { } user ? [.. (await users.GetRolesAsync(user)).Order()] : [];
     }
 
     /// <summary>An API client with a bearer token of a new user with <paramref name="roles"/>.</summary>

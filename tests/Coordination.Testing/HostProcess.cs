@@ -44,6 +44,9 @@ public sealed class HostProcess : IAsyncDisposable
         ["ConnectionStrings__Coordination"] = database.ConnectionString ?? "",
         ["Coordination__Bootstrap__AdminEmail"] = CoordinationApp.AdminEmail,
         ["Coordination__Bootstrap__AdminPassword"] = CoordinationApp.AdminPassword,
+        ["Coordination__PublicBaseUrl"] = CoordinationApp.PublicBaseUrl,
+        // Outside Development the site answers only to its public host unless told otherwise.
+        ["AllowedHosts"] = "127.0.0.1",
         ["Logging__LogLevel__Default"] = "Warning",
     };
 

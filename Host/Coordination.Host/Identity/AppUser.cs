@@ -7,4 +7,8 @@ namespace Coordination.Host.Identity;
 public sealed class AppUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+
+    /// <summary>The directory person (Membership's id) this sign-in was invited as: the link that
+    /// project access and the site roles follow, never the address alone.</summary>
+    public Guid? PersonId { get; set; }
 }

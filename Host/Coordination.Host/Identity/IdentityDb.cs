@@ -5,13 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Identity;
 
-/// <summary>Sign-ins, roles and (on PostgreSQL) the shared Data Protection keys. Not a module:
-/// accounts are infrastructure of the Host.</summary>
+/// <summary>Sign-ins, roles, browser sessions, the audit of what coordinators do to sign-ins and
+/// (on PostgreSQL) the shared Data Protection keys. Not a module: accounts are infrastructure of the Host.</summary>
 public class IdentityDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public const string Name = "Identity";
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SignInSession> Sessions => Set<SignInSession>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Records an administrative change to a sign-in: who did what (no names, no addresses).</summary>
+    public void Audit(string? userId, string action, string entityId, string? summary, DateTime atUtc)
+        => AuditEntries.Add(new AuditEntry { Id = Guid.CreateVersion7(), UserId = userId, Action = action, EntityType = "User", EntityId = entityId, Summary = summary, At = atUtc });
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -21,7 +29,23 @@ public class IdentityDb(DbContextOptions options) : IdentityDbContext<AppUser>(o
         }
 
         base.OnModelCreating(builder);
-        builder.Entity<AppUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasIndex(u => u.PersonId);
+        });
+        builder.Entity<SignInSession>(e =>
+        {
+            e.ToTable("Sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.SecurityStamp).HasMaxLength(256);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.AuditEntries();
     }
 }
 

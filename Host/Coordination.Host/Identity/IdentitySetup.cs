@@ -3,6 +3,7 @@ using Coordination.Shared.Data;
 using Coordination.Shared.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ internal static class IdentitySetup
         }
 
         services.AddScoped<Coordination.Shared.Security.IUserAccounts, UserAccounts>();
+        services.AddScoped<SignInRevocation>();
+        services.AddScoped<Account.CredentialCheck>();
         services.AddScoped<IUserRoles, UserRoles>();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -43,7 +46,15 @@ internal static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<IdentityDb>()
+            .AddUserManager<AppUserManager>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // Sessions live in the database (SessionStore): a sign-out ends that session, a new
+        // security stamp every session. The stamp validator also refreshes roles this often.
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<SessionStore>((o, store) => o.SessionStore = store);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = configuration.GetValue("Coordination:Auth:SessionCheckInterval", TimeSpan.FromMinutes(1)));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -71,8 +82,8 @@ internal static class IdentitySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
-            // A funder's observer reads indicators and reports only, not the network's own pages.
-            .AddPolicy(Policies.NetworkMember, p => p.RequireRole([.. Roles.All.Where(r => r != Roles.Funder)]))
+            .AddPolicy(Policies.NetworkMember, p => p.RequireRole([.. Roles.Network]))
+            .AddPolicy(Policies.Reviewing, p => p.RequireRole([.. Roles.Network, Roles.Reviewer]))
             .AddPolicy(Policies.Monitoring, p => p.RequireRole(Roles.Coordinator, Roles.Funder))
             .AddPolicy(Policies.ProjectWork, p => p.RequireRole(Roles.Coordinator, Roles.ProjectManager));
 

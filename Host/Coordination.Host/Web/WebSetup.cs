@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Coordination.Host.Identity;
 using Coordination.Host.Web.Errors;
+using Coordination.Host.Web.Logging;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Localization;
@@ -10,13 +11,52 @@ namespace Coordination.Host.Web;
 
 internal static class WebSetup
 {
+    /// <summary>Hangfire's dashboard styles its bars and charts inline; nothing else is relaxed.</summary>
+    private const string JobsPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    private const string SitePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    /// <summary>Links leave the site only from <see cref="PublicUrl"/>: outside Development (which
+    /// defaults to http://localhost:5000) the site refuses to start without it, and outside
+    /// Development and the test host it answers only to its host (AllowedHosts), unless
+    /// AllowedHosts is configured. The migrate command needs no address.</summary>
+    public static void ConfigurePublicAddress(this WebApplicationBuilder builder, bool migrateOnly)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(configuration[PublicUrl.Key]) && builder.Environment.IsDevelopment())
+        {
+            configuration[PublicUrl.Key] = PublicUrl.DevelopmentDefault;
+        }
+
+        if (migrateOnly)
+        {
+            return;
+        }
+
+        if (PublicUrl.Problem(configuration[PublicUrl.Key]) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing") && string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+        {
+            configuration["AllowedHosts"] = PublicUrl.Host(configuration);
+        }
+    }
+
     public static IServiceCollection AddCoordinationWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        RedactingLoggerFactory.Register(services);
         services.AddHttpContextAccessor();
         // Finnish and Swedish letters as themselves, not as &#xE4; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents();
-        services.AddAntiforgery(o => o.Cookie.Name = "coordination.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "coordination.af";
+            // The default (None) never marks it Secure, not even over https.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -65,6 +105,19 @@ internal static class WebSetup
 
     public static void UseCoordinationWeb(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")
+            && PublicUrl.Base(app.Configuration).StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            // The public address says the site is reached over https: a TLS proxy is in front of
+            // it even when it is not trusted to say so (forwarded headers off), so every request
+            // counts as https and every cookie (sign-in, antiforgery) is Secure.
+            app.Use((context, next) =>
+            {
+                context.Request.Scheme = Uri.UriSchemeHttps;
+                return next(context);
+            });
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Bad requests the framework detects (antiforgery, body too large) keep their status.
@@ -79,10 +132,12 @@ internal static class WebSetup
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/jobs"))
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? JobsPolicy : SitePolicy;
+            if (IdentitySetup.IsApi(context.Request))
             {
-                headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+                // Answers carry personal data and tokens: no cache (browser or proxy) keeps them.
+                headers.CacheControl = "no-store";
             }
 
             await next();

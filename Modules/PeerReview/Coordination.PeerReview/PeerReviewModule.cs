@@ -36,6 +36,6 @@ public sealed class PeerReviewModule : IModule
         module.AddRepublisher<Integration.PeerReviewRepublisher>();
         module.AddHomeSections<Features.Home.PeerReviewHomeSections>();
         module.AddRecurringJob<Features.Reviewing.ReviewRemindersJob>(Features.Reviewing.ReviewRemindersJob.Id, "15 * * * *");
-        module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.NetworkMember, 28, NavigationGroups.Results));
+        module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.Reviewing, 28, NavigationGroups.Results));
     }
 }

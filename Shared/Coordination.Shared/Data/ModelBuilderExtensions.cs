@@ -16,6 +16,21 @@ public static class ModelBuilderExtensions
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The audit trail table (<see cref="AuditEntry"/>), the same in every database that keeps one.</summary>
+    public static ModelBuilder AuditEntries(this ModelBuilder modelBuilder)
+        => modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UserId).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(100);
+            e.Property(x => x.EntityType).HasMaxLength(100);
+            e.Property(x => x.EntityId).HasMaxLength(100);
+            e.Property(x => x.Summary).HasMaxLength(1000);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.HasIndex(x => x.At);
+        });
+
     /// <summary>A list kept as one JSON text column (read and written whole), compared by its JSON.</summary>
     public static PropertyBuilder<List<T>> AsJsonList<T>(this PropertyBuilder<List<T>> property)
         => property.HasConversion(

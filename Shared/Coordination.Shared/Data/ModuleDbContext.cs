@@ -76,18 +76,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Handler).HasMaxLength(300);
             e.HasIndex(x => x.ProcessedAt);
         });
-        modelBuilder.Entity<AuditEntry>(e =>
-        {
-            e.ToTable("AuditEntries");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.UserId).HasMaxLength(100);
-            e.Property(x => x.Action).HasMaxLength(100);
-            e.Property(x => x.EntityType).HasMaxLength(100);
-            e.Property(x => x.EntityId).HasMaxLength(100);
-            e.Property(x => x.Summary).HasMaxLength(1000);
-            e.HasIndex(x => new { x.EntityType, x.EntityId });
-            e.HasIndex(x => x.At);
-        });
+        modelBuilder.AuditEntries();
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

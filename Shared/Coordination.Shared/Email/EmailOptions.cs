@@ -19,6 +19,9 @@ public sealed class EmailOptions
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>The domain of Message-IDs: the host of Coordination:PublicBaseUrl (not the machine's name).</summary>
+    public string? MessageIdDomain { get; set; }
+
     /// <summary>Default: "mail-pickup" under the data folder.</summary>
     public string? PickupDirectory { get; set; }
 }

@@ -10,6 +10,7 @@ internal static class EmailServiceExtensions
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         services.Configure<EmailOptions>(configuration.GetSection("Coordination:Email"));
+        services.PostConfigure<EmailOptions>(o => o.MessageIdDomain ??= Uri.TryCreate(configuration[Web.PublicUrl.Key], UriKind.Absolute, out var site) ? site.Host : null);
         services.AddSingleton<IEmailSender>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmailOptions>>();

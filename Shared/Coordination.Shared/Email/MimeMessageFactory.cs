@@ -7,6 +7,11 @@ internal static class MimeMessageFactory
     public static MimeMessage Create(EmailOptions options, EmailMessage message)
     {
         var mime = new MimeMessage();
+        if (options.MessageIdDomain is { Length: > 0 } domain)
+        {
+            mime.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(domain);
+        }
+
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
         mime.Subject = message.Subject;

@@ -1,10 +1,16 @@
 using System.Security.Claims;
-using Coordination.Shared.Security;
 
 namespace Coordination.Shared.Security;
 
 public static class ClaimsPrincipalExtensions
 {
+    /// <summary>The claim that links a sign-in to its person in the directory (Membership's id),
+    /// set when the person is invited.</summary>
+    public const string PersonIdClaim = "coordination:person";
+
     /// <summary>The signed-in user's id (for audit entries), or null.</summary>
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The directory person the sign-in was invited as, or null.</summary>
+    public static Guid? PersonId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(PersonIdClaim), out var id) ? id : null;
 }

@@ -10,6 +10,10 @@ public static class Roles
     public const string Funder = "Funder";
 
     public static IReadOnlyList<string> All { get; } = [Coordinator, ProjectManager, Member, Reviewer, Funder];
+
+    /// <summary>The network's own people. Reviewers (outside experts) and funder observers are not:
+    /// they see only their assignments, or the indicators.</summary>
+    public static IReadOnlyList<string> Network { get; } = [Coordinator, ProjectManager, Member];
 }
 
 /// <summary>Authorisation policies that endpoints name.</summary>
@@ -18,8 +22,11 @@ public static class Policies
     /// <summary>Coordination staff: run the network, write its data.</summary>
     public const string Coordinator = "Coordinator";
 
-    /// <summary>Anyone in the network (every role): reads network data.</summary>
+    /// <summary>The network's people (<see cref="Roles.Network"/>): read network data.</summary>
     public const string NetworkMember = "NetworkMember";
+
+    /// <summary>The network's people and reviewers: the peer-review overview (each sees their own part).</summary>
+    public const string Reviewing = "Reviewing";
 
     /// <summary>Coordinators and funder observers: indicators and reports.</summary>
     public const string Monitoring = "Monitoring";

@@ -20,7 +20,7 @@ internal sealed class IssueTokenEndpoint : ICarterModule
     {
         app.MapPost("/api/v1/auth/tokens", async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> (
                 Request request,
-                UserManager<AppUser> users,
+                CredentialCheck credentials,
                 SignInManager<AppUser> signIn,
                 IServiceProvider services,
                 TimeProvider clock,
@@ -33,16 +33,10 @@ internal sealed class IssueTokenEndpoint : ICarterModule
                     return ApiResults.Invalid(errors, shared);
                 }
 
-                var user = await users.FindByEmailAsync(request.Email!.Trim());
-                if (user is null)
+                // One answer, in about the same time, for an unknown address, a wrong password and a locked account.
+                if (await credentials.CheckAsync(request.Email!, request.Password!) is not { } user)
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: l["WrongCredentials"]);
-                }
-
-                var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-                if (!check.Succeeded)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: check.IsLockedOut ? l["LockedOut"] : l["WrongCredentials"]);
                 }
 
                 var principal = await signIn.CreateUserPrincipalAsync(user);

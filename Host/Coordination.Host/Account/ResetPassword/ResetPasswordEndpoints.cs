@@ -19,7 +19,7 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
     {
         app.MapGet("/account/forgot-password", () => new RazorComponentResult<ForgotPasswordPage>()).AllowAnonymous();
 
-        app.MapPost("/account/forgot-password", async (IFormCollection form, HttpRequest request, UserManager<AppUser> users, IEmailSender email, IConfiguration configuration, IStringLocalizer<HostStrings> l, CancellationToken ct) =>
+        app.MapPost("/account/forgot-password", async (IFormCollection form, UserManager<AppUser> users, IEmailSender email, IConfiguration configuration, IStringLocalizer<HostStrings> l, CancellationToken ct) =>
             {
                 var address = form.Text("email");
                 if (string.IsNullOrEmpty(address))
@@ -32,7 +32,7 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
                 if (await users.FindByEmailAsync(address) is { } user)
                 {
                     var token = await users.GeneratePasswordResetTokenAsync(user);
-                    var baseUrl = PublicUrl.Base(configuration, request);
+                    var baseUrl = PublicUrl.Base(configuration);
                     var link = $"{baseUrl}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
                     await email.SendAsync(new EmailMessage(address, user.DisplayName, string.Format(CultureInfo.CurrentCulture, l["ResetMailSubject"], SiteName.Current(configuration)), string.Format(CultureInfo.CurrentCulture, l["ResetMailBody"], link)), ct);
                 }

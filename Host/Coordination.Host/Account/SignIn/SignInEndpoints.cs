@@ -17,7 +17,7 @@ internal sealed class SignInEndpoints : ICarterModule
                 new RazorComponentResult<SignInPage>(new { ReturnUrl = LocalUrl.OrRoot(returnUrl) }))
             .AllowAnonymous();
 
-        app.MapPost("/account/sign-in", async Task<IResult> (IFormCollection form, SignInManager<AppUser> signIn, IStringLocalizer<HostStrings> l) =>
+        app.MapPost("/account/sign-in", async Task<IResult> (IFormCollection form, CredentialCheck credentials, SignInManager<AppUser> signIn, IStringLocalizer<HostStrings> l) =>
             {
                 var email = form.Text("email") ?? "";
                 var password = form["password"].ToString();
@@ -26,13 +26,14 @@ internal sealed class SignInEndpoints : ICarterModule
 
                 if (errors.IsEmpty)
                 {
-                    var result = await signIn.PasswordSignInAsync(email, password, isPersistent: form.Text("remember") == "on", lockoutOnFailure: true);
-                    if (result.Succeeded)
+                    if (await credentials.CheckAsync(email, password) is { } user)
                     {
+                        await signIn.SignInAsync(user, isPersistent: form.Text("remember") == "on");
                         return TypedResults.LocalRedirect(returnUrl);
                     }
 
-                    errors.Add("email", result.IsLockedOut ? l["LockedOut"] : l["WrongCredentials"]);
+                    // One answer for an unknown address, a wrong password and a locked account.
+                    errors.Add("email", l["WrongCredentials"]);
                 }
 
                 return new RazorComponentResult<SignInPage>(new { ReturnUrl = returnUrl, Email = email, Errors = errors }) { StatusCode = StatusCodes.Status400BadRequest };

@@ -4,14 +4,15 @@ using Coordination.Shared.Security;
 
 namespace Coordination.Events.Access;
 
-/// <summary>Who sees (and may register for) an event: public events everyone; network events
-/// anyone signed in with a role; project-manager events project managers and coordinators.</summary>
+/// <summary>Who sees (and may register for) an event: public events everyone; network events the
+/// network's people (not outside experts or funder observers); project-manager events project
+/// managers and coordinators.</summary>
 internal static class EventAccess
 {
     public static bool CanSee(EventAudience audience, ClaimsPrincipal user) => audience switch
     {
         EventAudience.Public => true,
-        EventAudience.Network => Roles.All.Any(user.IsInRole),
+        EventAudience.Network => Roles.Network.Any(user.IsInRole),
         _ => user.IsInRole(Roles.ProjectManager) || user.IsInRole(Roles.Coordinator),
     };
 

@@ -55,6 +55,6 @@ internal enum PersonRoleKind
     Expert,
     SteeringGroup,
 
-    /// <summary>The funder's observer of a network: reads its indicators and reports.</summary>
+    /// <summary>Observes a network for its funder: the sign-in gets the Funder role (indicators and reports).</summary>
     FunderObserver,
 }

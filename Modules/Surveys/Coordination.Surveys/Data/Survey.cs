@@ -35,10 +35,6 @@ internal sealed class Survey
 
     public string? Template { get; set; }
 
-    /// <summary>The site address the coordinator used when inviting: links mailed by jobs use it
-    /// when Coordination:PublicBaseUrl is not set.</summary>
-    public string? LinkBase { get; set; }
-
     /// <summary>The event whose feedback this survey collects.</summary>
     public Guid? EventId { get; set; }
 

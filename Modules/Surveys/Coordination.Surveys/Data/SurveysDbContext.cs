@@ -34,7 +34,6 @@ internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.OwnsLocalizedText(x => x.Intro, "Intro", 4000, finnishRequired: false);
             e.Property(x => x.OpenLinkSlug).HasMaxLength(40);
             e.Property(x => x.Template).HasMaxLength(40);
-            e.Property(x => x.LinkBase).HasMaxLength(300);
             e.Property(x => x.CreatedBy).HasMaxLength(100);
             e.Property(x => x.Questions).AsJsonList().HasColumnName("QuestionsJson");
             e.HasIndex(x => x.NetworkId);

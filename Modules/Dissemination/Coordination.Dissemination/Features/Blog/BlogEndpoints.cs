@@ -58,12 +58,12 @@ internal sealed class BlogEndpoints : ICarterModule
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapGet("/blog/feed.rss", (DisseminationDbContext db, IConfiguration configuration, HttpRequest request, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
-                FeedAsync(db, configuration, request, l, atom: false, ct))
+        app.MapGet("/blog/feed.rss", (DisseminationDbContext db, IConfiguration configuration, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+                FeedAsync(db, configuration, l, atom: false, ct))
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapGet("/blog/feed.atom", (DisseminationDbContext db, IConfiguration configuration, HttpRequest request, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
-                FeedAsync(db, configuration, request, l, atom: true, ct))
+        app.MapGet("/blog/feed.atom", (DisseminationDbContext db, IConfiguration configuration, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
+                FeedAsync(db, configuration, l, atom: true, ct))
             .AllowAnonymous()
             .ExcludeFromDescription();
 
@@ -174,9 +174,9 @@ internal sealed class BlogEndpoints : ICarterModule
     private static PostDto Dto(Post p) => new(p.Id, EnumText.Of(p.Kind), LocalizedTextInput.From(p.Title), LocalizedTextInput.From(p.Body), p.AuthorName, EnumText.Of(p.Status), p.PublishedAt);
 
     /// <summary>The newest 30 posts as RSS 2.0 or Atom 1.0, in the language asked (?culture=).</summary>
-    private static async Task<IResult> FeedAsync(DisseminationDbContext db, IConfiguration configuration, HttpRequest request, IStringLocalizer<DisseminationStrings> l, bool atom, CancellationToken ct)
+    private static async Task<IResult> FeedAsync(DisseminationDbContext db, IConfiguration configuration, IStringLocalizer<DisseminationStrings> l, bool atom, CancellationToken ct)
     {
-        var baseUrl = PublicUrl.Base(configuration, request);
+        var baseUrl = PublicUrl.Base(configuration);
         var posts = await Published(db, null).OrderByDescending(p => p.PublishedAt).Take(30).ToListAsync(ct);
         var feed = new SyndicationFeed(l["BlogFeedTitle"], l["BlogFeedDescription"], new Uri($"{baseUrl}/blog"))
         {

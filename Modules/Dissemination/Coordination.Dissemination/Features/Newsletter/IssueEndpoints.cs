@@ -103,7 +103,7 @@ internal sealed class IssueEndpoints : ICarterModule
         });
         pages.MapGet("/{id:guid}", async Task<IResult> (Guid id, string? saved, DisseminationDbContext db, CancellationToken ct) =>
             await PageAsync(db, id, saved, FormErrors.None, ct) ?? TypedResults.NotFound());
-        pages.MapGet("/{id:guid}/preview", async Task<IResult> (Guid id, string? language, DisseminationDbContext db, NewsletterRenderer renderer, IConfiguration configuration, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        pages.MapGet("/{id:guid}/preview", async Task<IResult> (Guid id, string? language, DisseminationDbContext db, NewsletterRenderer renderer, IConfiguration configuration, HttpResponse response, CancellationToken ct) =>
         {
             var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
             if (issue is null)
@@ -113,16 +113,16 @@ internal sealed class IssueEndpoints : ICarterModule
 
             var lang = language == "sv" ? "sv" : "fi";
             var html = issue.Status is IssueStatus.Sending or IssueStatus.Sent ? (lang == "sv" ? issue.HtmlSv : issue.HtmlFi)
-                : (await renderer.RenderAsync(issue, lang, PublicUrl.Base(configuration, request), null, ct)) switch
+                : (await renderer.RenderAsync(issue, lang, PublicUrl.Base(configuration), null, ct)) switch
                 {
                     ({ } rendered, _) => rendered.Html,
                     (_, var error) => $"<p>{System.Net.WebUtility.HtmlEncode(error?.Message)}</p>",
                 };
             return Framed(response, html ?? "");
         });
-        pages.MapPost("/{id:guid}/test", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
+        pages.MapPost("/{id:guid}/test", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
         {
-            var (found, error) = await tester.SendAsync(id, user, PublicUrl.Base(configuration, request), ct);
+            var (found, error) = await tester.SendAsync(id, user, PublicUrl.Base(configuration), ct);
             return !found ? TypedResults.NotFound() : error is null ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=tested")
                 : (await PageAsync(db, id, null, new FormErrors(new Dictionary<string, string[]> { ["test"] = [error] }), ct, StatusCodes.Status400BadRequest))!;
         });
@@ -169,8 +169,8 @@ internal sealed class IssueEndpoints : ICarterModule
         api.MapGet("/issues/{id:guid}/failed", async (Guid id, DisseminationDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Deliveries.AsNoTracking().Where(d => d.IssueId == id && d.Status == DeliveryStatus.Failed).OrderBy(d => d.Email).Select(d => new FailedDelivery(d.Email, d.Error)).ToListAsync(ct)))
             .WithSummary("The addresses the server refused, with its answer");
-        api.MapPost("/issues/{id:guid}/test", async Task<IResult> (Guid id, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
-                await tester.SendAsync(id, user, PublicUrl.Base(configuration, request), ct) switch
+        api.MapPost("/issues/{id:guid}/test", async Task<IResult> (Guid id, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
+                await tester.SendAsync(id, user, PublicUrl.Base(configuration), ct) switch
                 {
                     (false, _) => ApiResults.NotFound(),
                     (_, null) => TypedResults.NoContent(),

@@ -73,7 +73,7 @@ internal sealed class IssueSender(
     private async Task StartAsync(Guid id, CancellationToken ct)
     {
         var issue = await db.Issues.SingleAsync(i => i.Id == id, ct);
-        var baseUrl = PublicUrl.Base(configuration, null);
+        var baseUrl = PublicUrl.Base(configuration);
         var template = await renderer.TemplateAsync(ct);
         var (fi, fiError) = await renderer.RenderAsync(issue, "fi", baseUrl, template, ct);
         var (sv, svError) = await renderer.RenderAsync(issue, "sv", baseUrl, template, ct);
@@ -118,7 +118,7 @@ internal sealed class IssueSender(
     private async Task SendPendingAsync(NewsletterIssue issue, Guid run, CancellationToken ct)
     {
         var id = issue.Id;
-        var baseUrl = PublicUrl.Base(configuration, null);
+        var baseUrl = PublicUrl.Base(configuration);
         var rate = Math.Max(1, configuration.GetValue("Coordination:Newsletter:MessagesPerSecond", 20));
         using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {

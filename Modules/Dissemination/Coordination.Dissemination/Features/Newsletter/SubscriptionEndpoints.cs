@@ -35,10 +35,10 @@ internal sealed class SubscriptionEndpoints : ICarterModule
         app.MapGet("/newsletter/subscribe", () => new RazorComponentResult<SubscribePage>(new { Model = new FormModel(new SubscribeInput(null, SupportedCultures.CurrentLanguage == "sv" ? "sv" : "fi"), FormErrors.None, false) }))
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapPost("/newsletter/subscribe", async (IFormCollection form, Subscriptions subscriptions, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
+        app.MapPost("/newsletter/subscribe", async (IFormCollection form, Subscriptions subscriptions, IConfiguration configuration, CancellationToken ct) =>
             {
                 var input = new SubscribeInput(form.Text("email"), form.Text("language"));
-                var errors = await subscriptions.SubscribeAsync(input, PublicUrl.Base(configuration, request), ct);
+                var errors = await subscriptions.SubscribeAsync(input, PublicUrl.Base(configuration), ct);
                 return new RazorComponentResult<SubscribePage>(new { Model = new FormModel(input, errors, errors.IsEmpty) }) { StatusCode = errors.IsEmpty ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
             })
             .AllowAnonymous()
@@ -70,8 +70,8 @@ internal sealed class SubscriptionEndpoints : ICarterModule
             .ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1/dissemination/newsletter").WithTags("Dissemination");
-        api.MapPost("/subscriptions", async Task<IResult> (SubscribeInput input, Subscriptions subscriptions, IConfiguration configuration, HttpRequest request, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                await subscriptions.SubscribeAsync(input, PublicUrl.Base(configuration, request), ct) is { IsEmpty: false } errors ? ApiResults.Invalid(errors, shared) : TypedResults.Accepted((string?)null))
+        api.MapPost("/subscriptions", async Task<IResult> (SubscribeInput input, Subscriptions subscriptions, IConfiguration configuration, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+                await subscriptions.SubscribeAsync(input, PublicUrl.Base(configuration), ct) is { IsEmpty: false } errors ? ApiResults.Invalid(errors, shared) : TypedResults.Accepted((string?)null))
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.PublicForms)
             .WithSummary("Subscribes { email, language: fi|sv }: 202 and a confirmation link by e-mail (the same answer when already subscribed)");

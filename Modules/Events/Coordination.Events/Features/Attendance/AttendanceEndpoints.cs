@@ -46,8 +46,8 @@ internal sealed class AttendanceEndpoints : ICarterModule
         });
         pages.MapPost("/held", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             await MarkHeldAsync(db, id, user, clock, ct) ? TypedResults.Redirect($"/events/{id}/registrations?saved=held") : TypedResults.NotFound());
-        pages.MapPost("/registrations/{registrationId:guid}/cancel", async Task<IResult> (Guid id, Guid registrationId, IFormCollection form, Registrar registrar, HttpRequest request, CancellationToken ct) =>
-            await registrar.CancelAsync(null, registrationId, registrar.BaseUrl(request), ct) == id ? TypedResults.Redirect($"/events/{id}/registrations?saved=cancelled") : TypedResults.NotFound());
+        pages.MapPost("/registrations/{registrationId:guid}/cancel", async Task<IResult> (Guid id, Guid registrationId, IFormCollection form, Registrar registrar, CancellationToken ct) =>
+            await registrar.CancelAsync(null, registrationId, registrar.BaseUrl(), ct) == id ? TypedResults.Redirect($"/events/{id}/registrations?saved=cancelled") : TypedResults.NotFound());
 
         var api = app.MapGroup("/api/v1/events/{id:guid}").RequireAuthorization(Policies.Coordinator).WithTags("Events");
         api.MapPut("/attendance", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, AttendanceInput input, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>

@@ -38,7 +38,7 @@ internal sealed class CalendarEndpoints : ICarterModule
                     return context.User.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
                 }
 
-                return Ics([e], PublicUrl.Base(configuration, context.Request), $"event-{HelsinkiTime.ToLocal(e.StartsAt):yyyy-MM-dd}.ics");
+                return Ics([e], PublicUrl.Base(configuration), $"event-{HelsinkiTime.ToLocal(e.StartsAt):yyyy-MM-dd}.ics");
             })
             .AllowAnonymous()
             .WithTags("Events")
@@ -48,7 +48,7 @@ internal sealed class CalendarEndpoints : ICarterModule
             {
                 var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
                 var events = await db.Events.AsNoTracking().Where(e => e.Audience == EventAudience.Public && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
-                return Ics(events, PublicUrl.Base(configuration, context.Request), null);
+                return Ics(events, PublicUrl.Base(configuration), null);
             })
             .AllowAnonymous()
             .WithTags("Events")
@@ -59,7 +59,7 @@ internal sealed class CalendarEndpoints : ICarterModule
                 // Anyone may fetch it: public events only, and titles, times and places only.
                 var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
                 var events = await db.Events.AsNoTracking().Where(e => e.NetworkId == networkId && e.Audience == EventAudience.Public && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
-                return Ics(events, PublicUrl.Base(configuration, context.Request), null, withDescriptions: false);
+                return Ics(events, PublicUrl.Base(configuration), null, withDescriptions: false);
             })
             .AllowAnonymous()
             .WithTags("Events")

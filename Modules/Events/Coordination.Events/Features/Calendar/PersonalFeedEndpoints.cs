@@ -42,17 +42,17 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
                 var audiences = EventAccess.Audiences(person);
                 var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
                 var events = await db.Events.AsNoTracking().Where(e => audiences.Contains(e.Audience) && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
-                return TypedResults.Text(CalendarEndpoints.Serialize(events, PublicUrl.Base(configuration, context.Request)), "text/calendar; charset=utf-8");
+                return TypedResults.Text(CalendarEndpoints.Serialize(events, PublicUrl.Base(configuration)), "text/calendar; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1/events/calendar-feed").RequireAuthorization().WithTags("Events");
-        api.MapGet("/", async Task<Results<Ok<FeedDto>, ProblemHttpResult>> (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
-                await FindAsync(db, protection, user, PublicUrl.Base(configuration, request), ct) is { } feed ? TypedResults.Ok(feed) : ApiResults.NotFound())
+        var api = app.MapGroup("/api/v1/events/calendar-feed").RequireAuthorization(Policies.NetworkMember).WithTags("Events");
+        api.MapGet("/", async Task<Results<Ok<FeedDto>, ProblemHttpResult>> (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
+                await FindAsync(db, protection, user, PublicUrl.Base(configuration), ct) is { } feed ? TypedResults.Ok(feed) : ApiResults.NotFound())
             .WithSummary("The address of one's personal calendar feed (404: none made)");
-        api.MapPost("/", async Task<Created<FeedDto>> (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Created("/api/v1/events/calendar-feed", await RenewAsync(db, protection, user, PublicUrl.Base(configuration, request), clock, ct)))
+        api.MapPost("/", async Task<Created<FeedDto>> (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/events/calendar-feed", await RenewAsync(db, protection, user, PublicUrl.Base(configuration), clock, ct)))
             .WithSummary("Makes a new secret address for one's personal calendar feed; the old one stops working");
         api.MapDelete("/", async Task<NoContent> (EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
@@ -61,12 +61,12 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
             })
             .WithSummary("Turns one's personal calendar feed off");
 
-        var pages = app.MapGroup("/events/my-calendar").RequireAuthorization().ExcludeFromDescription();
-        pages.MapGet("/", async (string? saved, EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
-            new RazorComponentResult<MyCalendarPage>(new { Model = new PageModel(await FindAsync(db, protection, user, PublicUrl.Base(configuration, request), ct), saved is "made" or "off" ? saved : null) }));
-        pages.MapPost("/", async (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
+        var pages = app.MapGroup("/events/my-calendar").RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
+        pages.MapGet("/", async (string? saved, EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
+            new RazorComponentResult<MyCalendarPage>(new { Model = new PageModel(await FindAsync(db, protection, user, PublicUrl.Base(configuration), ct), saved is "made" or "off" ? saved : null) }));
+        pages.MapPost("/", async (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
         {
-            await RenewAsync(db, protection, user, PublicUrl.Base(configuration, request), clock, ct);
+            await RenewAsync(db, protection, user, PublicUrl.Base(configuration), clock, ct);
             return TypedResults.Redirect("/events/my-calendar?saved=made");
         });
         pages.MapPost("/off", async (EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>

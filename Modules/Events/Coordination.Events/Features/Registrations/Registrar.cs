@@ -177,7 +177,7 @@ internal sealed class Registrar(
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public string BaseUrl(Microsoft.AspNetCore.Http.HttpRequest request) => PublicUrl.Base(configuration, request);
+    public string BaseUrl() => PublicUrl.Base(configuration);
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 

@@ -32,7 +32,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/events/{id:guid}/registrations", async Task<IResult> (Guid id, RegistrationInput input, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, HttpRequest request, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+        app.MapPost("/api/v1/events/{id:guid}/registrations", async Task<IResult> (Guid id, RegistrationInput input, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
                 var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (e is null)
@@ -45,7 +45,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
                     return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
                 }
 
-                var result = await registrar.RegisterAsync(e, input, registrar.BaseUrl(request), ct);
+                var result = await registrar.RegisterAsync(e, input, registrar.BaseUrl(), ct);
                 return result.Outcome switch
                 {
                     RegisterOutcome.Registered or RegisterOutcome.Waitlisted => TypedResults.Created(
@@ -60,7 +60,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
             .WithTags("Events")
             .WithSummary("Registers for an event (guests without sign-in for public events): 201 registered or waitlisted; the same e-mail twice 409");
 
-        app.MapPost("/events/{id:guid}/register", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/events/{id:guid}/register", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var e = await db.Events.AsNoTracking().Include(x => x.Materials).SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (e is null)
@@ -74,7 +74,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
                 }
 
                 var input = new RegistrationInput(form.Text("name"), form.Text("email"), form.Text("organisation"), form.Text("needs"));
-                var result = await registrar.RegisterAsync(e, input, registrar.BaseUrl(request), ct);
+                var result = await registrar.RegisterAsync(e, input, registrar.BaseUrl(), ct);
                 if (result.Outcome == RegisterOutcome.Invalid)
                 {
                     return await BrowseEvents.EventPageResult.RenderAsync(db, e, user, clock, registrar, input, result.Errors, null, ct, StatusCodes.Status400BadRequest);
@@ -104,9 +104,9 @@ internal sealed class RegistrationEndpoints : ICarterModule
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        app.MapPost("/events/cancel/{token}", async (string token, IFormCollection form, Registrar registrar, HttpRequest request, CancellationToken ct) =>
+        app.MapPost("/events/cancel/{token}", async (string token, IFormCollection form, Registrar registrar, CancellationToken ct) =>
             {
-                var eventId = await registrar.CancelAsync(token, null, registrar.BaseUrl(request), ct);
+                var eventId = await registrar.CancelAsync(token, null, registrar.BaseUrl(), ct);
                 return new RazorComponentResult<CancelRegistrationPage>(new { Model = new CancelModel(token, null, null, eventId is not null, eventId is null) })
                 {
                     StatusCode = eventId is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK,
@@ -116,8 +116,8 @@ internal sealed class RegistrationEndpoints : ICarterModule
             .RequireRateLimiting(RateLimits.PublicForms)
             .ExcludeFromDescription();
 
-        app.MapPost("/api/v1/events/registrations/cancel", async Task<Results<NoContent, ProblemHttpResult>> (CancelInput input, Registrar registrar, HttpRequest request, CancellationToken ct) =>
-                string.IsNullOrWhiteSpace(input.Token) || await registrar.CancelAsync(input.Token, null, registrar.BaseUrl(request), ct) is null
+        app.MapPost("/api/v1/events/registrations/cancel", async Task<Results<NoContent, ProblemHttpResult>> (CancelInput input, Registrar registrar, CancellationToken ct) =>
+                string.IsNullOrWhiteSpace(input.Token) || await registrar.CancelAsync(input.Token, null, registrar.BaseUrl(), ct) is null
                     ? ApiResults.NotFound()
                     : TypedResults.NoContent())
             .AllowAnonymous()
@@ -131,8 +131,8 @@ internal sealed class RegistrationEndpoints : ICarterModule
                     ? TypedResults.Ok(new ListResponse([.. (await ListAsync(db, id, ct)).Select(Dto)]))
                     : ApiResults.NotFound())
             .WithSummary("The registrations of an event for its organiser, registered first, then the waiting list in order");
-        organiser.MapDelete("/{registrationId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid registrationId, Registrar registrar, HttpRequest request, CancellationToken ct) =>
-                await registrar.CancelAsync(null, registrationId, registrar.BaseUrl(request), ct) == id ? TypedResults.NoContent() : ApiResults.NotFound())
+        organiser.MapDelete("/{registrationId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid registrationId, Registrar registrar, CancellationToken ct) =>
+                await registrar.CancelAsync(null, registrationId, registrar.BaseUrl(), ct) == id ? TypedResults.NoContent() : ApiResults.NotFound())
             .WithSummary("The organiser cancels a registration (the waiting list moves up)");
         foreach (var format in new[] { "csv", "xlsx" })
         {

@@ -33,7 +33,7 @@ internal sealed class SendRemindersJob(
         var events = await db.Events.AsNoTracking()
             .Where(e => e.Status == EventStatus.Scheduled && e.StartsAt >= from && e.StartsAt < to)
             .ToListAsync(cancellationToken);
-        var baseUrl = PublicUrl.Base(configuration, null);
+        var baseUrl = PublicUrl.Base(configuration);
         foreach (var e in events)
         {
             var due = await db.Registrations.AsNoTracking()

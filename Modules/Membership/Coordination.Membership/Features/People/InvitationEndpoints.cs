@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Carter;
 using Coordination.Membership.Access;
 using Coordination.Membership.Data;
+using Coordination.Membership.Resources;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Builder;
@@ -9,10 +10,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Membership.Features.People;
 
-/// <summary>Invites a person to create a sign-in, with site roles that follow their roles here.</summary>
+/// <summary>Invites a person to create a sign-in, linked to their directory entry, with the site
+/// roles their roles here give (<see cref="SiteRoles"/>). Coordinators invite anyone; a project
+/// manager only people wholly inside their projects.</summary>
 internal sealed class InvitationEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
@@ -22,55 +26,23 @@ internal sealed class InvitationEndpoints : ICarterModule
                 {
                     StatusCodes.Status202Accepted => TypedResults.Redirect($"/membership/people/{id}?saved=invited"),
                     StatusCodes.Status403Forbidden => TypedResults.Forbid(),
+                    StatusCodes.Status409Conflict => TypedResults.Conflict(),
                     _ => TypedResults.NotFound(),
                 })
             .RequireAuthorization(Policies.NetworkMember)
             .ExcludeFromDescription();
 
-        app.MapPost("/api/v1/membership/people/{id:guid}/invitation", async Task<Results<Accepted, ForbidHttpResult, ProblemHttpResult>> (Guid id, MembershipDbContext db, ProjectAccess access, IUserAccounts accounts, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/api/v1/membership/people/{id:guid}/invitation", async Task<Results<Accepted, ForbidHttpResult, ProblemHttpResult>> (Guid id, MembershipDbContext db, ProjectAccess access, IUserAccounts accounts, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
                 await InviteAsync(id, db, access, accounts, user, clock, ct) switch
                 {
                     StatusCodes.Status202Accepted => TypedResults.Accepted((string?)null),
                     StatusCodes.Status403Forbidden => TypedResults.Forbid(),
+                    StatusCodes.Status409Conflict => ApiResults.Conflict(l["AddressHasOtherSignIn"]),
                     _ => ApiResults.NotFound(),
                 })
             .RequireAuthorization(Policies.NetworkMember)
             .WithTags("Membership")
-            .WithSummary("E-mails the person a link to create a sign-in with the roles they hold (coordinators, or their project's managers)");
-    }
-
-    /// <summary>Site roles for directory roles: every person is a member (but a funder's observer
-    /// who holds no other role only observes); coordinators coordinate, project managers manage,
-    /// experts review.</summary>
-    public static IReadOnlyCollection<string> SiteRoles(IEnumerable<PersonRoleKind> roles)
-    {
-        var list = roles.ToList();
-        var result = new HashSet<string>();
-        if (list.Count == 0 || list.Any(r => r != PersonRoleKind.FunderObserver))
-        {
-            result.Add(Roles.Member);
-        }
-
-        foreach (var role in list)
-        {
-            switch (role)
-            {
-                case PersonRoleKind.Coordinator:
-                    result.Add(Roles.Coordinator);
-                    break;
-                case PersonRoleKind.ProjectManager:
-                    result.Add(Roles.ProjectManager);
-                    break;
-                case PersonRoleKind.Expert:
-                    result.Add(Roles.Reviewer);
-                    break;
-                case PersonRoleKind.FunderObserver:
-                    result.Add(Roles.Funder);
-                    break;
-            }
-        }
-
-        return result;
+            .WithSummary("E-mails the person a link to create a sign-in with the roles they hold (coordinators, or the managers of every project the person has a role in)");
     }
 
     private static async Task<int> InviteAsync(Guid id, MembershipDbContext db, ProjectAccess access, IUserAccounts accounts, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
@@ -81,18 +53,17 @@ internal sealed class InvitationEndpoints : ICarterModule
             return StatusCodes.Status404NotFound;
         }
 
-        if (!await PersonEndpoints.CanEditAsync(access, user, PersonEndpoints.Dto(person, null), ct))
+        if (!ProjectAccess.IsCoordinator(user) && !ProjectAccess.ManagesWholly(person.Roles.Select(r => (r.Role, r.ProjectId)), await access.ManagedProjectsAsync(user, ct)))
         {
             return StatusCodes.Status403Forbidden;
         }
 
-        var siteRoles = SiteRoles(person.Roles.Select(r => r.Role));
-        if (siteRoles.Contains(Roles.Coordinator) && !ProjectAccess.IsCoordinator(user))
+        var siteRoles = SiteRoles.For(person.Roles.Select(r => r.Role));
+        if (!await accounts.InvitePersonAsync(person.Id, person.Email, person.Name, [.. siteRoles], person.Language, ct))
         {
-            return StatusCodes.Status403Forbidden;
+            return StatusCodes.Status409Conflict;
         }
 
-        await accounts.InviteAsync(person.Email, person.Name, siteRoles, person.Language, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         person.InvitedAt = now;
         db.Audit(user.UserId(), "InvitePerson", nameof(Person), person.Id.ToString(), string.Join(",", siteRoles.Order()), now);

@@ -29,9 +29,11 @@ internal sealed class PersonEndpoints : ICarterModule
 
     public sealed record ScopeOption(string Value, string Text);
 
-    public sealed record FormModel(Guid? Id, PersonInput Input, FormErrors Errors, List<Organisation> Organisations, List<ScopeOption> Scopes, Dictionary<string, string> ScopeNames);
+    /// <summary>ContactsLocked: the contact details are a coordinator's to change (shown, not editable);
+    /// RoleKinds: the roles this user may give.</summary>
+    public sealed record FormModel(Guid? Id, PersonInput Input, FormErrors Errors, List<Organisation> Organisations, List<ScopeOption> Scopes, Dictionary<string, string> ScopeNames, bool ContactsLocked, List<string> RoleKinds);
 
-    public sealed record PageModel(PersonDto Person, Dictionary<string, string> ScopeNames, bool CanEdit, bool IsCoordinator, string? Saved);
+    public sealed record PageModel(PersonDto Person, Dictionary<string, string> ScopeNames, bool CanEdit, bool CanInvite, bool IsCoordinator, string? Saved);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -52,7 +54,8 @@ internal sealed class PersonEndpoints : ICarterModule
                 }
 
                 var canEdit = await CanEditAsync(access, user, person, ct);
-                return new RazorComponentResult<PersonPage>(new { Model = new PageModel(person, await ScopeNamesAsync(db, person.Roles.Select(r => (r.ProjectId, r.NetworkId)), ct), canEdit, ProjectAccess.IsCoordinator(user), saved) });
+                var canInvite = ProjectAccess.IsCoordinator(user) || ProjectAccess.ManagesWholly(Kinds(person), await access.ManagedProjectsAsync(user, ct));
+                return new RazorComponentResult<PersonPage>(new { Model = new PageModel(person, await ScopeNamesAsync(db, person.Roles.Select(r => (r.ProjectId, r.NetworkId)), ct), canEdit, canInvite, ProjectAccess.IsCoordinator(user), saved) });
             });
         pages.MapGet("/new", async (Guid? projectId, MembershipDbContext db, ProjectAccess access, ClaimsPrincipal user, CancellationToken ct) =>
                 await FormAsync(db, access, user, null, new PersonInput(null, null, null, null, "fi", projectId is { } p ? [new RoleInput("contact", p, null)] : []), FormErrors.None, ct));
@@ -106,6 +109,10 @@ internal sealed class PersonEndpoints : ICarterModule
             })
             .WithSummary("Edits a person; publishes PersonUpdated");
     }
+
+    /// <summary>The roles of <paramref name="person"/> as kinds and projects.</summary>
+    public static IEnumerable<(PersonRoleKind Role, Guid? ProjectId)> Kinds(PersonDto person)
+        => person.Roles.Select(r => (EnumText.TryParse<PersonRoleKind>(r.Role, out var kind) ? kind : PersonRoleKind.Coordinator, r.ProjectId));
 
     public static PersonDto Dto(Person p, string? organisationName)
         => new(p.Id, p.Name, p.Email, p.Phone, p.OrganisationId, organisationName, p.Language, [.. p.Roles.Select(r => new RoleDto(EnumText.Of(r.Role), r.ProjectId, r.NetworkId))], p.InvitedAt, p.NameGuessed);
@@ -174,7 +181,10 @@ internal sealed class PersonEndpoints : ICarterModule
             .OrderBy(n => n.Key.StartsWith("network:", StringComparison.Ordinal) ? 0 : 1).ThenBy(n => n.Value)
             .Select(n => new ScopeOption(n.Key, n.Value)).ToList();
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
-        return new RazorComponentResult<PersonFormPage>(new { Model = new FormModel(id, input, errors, organisations, scopes, names) }) { StatusCode = status };
+        var stored = await db.PersonRoles.AsNoTracking().Where(r => r.PersonId == id).Select(r => new { r.Role, r.ProjectId }).ToListAsync(ct);
+        var locked = managed is not null && id is not null && !ProjectAccess.ManagesWholly(stored.Select(r => (r.Role, r.ProjectId)), managed);
+        var kinds = Enum.GetValues<PersonRoleKind>().Where(k => coordinator || !SiteRoles.OnlyCoordinatorsGive(k)).Select(EnumText.Of).ToList();
+        return new RazorComponentResult<PersonFormPage>(new { Model = new FormModel(id, input, errors, organisations, scopes, names, locked, kinds) }) { StatusCode = status };
     }
 
     private static async Task<(List<PersonDto>, int)> DirectoryAsync(MembershipDbContext db, string? q, string? role, Guid? projectId, Paging paging, CancellationToken ct)

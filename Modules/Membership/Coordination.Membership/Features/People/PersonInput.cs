@@ -65,6 +65,8 @@ internal sealed class PersonInputValidator : AbstractValidator<PersonInput>
         {
             role.RuleFor(r => r.Role).Must(EnumText.IsValid<PersonRoleKind>).WithMessage(_ => l["RoleInvalid"]);
             role.RuleFor(r => r).Must(r => (r.ProjectId is null) != (r.NetworkId is null)).WithMessage(_ => l["RoleScopeInvalid"]);
+            role.RuleFor(r => r).Must(r => !EnumText.TryParse<PersonRoleKind>(r.Role, out var kind) || kind != PersonRoleKind.FunderObserver || r.NetworkId is not null)
+                .WithMessage(_ => l["FunderObserverInNetwork"]);
         });
     }
 }

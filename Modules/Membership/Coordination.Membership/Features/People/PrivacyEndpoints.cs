@@ -36,8 +36,10 @@ internal sealed class PrivacyEndpoints : ICarterModule
                     return ApiResults.NotFound();
                 }
 
-                // Coordinators, and the person themself (their sign-in has the same address).
-                var own = string.Equals(user.FindFirstValue(ClaimTypes.Email), person.Email, StringComparison.OrdinalIgnoreCase);
+                // Coordinators, and the person themself: the sign-in invited as them, or one with their address.
+                var own = user.PersonId() is { } linked
+                    ? linked == person.Id
+                    : string.Equals(user.FindFirstValue(ClaimTypes.Email), person.Email, StringComparison.OrdinalIgnoreCase);
                 if (!ProjectAccess.IsCoordinator(user) && !own)
                 {
                     return TypedResults.Forbid();
@@ -53,7 +55,7 @@ internal sealed class PrivacyEndpoints : ICarterModule
                     person.CreatedAt, person.UpdatedAt, person.InvitedAt);
                 return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(export, JsonSerializerOptions.Web), "application/json", $"person-{person.Id}.json");
             })
-            .RequireAuthorization(Policies.NetworkMember)
+            .RequireAuthorization()
             .WithTags("Membership")
             .WithSummary("A copy of everything Membership keeps of a person (coordinators, or the person themself)");
 
@@ -106,7 +108,7 @@ internal sealed class PersonEraser(MembershipDbContext db, IUserAccounts account
         db.Publish(new PersonErased(person.Id, now), now);
         db.Audit(userId, "ErasePerson", nameof(Person), person.Id.ToString(), null, now);
         await db.SaveChangesAsync(ct);
-        await accounts.DeleteAsync(email, ct);
+        await accounts.DeletePersonAsync(person.Id, email, ct);
         return true;
     }
 }

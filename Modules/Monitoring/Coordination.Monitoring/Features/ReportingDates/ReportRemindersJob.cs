@@ -38,7 +38,7 @@ internal sealed class ReportRemindersJob(
                          join p in db.Projects.AsNoTracking() on d.ProjectId equals p.ProjectId
                          where d.SubmittedOn == null && d.DueDate >= today && d.DueDate <= until
                          select new { Date = d, Project = p }).ToListAsync(cancellationToken);
-        var baseUrl = PublicUrl.Base(configuration, null);
+        var baseUrl = PublicUrl.Base(configuration);
         foreach (var item in due)
         {
             var managers = await db.People.AsNoTracking()

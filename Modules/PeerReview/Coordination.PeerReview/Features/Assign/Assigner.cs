@@ -97,7 +97,7 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmai
         using var culture = new CultureScope(reviewer.Language);
         var closes = round.ClosesAt is { } c ? string.Format(CultureInfo.CurrentCulture, l["AssignedMailCloses"], HelsinkiTime.FormatDateTime(c)) : "";
         return email.SendAsync(new EmailMessage(reviewer.Email, reviewer.Name, string.Format(CultureInfo.CurrentCulture, l["AssignedMailSubject"], round.Name),
-            string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t.InCurrentCulture().Text)), closes, $"{PublicUrl.Base(configuration, null)}/peer-review")), ct);
+            string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t.InCurrentCulture().Text)), closes, $"{PublicUrl.Base(configuration)}/peer-review")), ct);
     }
 
     /// <summary>Removes an assignment whose review has not been submitted. Null when not found,

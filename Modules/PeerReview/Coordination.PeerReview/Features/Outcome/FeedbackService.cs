@@ -118,7 +118,7 @@ internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess acces
         var managers = submission.ProjectId is { } project
             ? (await db.People.AsNoTracking().ToListAsync(ct)).Where(p => p.ManagedProjects.Contains(project)).ToList()
             : [];
-        var link = $"{PublicUrl.Base(configuration, null)}/peer-review/submissions/{submission.Id}";
+        var link = $"{PublicUrl.Base(configuration)}/peer-review/submissions/{submission.Id}";
         foreach (var manager in managers)
         {
             EmailMessage message;

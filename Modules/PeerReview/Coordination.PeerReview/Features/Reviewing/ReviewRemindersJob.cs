@@ -45,7 +45,7 @@ internal sealed class ReviewRemindersJob(PeerReviewDbContext db, TimeProvider cl
                 using (new CultureScope(item.Language))
                 {
                     message = new EmailMessage(item.Email, item.Name, string.Format(CultureInfo.CurrentCulture, l["ReminderSubject"], round.Name),
-                        string.Format(CultureInfo.CurrentCulture, l["ReminderBody"], item.Name, item.Title.InCurrentCulture().Text, HelsinkiTime.FormatDateTime(round.ClosesAt!.Value), $"{PublicUrl.Base(configuration, null)}/peer-review/assignments/{item.Id}"));
+                        string.Format(CultureInfo.CurrentCulture, l["ReminderBody"], item.Name, item.Title.InCurrentCulture().Text, HelsinkiTime.FormatDateTime(round.ClosesAt!.Value), $"{PublicUrl.Base(configuration)}/peer-review/assignments/{item.Id}"));
                 }
 
                 try

@@ -38,7 +38,7 @@ internal sealed class RoundPages : ICarterModule
     {
         app.MapGet("/peer-review", async (string? saved, PeerReviewDbContext db, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
                 new RazorComponentResult<OverviewPage>(new { Model = await OverviewAsync(db, reviews, access, user, clock, saved, FormErrors.None, ct) }))
-            .RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
+            .RequireAuthorization(Policies.Reviewing).ExcludeFromDescription();
         app.MapPost("/peer-review/rounds/{id:guid}/volunteer", async Task<IResult> (Guid id, IFormCollection form, PeerReviewDbContext db, ReviewerService reviewers, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var result = await reviewers.VolunteerAsync(id, ReviewAccess.Email(user), new VolunteerInput(form.Ids("conflictProjectIds")), user.UserId(), ct);
@@ -150,6 +150,8 @@ internal sealed class RoundPages : ICarterModule
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var coordinator = ReviewAccess.IsCoordinator(user);
+        // An outside expert (reviewer only) sees their own reviews; volunteering and the network's projects are for its people.
+        var network = Roles.Network.Any(user.IsInRole);
         var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
         var email = ReviewAccess.Email(user);
         var joined = email is null ? [] : await db.Reviewers.AsNoTracking().Where(r => r.Email == email).Select(r => r.RoundId).ToListAsync(ct);
@@ -162,9 +164,9 @@ internal sealed class RoundPages : ICarterModule
         return new OverviewModel(
             coordinator ? rounds : [],
             await reviews.MineAsync(email, ct),
-            [.. rounds.Where(r => r.Type == RoundType.Peer && r.IsOpen(now) && !joined.Contains(r.Id))],
+            [.. rounds.Where(r => network && r.Type == RoundType.Peer && r.IsOpen(now) && !joined.Contains(r.Id))],
             feedback,
-            await db.Projects.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct),
+            network ? await db.Projects.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct) : [],
             coordinator,
             saved,
             errors);

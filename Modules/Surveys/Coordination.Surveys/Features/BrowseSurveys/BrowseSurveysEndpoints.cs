@@ -43,8 +43,8 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
             var networks = await db.Networks.AsNoTracking().ToDictionaryAsync(n => n.NetworkId, ct);
             return new RazorComponentResult<SurveyListPage>(new { Model = new ListModel(items, total, paging, state, networks) });
         });
-        pages.MapGet("/{id:guid}", async Task<IResult> (Guid id, string? saved, int? page, SurveysDbContext db, GroupRules rules, TimeProvider clock, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
-            await PageAsync(db, rules, id, saved, page, FormErrors.None, clock, PublicUrl.Base(configuration, request), ct) ?? TypedResults.NotFound());
+        pages.MapGet("/{id:guid}", async Task<IResult> (Guid id, string? saved, int? page, SurveysDbContext db, GroupRules rules, TimeProvider clock, IConfiguration configuration, CancellationToken ct) =>
+            await PageAsync(db, rules, id, saved, page, FormErrors.None, clock, PublicUrl.Base(configuration), ct) ?? TypedResults.NotFound());
 
         var api = app.MapGroup("/api/v1/surveys").RequireAuthorization(Policies.Coordinator).WithTags("Surveys");
         api.MapGet("/", async Task<Ok<PagedResponse<SurveySummary>>> (Guid? networkId, string? state, int? page, int? pageSize, SurveysDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -54,7 +54,7 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
                 return TypedResults.Ok(new PagedResponse<SurveySummary>(items, paging.Page, paging.PageSize, total));
             })
             .WithSummary("Surveys, newest first; state = scheduled, open or closed");
-        api.MapGet("/{id:guid}", async Task<Results<Ok<SurveyDetails>, ProblemHttpResult>> (Guid id, SurveysDbContext db, TimeProvider clock, IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
+        api.MapGet("/{id:guid}", async Task<Results<Ok<SurveyDetails>, ProblemHttpResult>> (Guid id, SurveysDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken ct) =>
             {
                 var s = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (s is null)
@@ -66,7 +66,7 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
                 var responses = await db.Responses.CountAsync(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted, ct);
                 return TypedResults.Ok(new SurveyDetails(
                     s.Id, s.NetworkId, s.SeriesId, s.Version, LocalizedTextInput.From(s.Title), LocalizedTextInput.From(s.Intro), s.Anonymous, s.OpensAt, s.ClosesAt,
-                    s.RemindEveryDays, EnumText.Of(s.StateAt(clock.GetUtcNow().UtcDateTime)), OpenLink(s, PublicUrl.Base(configuration, request)), s.Template, s.EventId,
+                    s.RemindEveryDays, EnumText.Of(s.StateAt(clock.GetUtcNow().UtcDateTime)), OpenLink(s, PublicUrl.Base(configuration)), s.Template, s.EventId,
                     [.. s.Questions.Select(QuestionInput.From)], invited, responses));
             })
             .WithSummary("A survey with its questions, state and counts");

@@ -30,8 +30,8 @@ internal sealed class InvitationEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/surveys/{id:guid}").RequireAuthorization(Policies.Coordinator).WithTags("Surveys");
-        api.MapPost("/invitations", async Task<Results<Accepted<Accepted>, ValidationProblem, ProblemHttpResult>> (Guid id, InvitationInput input, Inviter inviter, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                await inviter.InviteAsync(id, input, PublicUrl.Base(configuration, request), user.UserId(), ct) switch
+        api.MapPost("/invitations", async Task<Results<Accepted<Accepted>, ValidationProblem, ProblemHttpResult>> (Guid id, InvitationInput input, Inviter inviter, ClaimsPrincipal user, IConfiguration configuration, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+                await inviter.InviteAsync(id, input, user.UserId(), ct) switch
                 {
                     null => ApiResults.NotFound(),
                     { Errors.IsEmpty: false } invalid => ApiResults.Invalid(invalid.Errors, shared),
@@ -61,13 +61,12 @@ internal sealed class InvitationEndpoints : ICarterModule
             .WithSummary("Reminds everyone invited who has not answered (not twice the same day)");
 
         var pages = app.MapGroup("/surveys/{id:guid}").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapPost("/invitations", async Task<IResult> (Guid id, IFormCollection form, Inviter inviter, SurveysDbContext db, GroupRules rules, ClaimsPrincipal user, IConfiguration configuration, HttpRequest request, TimeProvider clock, CancellationToken ct) =>
+        pages.MapPost("/invitations", async Task<IResult> (Guid id, IFormCollection form, Inviter inviter, SurveysDbContext db, GroupRules rules, ClaimsPrincipal user, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
         {
             var recipients = form.Lines("recipients").Select(line => line.Split([';', ','], 2)).Select(p => new RecipientInput(p[0].Trim(), p.Length > 1 ? p[1].Trim() : null, form.Id("recipientProjectId"))).ToList();
             var audience = form.Text("audience");
             var input = new InvitationInput(recipients, audience, form.Id("projectId"), form.Id("eventId"));
-            var baseUrl = PublicUrl.Base(configuration, request);
-            var result = await inviter.InviteAsync(id, input, baseUrl, user.UserId(), ct);
+            var result = await inviter.InviteAsync(id, input, user.UserId(), ct);
             if (result is null)
             {
                 return TypedResults.NotFound();
@@ -84,7 +83,7 @@ internal sealed class InvitationEndpoints : ICarterModule
                     }
                 }
 
-                return (await BrowseSurveysEndpoints.PageAsync(db, rules, id, null, null, errors, clock, baseUrl, ct, StatusCodes.Status400BadRequest))!;
+                return (await BrowseSurveysEndpoints.PageAsync(db, rules, id, null, null, errors, clock, PublicUrl.Base(configuration), ct, StatusCodes.Status400BadRequest))!;
             }
 
             return TypedResults.Redirect($"/surveys/{id}?saved=invited&n={result.Invited}#distribution");

@@ -28,7 +28,7 @@ internal sealed class Inviter(SurveysDbContext db, TimeProvider clock, IBackgrou
 
     public const int MaxRecipients = 10_000;
 
-    public async Task<InviteResult?> InviteAsync(Guid surveyId, InvitationInput input, string linkBase, string? userId, CancellationToken ct)
+    public async Task<InviteResult?> InviteAsync(Guid surveyId, InvitationInput input, string? userId, CancellationToken ct)
     {
         var survey = await db.Surveys.SingleOrDefaultAsync(s => s.Id == surveyId, ct);
         if (survey is null)
@@ -104,7 +104,6 @@ internal sealed class Inviter(SurveysDbContext db, TimeProvider clock, IBackgrou
             invited++;
         }
 
-        survey.LinkBase = linkBase.Length > 0 ? linkBase : survey.LinkBase;
         db.Audit(userId, "InviteToSurvey", nameof(Survey), surveyId.ToString(), invited.ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(ct);
         if (invited > 0)

@@ -125,7 +125,7 @@ internal sealed class SurveyMailer(
     {
         using var culture = new CultureScope(invitation.Language);
         var title = survey.Title.InCurrentCulture().Text;
-        var link = $"{LinkBase(survey)}/s/{tokens.For(invitation.Id)}";
+        var link = $"{PublicUrl.Base(configuration)}/s/{tokens.For(invitation.Id)}";
         var closes = HelsinkiTime.FormatDateTime(survey.ClosesAt);
         var intro = survey.Intro.InCurrentCulture().Text;
         var privacy = survey.Anonymous ? l["MailAnonymous"].Value : l["MailIdentified"].Value;
@@ -134,7 +134,4 @@ internal sealed class SurveyMailer(
         var body = string.Format(CultureInfo.CurrentCulture, l[reminder ? "ReminderMailBody" : "InvitationMailBody"], greeting, title, intro, link, closes, privacy);
         return new EmailMessage(invitation.Email, invitation.Name, subject, body);
     }
-
-    private string LinkBase(Survey survey)
-        => PublicUrl.Base(configuration, null) is { Length: > 0 } configured ? configured : survey.LinkBase ?? "";
 }

@@ -147,9 +147,9 @@ internal sealed class SaveSurveyEndpoints : ICarterModule
                     false => ApiResults.Conflict(l["DeleteHasResponses"]),
                 })
             .WithSummary("Deletes a survey nobody has answered (409 if it has responses)");
-        api.MapPost("/{id:guid}/open-link", async Task<Results<Ok<OpenLinkResponse>, ProblemHttpResult>> (Guid id, SurveySaver saver, ClaimsPrincipal user, Microsoft.Extensions.Configuration.IConfiguration configuration, HttpRequest request, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/open-link", async Task<Results<Ok<OpenLinkResponse>, ProblemHttpResult>> (Guid id, SurveySaver saver, ClaimsPrincipal user, Microsoft.Extensions.Configuration.IConfiguration configuration, CancellationToken ct) =>
                 await saver.SetOpenLinkAsync(id, true, user.UserId(), ct) is { Found: true, Slug: var slug }
-                    ? TypedResults.Ok(new OpenLinkResponse($"{PublicUrl.Base(configuration, request)}/s/open/{slug}"))
+                    ? TypedResults.Ok(new OpenLinkResponse($"{PublicUrl.Base(configuration)}/s/open/{slug}"))
                     : ApiResults.NotFound())
             .WithSummary("Turns on the survey's open link (anyone with it may answer; responses are not linked to anyone)");
         api.MapDelete("/{id:guid}/open-link", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, SurveySaver saver, ClaimsPrincipal user, CancellationToken ct) =>

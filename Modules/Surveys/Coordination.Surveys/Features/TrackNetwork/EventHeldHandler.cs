@@ -47,7 +47,7 @@ internal sealed class EventHeldHandler(SurveysDbContext db, SurveySaver saver, I
             return;
         }
 
-        await inviter.InviteAsync(id.Value, new InvitationInput(Audience: "event", EventId: e.EventId), "", null, cancellationToken);
+        await inviter.InviteAsync(id.Value, new InvitationInput(Audience: "event", EventId: e.EventId), null, cancellationToken);
     }
 
     private static string Trim(string title) => title.Length <= 200 ? title : title[..200];

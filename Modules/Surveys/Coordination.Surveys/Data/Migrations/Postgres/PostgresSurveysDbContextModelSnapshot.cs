@@ -390,10 +390,6 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("LinkBase")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("uuid");
 

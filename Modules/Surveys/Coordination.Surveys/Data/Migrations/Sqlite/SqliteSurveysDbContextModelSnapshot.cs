@@ -384,10 +384,6 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
                     b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LinkBase")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");
 
