@@ -49,7 +49,9 @@ public sealed class NewsletterCrashTests(Provider provider)
             var clock = Stopwatch.StartNew();
             await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n > atKill + 1, TimeSpan.FromSeconds(90));
             resumedIn = clock.Elapsed;
-            await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n >= Recipients, TimeSpan.FromSeconds(120));
+            // What is measured is exactly-once, not speed: a machine running other suites beside
+            // this one delivered 1,858 of 2,000 in two minutes.
+            await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n >= Recipients, TimeSpan.FromSeconds(360));
             finishedIn = clock.Elapsed;
             await Task.Delay(2000); // anything sent twice would arrive now
             Assert.That(second.Output(), Has.Some.Contains("Resuming newsletter sends"), "the restarted instance resumed by itself");
