@@ -25,8 +25,8 @@ var (command, hostArgs) = OperationsCommand.Parse(args);
 var ownProcess = System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = ownProcess ? AppContext.BaseDirectory : null });
 
-// Migrating, backing up and restoring build no links, so they need no public address.
-builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate") || command is not null);
+// Migrating, republishing, backing up and restoring build no links, so they need no public address.
+builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate") || RepublishCommand.Matches(args) || command is not null);
 var database = DatabaseOptions.From(builder.Configuration);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);

@@ -77,6 +77,8 @@ public sealed class NetworkJourneyTests : BrowserFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nätverket för utveckling av vägledning" })).ToBeVisibleAsync();
         Assert.That(page.Url, Does.Contain("q=v%C3%A4gledning").Or.Contain("q=vägledning"));
 
+        // The menu is grouped: open "Resultat" first, as a user does.
+        await page.Locator("nav.main-nav summary", new() { HasText = "Resultat" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-indicator=networks]")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
         await CheckAccessibleAsync(page, visited);

@@ -39,9 +39,6 @@ public sealed class NewsletterOverlapTests
 
         var answers = await Task.WhenAll(new[] { first, first, second, second }.Select(host => host.Client.PostAsync($"/api/v1/dissemination/newsletter/issues/{issue}/send", null)));
         // And runs of the job on top, as overlapping ticks of two instances would start them.
-        // Hangfire's log provider is process-wide: the last in-process host of another fixture set
-        // it to its own (perhaps disposed) logger factory. This client logs nowhere.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         var jobs = new BackgroundJobClient(HangfireStorage(database));
         for (var i = 0; i < 4; i++)
         {

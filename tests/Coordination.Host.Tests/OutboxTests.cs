@@ -98,7 +98,7 @@ public sealed class OutboxTests(Provider provider)
         {
             Assert.That(parked.ParkedAt, Is.Not.Null);
             Assert.That(parked.Attempts, Is.EqualTo(3));
-            Assert.That(parked.LastError, Does.Contain("NetworkCreatedHandler"));
+            Assert.That(parked.LastError, Does.Contain("Monitoring/MembershipHandlers"));
         });
 
         var coordinator = await app.ApiClientAsync(Roles.Coordinator);

@@ -79,7 +79,8 @@ public sealed partial class PublishedHostTests
 
     private static async Task WaitUntilReadyAsync(HttpClient client, Process process, List<string> output)
     {
-        for (var i = 0; i < 600; i++)
+        // Three minutes: a cold start that migrates every module took more than one on a loaded machine.
+        for (var i = 0; i < 1800; i++)
         {
             Assert.That(process.HasExited, Is.False, () => "The host stopped: " + string.Join("\n", output.TakeLast(40)));
             try

@@ -173,7 +173,7 @@ public sealed class SignInRoleTests(Provider provider) : AppFixture(provider)
         Assert.That(await App.SiteRolesAsync(email), Is.EqualTo(new[] { Roles.Funder }));
         Assert.Multiple(async () =>
         {
-            Assert.That((await funder.GetAsync("/api/v1/monitoring/indicators")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await funder.GetAsync("/api/v1/monitoring/networks")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((await funder.GetAsync("/api/v1/membership/people")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         });
 

@@ -76,7 +76,7 @@ public sealed class HomePageTests(Provider provider) : AppFixture(provider)
         Assert.Multiple(() =>
         {
             Assert.That(page, Does.Contain("<h1>Työpöytä</h1>"));
-            Assert.That(page, Does.Contain($"href=\"/events/{_event}/registrations\"").And.Contain("1/30 paikkaa varattu"), "this week's events and their registrations");
+            Assert.That(page, Does.Contain($"href=\"/events/{_event}/registrations\"").And.Contain("Paikkoja varattu: 1/30"), "this week's events and their registrations");
             Assert.That(page, Does.Contain($"href=\"/surveys/{_survey}\"").And.Contain("vastannut "), "open surveys with response rates");
             Assert.That(page, Does.Contain($"href=\"/monitoring/projects/{lacking.Id}/reports\""), "reports due");
             Assert.That(page, Does.Contain($"href=\"/membership/projects/{lacking.Id}/letters/{lacking.Lead}\""), "unconfirmed commitment letters");

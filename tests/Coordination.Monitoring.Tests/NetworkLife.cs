@@ -113,8 +113,13 @@ internal sealed partial class NetworkLife(CoordinationApp app, HttpClient coordi
             networkId = NetworkId, name = $"Hanke {acronym}", acronym, fundingDecisionNumber = $"OPH-{i}/2025", leadOrganisationId = lead, partnerOrganisationIds = new[] { partner },
             startDate = From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), endDate = To.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), grantedAmount = 150000m, ownFinancing = 40000m,
         }));
-        var managerEmail = await app.CreateUserAsync(Roles.ProjectManager, Roles.Member);
+        // The manager's sign-in is made by invitation, so that it is linked to the directory entry
+        // (project access follows that link, not the address).
+        var managerEmail = $"paallikko-{acronym.ToLowerInvariant()}-{_stamp}@example.fi";
         var manager = await PersonAsync(managerEmail, $"Päällikkö {acronym}", project, lead, "projectManager");
+        var invited = await coordinator.PostAsync($"/api/v1/membership/people/{manager.Id}/invitation", null);
+        Assert.That(invited.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await invited.Content.ReadAsStringAsync());
+        await app.SetPasswordAsync(managerEmail);
         var contact = await PersonAsync($"yhteys-{acronym.ToLowerInvariant()}-{_stamp}@example.fi", $"Yhteyshenkilö {acronym}", project, partner, "contact");
         return new ProjectInfo(project, $"Hanke {acronym}", acronym, lead, leadName, partner, partnerName, manager, contact, await app.ApiClientForAsync(managerEmail, CoordinationApp.Password));
     }

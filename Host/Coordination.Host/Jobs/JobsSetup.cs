@@ -14,9 +14,10 @@ internal static class JobsSetup
 {
     public static IServiceCollection AddCoordinationJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        services.AddHangfire(config =>
+        services.AddHangfire((provider, config) =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            config.UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (database.Provider == DatabaseProvider.Postgres)

@@ -63,7 +63,7 @@ internal sealed record Period(DateOnly From, DateOnly To)
         }
         else if (errors.IsEmpty && end > start.AddYears(MaxYears))
         {
-            errors.Add("to", string.Format(CultureInfo.CurrentCulture, l["PeriodTooLong"], MaxYears));
+            errors.Add("to", l.Plural("PeriodTooLong", MaxYears));
         }
 
         return errors.IsEmpty ? (new Period(start, end), errors) : (new Period(new DateOnly(thisYear, 1, 1), new DateOnly(thisYear, 12, 31)), errors);

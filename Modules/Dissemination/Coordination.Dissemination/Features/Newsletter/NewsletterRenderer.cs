@@ -158,7 +158,7 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider
         }
         catch (Exception ex) when (ex is System.Text.RegularExpressions.RegexMatchTimeoutException or OperationCanceledException or TimeoutException)
         {
-            return (null, string.Format(CultureInfo.CurrentCulture, l["TemplateRunError"], string.Format(CultureInfo.CurrentCulture, l["TemplateTooSlow"], Budget.TotalSeconds)));
+            return (null, string.Format(CultureInfo.CurrentCulture, l["TemplateRunError"], l.Plural("TemplateTooSlow", (long)Budget.TotalSeconds)));
         }
     }
 

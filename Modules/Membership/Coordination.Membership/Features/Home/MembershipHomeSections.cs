@@ -63,7 +63,7 @@ internal sealed class MembershipHomeSections(MembershipDbContext db, ProjectAcce
                     $"/membership/goals/{g.Id}",
                     string.Format(CultureInfo.CurrentCulture, l["HomeGoalReviewed"], FinnishFormat.FormatDate(DateOnly.FromDateTime(HelsinkiTime.ToLocal(g.LastReviewedAt ?? g.CreatedAt)))),
                     Attention: true))],
-                Order: 70, Empty: l["HomeNoGoalsToReview"], More: staleCount > Shown ? new HomeItem(string.Format(CultureInfo.CurrentCulture, l["HomeMoreGoals"], staleCount), "/membership/networks") : null),
+                Order: 70, Empty: l["HomeNoGoalsToReview"], More: staleCount > Shown ? new HomeItem(l.Plural("HomeMoreGoals", staleCount), "/membership/networks") : null),
             new HomeSection("letters-unsigned", l["HomeLettersUnsigned"], [.. lacking.Take(Shown).Select(x => new HomeItem(
                     $"{projectNames[x.Project.Id]}: {organisations.GetValueOrDefault(x.OrganisationId)}",
                     $"/membership/projects/{x.Project.Id}/letters/{x.OrganisationId}",
