@@ -80,7 +80,10 @@ public sealed class NetworkJourneyTests : BrowserFixture
         // The menu is grouped: open "Resultat" first, as a user does.
         await page.Locator("nav.main-nav summary", new() { HasText = "Resultat" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppföljning" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-indicator=networks]")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await CheckAccessibleAsync(page, visited);
+        // The network's indicators, from the list of networks (link text: "Nyckeltal: <name>").
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nätverket för utveckling av vägledning" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Nätverket för utveckling av vägledning", new() { Timeout = 15_000 });
         await CheckAccessibleAsync(page, visited);
 
         Assert.That(visited, Has.Count.GreaterThanOrEqualTo(8));
