@@ -33,7 +33,7 @@ var catalog = builder.Services.AddModules(builder.Configuration, database, Modul
 catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900, NavigationGroups.Administration));
 catalog.Navigation.Add(new NavigationEntry("/admin/accounts", "Accounts", typeof(HostStrings), Policies.Coordinator, 903, NavigationGroups.Administration));
 catalog.Navigation.Add(new NavigationEntry("/admin/republish", "Republish", typeof(SharedStrings), Policies.Coordinator, 905, NavigationGroups.Administration));
-catalog.Navigation.Add(new NavigationEntry("/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910, NavigationGroups.Administration));
+catalog.Navigation.Add(new NavigationEntry("/admin/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910, NavigationGroups.Administration));
 builder.Services.AddCoordinationIdentity(builder.Configuration, database);
 builder.Services.AddCoordinationJobs(builder.Configuration, database);
 builder.Services.AddCoordinationWeb(builder.Configuration);

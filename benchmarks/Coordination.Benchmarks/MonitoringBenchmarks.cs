@@ -85,6 +85,15 @@ public class MonitoringBenchmarks
         _period = $"from={to.AddYears(-2).AddDays(-1):yyyy-MM-dd}&to={to:yyyy-MM-dd}";
         var check = await _api.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/monitoring/networks/{_network}/indicators?{_period}");
         Console.WriteLine($"// Scale {Scale}: {check!["eventsHeld"]} events, {check["attendances"]} attendances, {check["participants"]} participants, {check["modelsPublished"]} models");
+
+        // What is measured must be the real answer, not a redirect or an error page.
+        using var page = await _browser.GetAsync($"/monitoring/networks/{_network}/report?{_period}");
+        using var workbook = await _api.GetAsync($"/api/v1/monitoring/networks/{_network}/report.xlsx?{_period}");
+        if (!page.IsSuccessStatusCode || page.Content.Headers.ContentType?.MediaType != "text/html"
+            || !workbook.IsSuccessStatusCode || workbook.Content.Headers.ContentType?.MediaType != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        {
+            throw new InvalidOperationException($"The report answered {page.StatusCode} {page.Content.Headers.ContentType}, the workbook {workbook.StatusCode} {workbook.Content.Headers.ContentType}.");
+        }
     }
 
     /// <summary>The activity as the other modules announce it, through Monitoring's own handlers.</summary>
@@ -209,5 +218,5 @@ public class MonitoringBenchmarks
     public async Task<string> ReportPage() => await _browser.GetStringAsync($"/monitoring/networks/{_network}/report?{_period}");
 
     [Benchmark(Description = "the report as XLSX (two years)")]
-    public async Task<byte[]> ReportXlsx() => await _api.GetByteArrayAsync($"/monitoring/networks/{_network}/report.xlsx?{_period}");
+    public async Task<byte[]> ReportXlsx() => await _api.GetByteArrayAsync($"/api/v1/monitoring/networks/{_network}/report.xlsx?{_period}");
 }

@@ -61,7 +61,7 @@ public sealed class NewsletterTests(Provider provider)
 
         var issue = await DisseminationSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/dissemination/newsletter/issues", new
         {
-            subject = new { fi = "Marraskuun uutiskirje", sv = "Novembers nyhetsbrev" }, editorial = new { fi = "Tervetuloa **lukemaan**.", sv = "Välkommen att **läsa**." },
+            subject = new { fi = "Marraskuun uutiskirje", sv = "Novembers nyhetsbrev" }, editorial = new { fi = "Tervetuloa **lukemaan**.", sv = "Välkommen att **läsa** [programmet](https://example.fi/program)." },
         }));
         Assert.That((await coordinator.PostAsync($"/api/v1/dissemination/newsletter/issues/{issue}/send", null)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         await RunJobAsync(app);
@@ -76,6 +76,7 @@ public sealed class NewsletterTests(Provider provider)
         {
             Assert.That(swedish.Subject, Is.EqualTo("Novembers nyhetsbrev"));
             Assert.That(swedish.HtmlBody, Does.Contain("Nyhetsbrevets modell").And.Contain("<strong>läsa</strong>"));
+            Assert.That(swedish.TextBody, Does.Contain("Välkommen att läsa programmet (https://example.fi/program).").And.Not.Contain("**"), "the plain-text part without Markdown, links kept");
             Assert.That(swedish.Headers["List-Unsubscribe-Post"], Is.EqualTo("List-Unsubscribe=One-Click"));
             Assert.That(swedish.MessageId, Does.StartWith($"{issue:N}.").And.EndWith("@koordinaatio.example.fi"), "the Message-ID a resend would repeat");
             Assert.That(swedish.Headers.Count(h => h.Id == MimeKit.HeaderId.MessageId), Is.EqualTo(1));

@@ -35,7 +35,20 @@ public sealed class CalendarTests(Provider provider) : AppFixture(provider)
             Assert.That(item.Sequence, Is.Zero);
             Assert.That(item.Status, Is.EqualTo("CONFIRMED"));
             Assert.That(text, Does.Not.Contain("meet.example.fi"), "the online link stays out of calendars");
+            Assert.That(item.Description, Is.EqualTo("Kuvaus tapahtumasta."), "plain text, not Markdown");
+            var zone = calendar.TimeZones.Single();
+            Assert.That(zone.TzId, Is.EqualTo("Europe/Helsinki"));
+            Assert.That(zone.TimeZoneInfos.Select(i => i.Name), Does.Contain("STANDARD").And.Contain("DAYLIGHT"), "Outlook needs the zone's rules");
+            var standard = zone.TimeZoneInfos.First(i => i.Name == "STANDARD");
+            Assert.That(standard.OffsetTo!.Offset, Is.EqualTo(TimeSpan.FromHours(2)));
+            Assert.That(zone.TimeZoneInfos.First(i => i.Name == "DAYLIGHT").OffsetTo!.Offset, Is.EqualTo(TimeSpan.FromHours(3)));
         });
+
+        var swedish = Calendar.Load(await anonymous.GetStringAsync($"/events/{id}.ics?lang=sv"))!.Events.Single();
+        Assert.That(swedish.Summary, Is.EqualTo("Nätverkswebbinarium"), "the reader's language");
+        Assert.That(swedish.Description, Is.EqualTo("Kuvaus tapahtumasta."), "Finnish where there is no Swedish text");
+        var swedishFeed = Calendar.Load(await anonymous.GetStringAsync("/events/calendar.ics?lang=sv"))!;
+        Assert.That(swedishFeed.Events.Single(e => e.Uid == $"{id}@coordination").Summary, Is.EqualTo("Nätverkswebbinarium"));
 
         await coordinator.PostAsync($"/api/v1/events/{id}/cancel", null);
         var cancelled = Calendar.Load(await anonymous.GetStringAsync($"/events/{id}.ics"))!.Events.Single();

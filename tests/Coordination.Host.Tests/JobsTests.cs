@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Coordination.Membership.Data;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Messaging;
@@ -23,6 +24,35 @@ public sealed class JobsTests(Provider provider) : AppFixture(provider)
         var jobs = connection.GetRecurringJobs();
         Assert.That(jobs.Select(j => j.Id), Is.SupersetOf(new[] { "membership:purge-messages", "events:purge-messages", "monitoring:purge-messages" }));
         Assert.That(jobs.Select(j => j.TimeZoneId).Distinct(), Is.EqualTo(new[] { "Europe/Helsinki" }));
+    }
+
+    [Test]
+    public async Task Coordinators_see_the_jobs_in_their_language_and_Helsinki_time_and_start_one_now_audited()
+    {
+        var coordinator = await App.ApiClientAsync(Roles.Coordinator);
+        var jobs = (await coordinator.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/v1/admin/jobs"))!;
+        var purge = jobs.Single(j => j!["id"]!.GetValue<string>() == "membership:purge-messages")!;
+        Assert.That(purge["name"]!.GetValue<string>(), Is.EqualTo("Käsiteltyjen moduuliviestien siivous"));
+        Assert.That(purge["area"]!.GetValue<string>(), Is.EqualTo("Verkosto ja jäsenet"));
+        Assert.That(jobs.Select(j => j!["id"]!.GetValue<string>()), Is.EquivalentTo(App.Services.GetRequiredService<ModuleCatalog>().Jobs.Select(j => j.Id)), "every registered job, nothing else");
+        Assert.That(jobs.Where(j => j!["name"]!.GetValue<string>() == j["id"]!.GetValue<string>()).Select(j => j!["id"]!.GetValue<string>()), Is.Empty, "every job has a name");
+
+        var run = await coordinator.PostAsync($"/api/v1/admin/jobs/{Uri.EscapeDataString("membership:purge-messages")}/run", null);
+        Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That((await coordinator.PostAsync("/api/v1/admin/jobs/ei-ole/run", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var member = await App.ApiClientAsync(Roles.Member);
+        Assert.That((await member.PostAsync($"/api/v1/admin/jobs/{Uri.EscapeDataString("membership:purge-messages")}/run", null)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var audit = await scope.ServiceProvider.GetRequiredService<Coordination.Host.Identity.IdentityDb>().Set<Coordination.Shared.Data.AuditEntry>()
+                .Where(a => a.Action == "RunJob" && a.EntityId == "membership:purge-messages").ToListAsync();
+            Assert.That(audit, Has.Count.EqualTo(1), "run by a coordinator once; the member's attempt is not a run");
+        }
+
+        var browser = await App.BrowserClientAsync(Roles.Coordinator);
+        var page = await browser.GetStringAsync("/admin/jobs?culture=sv");
+        Assert.That(page, Does.Contain("Schemalagda jobb").And.Contain("Rensning av behandlade modulmeddelanden").And.Contain("Starta nu"));
+        Assert.That(page, Does.Not.Contain(" AM").And.Not.Contain(" PM"), "Finnish-style times");
     }
 
     [Test]

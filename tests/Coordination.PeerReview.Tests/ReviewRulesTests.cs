@@ -124,6 +124,13 @@ public sealed class ReviewRulesTests(Provider provider) : AppFixture(provider)
         Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var lateAssignment = await setup.InPeerReviewAsync(db => db.Assignments.Where(x => x.ReviewerId == ownReviewer).Select(x => x.Id).SingleAsync());
         Assert.That((await a.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{lateAssignment}/review", new { strengths = "Myöhässä" })).StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+
+        // Nor before the round opens.
+        await setup.InPeerReviewAsync(db => db.Rounds.Where(r => r.Id == round).ExecuteUpdateAsync(u => u.SetProperty(r => r.ClosesAt, (DateTime?)null).SetProperty(r => r.OpensAt, DateTime.UtcNow.AddDays(1))));
+        var early = await a.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{lateAssignment}/review", new { strengths = "Etuajassa" });
+        Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await early.Content.ReadAsStringAsync(), Does.Contain("ei ole vielä alkanut"));
+        Assert.That(await setup.InPeerReviewAsync(db => db.Reviews.AnyAsync(r => r.Id == lateAssignment)), Is.False, "nothing was saved");
     }
 
     [Test]

@@ -60,6 +60,27 @@ public sealed class AnsweringTests(Provider provider) : AppFixture(provider)
     }
 
     [Test]
+    public async Task The_response_rate_counts_invitees_and_open_link_answers_are_told_apart()
+    {
+        var survey = await SurveysSetup.SurveyAsync(_coordinator, _network, Questions, anonymous: false);
+        var (first, second) = ($"kutsuttu1-{Guid.NewGuid():N}@example.fi", $"kutsuttu2-{Guid.NewGuid():N}@example.fi");
+        await SurveysSetup.InviteAsync(_coordinator, survey, (first, null), (second, null));
+        await SurveysSetup.RunMailJobAsync(App);
+        var guest = App.CreateClient();
+        Assert.That((await SurveysSetup.AnswerAsync(guest, SurveysSetup.TokenFor(App, first), new { cooperation = 4, role = 1 })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var link = await (await _coordinator.PostAsync($"/api/v1/surveys/{survey}/open-link", null)).Content.ReadFromJsonAsync<JsonObject>();
+        var slug = link!["url"]!.GetValue<string>().Split('/')[^1];
+        Assert.That((await guest.PostAsJsonAsync($"/api/v1/surveys/open/{slug}/responses", new { answers = new { cooperation = 5, role = 2 } })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var results = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/surveys/{survey}/results");
+        Assert.That(results!["responses"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(results["invited"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(results["invitationResponses"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(results["openLinkResponses"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(results["responseRate"]!.GetValue<double>(), Is.EqualTo(0.5), "one of two invitees answered: 50 %, not 100 %");
+    }
+
+    [Test]
     public async Task Invalid_answers_are_field_errors_and_change_nothing()
     {
         var survey = await SurveysSetup.SurveyAsync(_coordinator, _network, Questions);

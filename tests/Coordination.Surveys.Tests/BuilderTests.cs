@@ -86,6 +86,31 @@ public sealed class BuilderTests(Provider provider) : AppFixture(provider)
     }
 
     [Test]
+    public async Task A_question_needs_no_key_one_is_made_from_its_text()
+    {
+        var created = await _browser.PostFormAsync("/surveys/new", "/surveys/new", new() { ["networkId"] = _network.ToString(), ["template"] = "networkHealth" });
+        var page = created.Headers.Location!.OriginalString.Split('?')[0];
+        var id = Guid.Parse(page.Split('/')[^1]);
+        foreach (var (key, text) in new[] { ("", "Tyytyväisyys palveluun?"), ("", "Tyytyväisyys palveluun?"), ("tyytyväisyys", "Kolmas") })
+        {
+            var added = await _browser.PostFormAsync($"{page}/questions/new?type=text", $"{page}/questions/new", new() { ["type"] = "text", ["key"] = key, ["text.fi"] = text });
+            Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await added.Content.ReadAsStringAsync());
+        }
+
+        var matrix = await _browser.PostFormAsync($"{page}/questions/new?type=matrix", $"{page}/questions/new", new() { ["type"] = "matrix", ["key"] = "", ["statements.fi"] = "Tieto kulkee\nÄäni kuuluu" });
+        Assert.That(matrix.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await matrix.Content.ReadAsStringAsync());
+        var survey = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/surveys/{id}");
+        var questions = survey!["questions"]!.AsArray();
+        Assert.That(questions.Select(q => q!["key"]!.GetValue<string>()).ToList()[^5..],
+            Is.EqualTo(new[] { "tyytyvaisyys-palveluun", "tyytyvaisyys-palveluun-2", "tyytyvaisyys", "tieto-kulkee", "aani-kuuluu" }));
+        Assert.That(questions[^1]!["matrix"]!.GetValue<string>(), Is.EqualTo(questions[^2]!["matrix"]!.GetValue<string>()), "the statements form one matrix");
+
+        var html = await _browser.GetStringAsync(page);
+        Assert.That(html, Does.Not.Contain("tyytyvaisyys-palveluun ·"), "the question list shows the type, not the key");
+        Assert.That(html, Does.Contain("Muokkaa kysymystä Kolmas"));
+    }
+
+    [Test]
     public async Task The_forms_build_a_survey_from_a_template_and_edit_its_questions()
     {
         var created = await _browser.PostFormAsync("/surveys/new", "/surveys/new", new() { ["networkId"] = _network.ToString(), ["template"] = "networkHealth" });

@@ -197,7 +197,7 @@ public sealed class ResultsTests(Provider provider) : AppFixture(provider)
         var csv = await _coordinator.GetByteArrayAsync($"/api/v1/surveys/{_survey}/responses.csv");
         Assert.That(csv.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "UTF-8 with BOM for Excel");
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Replace("\"", "", StringComparison.Ordinal)).ToList();
-        Assert.That(lines[0], Is.EqualTo("a;b;s;m;n;t"), "only the questions: no e-mail, name, project or time");
+        Assert.That(lines[0], Is.EqualTo("Yhteistyö on parantunut;Tieto kulkee;Rooli;Kanavat;Tunnit;Terveiset"), "only the questions, by their texts: no e-mail, name, project or time");
         Assert.That(lines.Skip(1), Is.EquivalentTo(expected));
 
         await using var xlsx = await _coordinator.GetStreamAsync($"/api/v1/surveys/{_survey}/responses.xlsx");
@@ -205,9 +205,32 @@ public sealed class ResultsTests(Provider provider) : AppFixture(provider)
         await xlsx.CopyToAsync(buffer);
         buffer.Position = 0;
         var rows = buffer.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.That(rows[0].Keys, Is.EqualTo(new[] { "a", "b", "s", "m", "n", "t" }));
+        Assert.That(rows[0].Keys, Is.EqualTo(new[] { "Yhteistyö on parantunut", "Tieto kulkee", "Rooli", "Kanavat", "Tunnit", "Terveiset" }));
         var fromXlsx = rows.Select(r => string.Join(";", r.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))).ToList();
-        Assert.That(fromXlsx, Is.EquivalentTo(expected.Select(e => e.Replace("Uutiskirje; ", "Uutiskirje; ", StringComparison.Ordinal))));
+        Assert.That(fromXlsx, Is.EquivalentTo(expected));
+        buffer.Position = 0;
+        Assert.That(buffer.GetSheetNames(), Is.EqualTo(new[] { "Vastaukset", "Tunnisteet" }));
+        var keys = buffer.Query(useHeaderRow: true, sheetName: "Tunnisteet").Cast<IDictionary<string, object?>>().Select(r => $"{r["Kysymys"]}={r["Tunniste"]}");
+        Assert.That(keys, Is.EqualTo(new[] { "Yhteistyö on parantunut=a", "Tieto kulkee=b", "Rooli=s", "Kanavat=m", "Tunnit=n", "Terveiset=t" }), "the keys behind the headings, for those who script");
+    }
+
+    [Test]
+    public async Task An_export_without_answers_has_its_headings_in_the_readers_language()
+    {
+        var survey = await SurveysSetup.SurveyAsync(_coordinator, _network,
+        [
+            SurveysSetup.Likert("a", "Yhteistyö on parantunut", sv: "Samarbetet har förbättrats"),
+            new { key = "t", type = "text", text = new { fi = "Terveiset", sv = "Hälsningar" } },
+        ], anonymous: false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/surveys/{survey}/responses.xlsx");
+        request.Headers.AcceptLanguage.ParseAdd("sv");
+        using var response = await _coordinator.SendAsync(request);
+        var buffer = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var heading = buffer.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        Assert.That(heading, Has.Count.EqualTo(1), "the heading row and nothing else");
+        Assert.That(heading[0].Values, Is.EqualTo(new object?[] { "E-post", "Namn", "Projekt", "Besvarad", "Samarbetet har förbättrats", "Hälsningar" }));
+        buffer.Position = 0;
+        Assert.That(buffer.GetSheetNames(), Is.EqualTo(new[] { "Svar", "Identifierare" }));
     }
 
     [Test]

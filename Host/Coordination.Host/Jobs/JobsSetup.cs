@@ -29,6 +29,7 @@ internal static class JobsSetup
                 config.UseInMemoryStorage();
             }
         });
+        services.AddScoped<Overview.JobsOverviewEndpoints.JobRunner>();
         if (configuration.GetValue("Coordination:Jobs:Enabled", true))
         {
             services.AddHangfireServer(o =>

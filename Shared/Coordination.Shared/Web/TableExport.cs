@@ -9,6 +9,9 @@ namespace Coordination.Shared.Web;
 /// separated) or as XLSX. Values are strings, numbers or dates; the first row is the header.</summary>
 public sealed record ExportTable(IReadOnlyList<string> Columns, IEnumerable<IReadOnlyList<object?>> Rows)
 {
+    /// <summary>The worksheet's name in a workbook.</summary>
+    public string Sheet { get; init; } = "Sheet1";
+
     public IResult ToCsv(string fileName)
     {
         using var buffer = new MemoryStream();
@@ -25,21 +28,53 @@ public sealed record ExportTable(IReadOnlyList<string> Columns, IEnumerable<IRea
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", fileName + ".csv");
     }
 
-    public IResult ToXlsx(string fileName)
+    /// <summary>The table as a workbook; <paramref name="more"/> adds sheets after the first
+    /// (e.g. the keys behind the headings, for those who script).</summary>
+    public IResult ToXlsx(string fileName, params ExportTable[] more)
     {
-        var rows = Rows.Select(row =>
+        using var buffer = new MemoryStream();
+        if (more.Length == 0)
+        {
+            buffer.SaveAs(SheetRows(), printHeader: false, sheetName: Sheet);
+        }
+        else
+        {
+            var sheets = new Dictionary<string, object> { [Sheet] = SheetRows() };
+            foreach (var table in more)
+            {
+                sheets[table.Sheet] = table.SheetRows();
+            }
+
+            buffer.SaveAs(sheets, printHeader: false);
+        }
+
+        return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
+    }
+
+    /// <summary>The heading is written as the first row, under column keys of our own: so a table
+    /// without rows still has its heading, and two columns may carry the same heading.</summary>
+    private List<Dictionary<string, object?>> SheetRows()
+    {
+        var keys = Enumerable.Range(0, Columns.Count).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var heading = new Dictionary<string, object?>();
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            heading[keys[i]] = Columns[i];
+        }
+
+        var rows = new List<Dictionary<string, object?>> { heading };
+        foreach (var row in Rows)
         {
             var record = new Dictionary<string, object?>();
             for (var i = 0; i < Columns.Count; i++)
             {
-                record[Columns[i]] = i < row.Count ? row[i] switch { DateOnly d => d.ToDateTime(TimeOnly.MinValue), var v => v } : null;
+                record[keys[i]] = i < row.Count ? row[i] switch { DateOnly d => d.ToDateTime(TimeOnly.MinValue), var v => v } : null;
             }
 
-            return record;
-        }).ToList();
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(rows);
-        return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
+            rows.Add(record);
+        }
+
+        return rows;
     }
 
     private static string Format(object? value) => value switch

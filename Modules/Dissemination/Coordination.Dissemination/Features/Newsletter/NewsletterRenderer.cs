@@ -90,7 +90,7 @@ internal sealed class NewsletterRenderer(DisseminationDbContext db, TimeProvider
             ["language"] = SupportedCultures.CurrentLanguage,
             ["subject"] = subject,
             ["editorial_html"] = MarkdownRenderer.ToSafeHtml(editorial).Value,
-            ["editorial_text"] = editorial,
+            ["editorial_text"] = MarkdownRenderer.ToPlainText(editorial),
             ["unsubscribe_url"] = UnsubscribePlaceholder,
             ["models"] = models.Select(m => new ScriptObject
             {

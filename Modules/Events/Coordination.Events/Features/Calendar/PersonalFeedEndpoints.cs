@@ -29,7 +29,7 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/events/feeds/{token}.ics", async Task<IResult> (string token, EventsDbContext db, IDataProtectionProvider protection, IUserRoles roles, HttpContext context, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/events/feeds/{token}.ics", async Task<IResult> (string token, string? lang, EventsDbContext db, IDataProtectionProvider protection, IUserRoles roles, HttpContext context, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
             {
                 var id = protection.CreateProtector(Purpose).UnprotectId(token);
                 var feed = id is null ? null : await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
@@ -42,7 +42,7 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
                 var audiences = EventAccess.Audiences(person);
                 var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
                 var events = await db.Events.AsNoTracking().Where(e => audiences.Contains(e.Audience) && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
-                return TypedResults.Text(CalendarEndpoints.Serialize(events, PublicUrl.Base(configuration)), "text/calendar; charset=utf-8");
+                return TypedResults.Text(CalendarEndpoints.Serialize(events, PublicUrl.Base(configuration), culture: CalendarEndpoints.Language(lang)), "text/calendar; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -114,6 +114,8 @@ internal static class ReportWorkbook
                 new DynamicExcelColumn(date) { Format = "d.m.yyyy" },
             ],
             AutoFilter = false,
+            // The default buffer (512 KiB per sheet) made a report of a few hundred cells allocate 45 MB.
+            BufferSize = 16 * 1024,
         };
         using var buffer = new MemoryStream();
         buffer.SaveAs(sheets, configuration: configuration);

@@ -60,6 +60,7 @@ internal sealed class ReviewPages : ICarterModule
                     SaveOutcome.Submitted => TypedResults.Redirect($"/peer-review/assignments/{id}?saved=submittedReview"),
                     SaveOutcome.Invalid => new RazorComponentResult<ReviewPage>(new { Model = new ReviewModel(view, input, errors, null, null) }) { StatusCode = 400 },
                     SaveOutcome.Closed => new RazorComponentResult<ReviewPage>(new { Model = new ReviewModel(view, input, errors, null, l["RoundClosed"]) }) { StatusCode = 410 },
+                    SaveOutcome.NotOpenYet => new RazorComponentResult<ReviewPage>(new { Model = new ReviewModel(view, input, errors, null, l["RoundNotOpenYet"]) }) { StatusCode = 409 },
                     _ => new RazorComponentResult<ReviewPage>(new { Model = new ReviewModel(view, input, errors, null, l["ReviewAlreadySubmitted"]) }) { StatusCode = 409 },
                 };
             })

@@ -20,6 +20,7 @@ internal enum SaveOutcome
     Invalid,
     AlreadySubmitted,
     Closed,
+    NotOpenYet,
 }
 
 /// <summary>Reviewers' side: their assignments, the form (drafts saved any time in the window,
@@ -61,6 +62,11 @@ internal sealed class ReviewService(PeerReviewDbContext db, TimeProvider clock, 
         if (round.ClosesAt is { } closes && closes <= now)
         {
             return (SaveOutcome.Closed, errors);
+        }
+
+        if (round.OpensAt is { } opens && opens > now)
+        {
+            return (SaveOutcome.NotOpenYet, errors);
         }
 
         var review = await db.Reviews.SingleOrDefaultAsync(r => r.Id == assignment.Id, ct);

@@ -204,6 +204,7 @@ internal sealed class RoundApi : ICarterModule
                 SaveOutcome.Saved or SaveOutcome.Submitted => Results.NoContent(),
                 SaveOutcome.Invalid => ApiResults.Invalid(errors, shared),
                 SaveOutcome.Closed => Results.Problem(detail: l["RoundClosed"], statusCode: StatusCodes.Status410Gone),
+                SaveOutcome.NotOpenYet => ApiResults.Conflict(l["RoundNotOpenYet"]),
                 _ => ApiResults.Conflict(l["ReviewAlreadySubmitted"]),
             };
         }).RequireAuthorization().WithSummary("Saves the review as a draft, or submits it with { submit: true } (every criterion scored, strengths and suggestions written)");

@@ -14,8 +14,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Coordination.Surveys.Features.Export;
 
-/// <summary>The responses as CSV or XLSX: one row per response, one column per question (by
-/// key). An identified survey starts with e-mail, name, project and time; an anonymous one has no
+/// <summary>The responses as CSV or XLSX: one row per response, one column per question headed
+/// by its text in the reader's language (the workbook's second sheet pairs each heading with the
+/// question's key, for those who script). An identified survey starts with e-mail, name, project and time; an anonymous one has no
 /// identity column and no project (that would undo the group-size rule), in random order.</summary>
 internal sealed class ExportEndpoints : ICarterModule
 {
@@ -33,7 +34,7 @@ internal sealed class ExportEndpoints : ICarterModule
 
                     var table = await TableAsync(db, survey, l, ct);
                     var name = $"kysely-{survey.Id.ToString()[..8]}-vastaukset";
-                    return format == "csv" ? table.ToCsv(name) : table.ToXlsx(name);
+                    return format == "csv" ? table.ToCsv(name) : (table with { Sheet = l["ExportResponsesSheet"].Value }).ToXlsx(name, Keys(survey, l));
                 })
                 .RequireAuthorization(Policies.Coordinator)
                 .WithTags("Surveys")
@@ -57,8 +58,13 @@ internal sealed class ExportEndpoints : ICarterModule
             IEnumerable<object?> head = survey.Anonymous ? [] : [r.Email, r.Name, r.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, r.SubmittedAt is { } at ? HelsinkiTime.FormatDateTime(at) : null];
             return (IReadOnlyList<object?>)[.. head, .. values];
         });
-        return new ExportTable([.. identity, .. survey.Questions.Select(q => q.Key)], rows);
+        return new ExportTable([.. identity, .. survey.Questions.Select(Heading)], rows);
     }
+
+    private static string Heading(Question q) => q.Text.InCurrentCulture().Text;
+
+    private static ExportTable Keys(Survey survey, IStringLocalizer<SurveysStrings> l)
+        => new([l["ExportKeysHeading"].Value, l["ExportKeysKey"].Value], survey.Questions.Select(q => (IReadOnlyList<object?>)[Heading(q), q.Key])) { Sheet = l["ExportKeysSheet"].Value };
 
     private static object? Value(Question q, List<Answer> answers, string cantSay)
     {

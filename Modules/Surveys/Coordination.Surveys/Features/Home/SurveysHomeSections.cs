@@ -33,13 +33,13 @@ internal sealed class SurveysHomeSections(SurveysDbContext db, InvitationTokens 
         if (coordinator)
         {
             var counts = await db.Invitations.AsNoTracking().Where(i => openIds.Contains(i.SurveyId))
-                .GroupBy(i => i.SurveyId).Select(g => new { g.Key, Invited = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Invited, cancellationToken);
+                .GroupBy(i => i.SurveyId).Select(g => new { g.Key, Invited = g.Count(), Responded = g.Count(i => i.Responded) }).ToDictionaryAsync(x => x.Key, cancellationToken);
             var responses = await db.Responses.AsNoTracking().Where(r => openIds.Contains(r.SurveyId) && r.Status == ResponseStatus.Submitted)
                 .GroupBy(r => r.SurveyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
             sections.Add(new HomeSection("open-surveys", l["HomeOpenSurveys"], [.. open.Select(s => new HomeItem(
                     s.Title.InCurrentCulture().Text,
                     $"/surveys/{s.Id}",
-                    $"{Rate(responses.GetValueOrDefault(s.Id), counts.GetValueOrDefault(s.Id))} · {string.Format(CultureInfo.CurrentCulture, l["HomeClosesOn"], HelsinkiTime.FormatDate(s.ClosesAt))}"))],
+                    $"{Rate(counts.GetValueOrDefault(s.Id)?.Responded ?? 0, counts.GetValueOrDefault(s.Id)?.Invited ?? 0, responses.GetValueOrDefault(s.Id))} · {string.Format(CultureInfo.CurrentCulture, l["HomeClosesOn"], HelsinkiTime.FormatDate(s.ClosesAt))}"))],
                 Order: 40, Empty: l["HomeNoOpenSurveys"], More: new HomeItem(l["HomeAllSurveys"], "/surveys")));
         }
 
@@ -77,6 +77,14 @@ internal sealed class SurveysHomeSections(SurveysDbContext db, InvitationTokens 
         }
 
         return sections;
+    }
+
+    /// <summary>The rate counts answers to invitations; open-link answers are told apart.</summary>
+    private string Rate(int responded, int invited, int responses)
+    {
+        var openLink = Math.Max(0, responses - responded);
+        return invited == 0 || openLink == 0 ? Rate(invited == 0 ? responses : responded, invited)
+            : $"{Rate(responded, invited)} · {l.Plural("HomeOpenLinkResponses", openLink)}";
     }
 
     private string Rate(int responses, int invited)

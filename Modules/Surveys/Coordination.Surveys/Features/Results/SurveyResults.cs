@@ -29,6 +29,9 @@ internal sealed record GroupQuestion(string Key, int N, double? Mean, int CantSa
 /// are counted in the group without a project (ProjectId null).</summary>
 internal sealed record ProjectResult(Guid? ProjectId, string Name, int Invited, int? Responses, double? ResponseRate, bool Suppressed, List<GroupQuestion>? Questions);
 
+/// <summary>The response rate counts only answers to invitations (InvitationResponses of
+/// Invited); answers through the open link are counted apart (OpenLinkResponses), or one open
+/// answer would read as an invitee's.</summary>
 internal sealed record SurveyResultsResponse(
     Guid Id,
     string Title,
@@ -38,7 +41,9 @@ internal sealed record SurveyResultsResponse(
     double? ResponseRate,
     int MinimumGroupSize,
     List<QuestionResult> Questions,
-    List<ProjectResult> Projects);
+    List<ProjectResult> Projects,
+    int InvitationResponses = 0,
+    int OpenLinkResponses = 0);
 
 /// <summary>Computes the results from grouped counts: one GROUP BY over the answers' covering
 /// index gives every (question, project, value) count, and n, mean, sd and distributions follow
@@ -76,8 +81,10 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, GroupRules ru
             : [];
         var responsesByProject = (await db.Responses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted)
             .GroupBy(r => r.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => new Group(g.ProjectId, g.Count)).ToList();
-        var invitedByProject = (await db.Invitations.AsNoTracking().Where(i => i.SurveyId == id)
-            .GroupBy(i => i.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => new Group(g.ProjectId, g.Count)).ToList();
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.SurveyId == id)
+            .GroupBy(i => i.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count(), Responded = g.Count(i => i.Responded) }).ToListAsync(ct);
+        var invitedByProject = invitations.Select(g => new Group(g.ProjectId, g.Count)).ToList();
+        var respondedByProject = invitations.Select(g => new Group(g.ProjectId, g.Responded)).ToList();
         var tooSmall = new List<Group>();
         if (survey.Anonymous)
         {
@@ -92,10 +99,12 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, GroupRules ru
             multiRespondents = [.. multiRespondents.GroupBy(c => (c.Key, Project: GroupOf(c.ProjectId))).Select(g => new Count(g.Key.Key, g.Key.Project, null, false, g.Sum(c => c.N)))];
             responsesByProject = [.. responsesByProject.GroupBy(g => GroupOf(g.ProjectId)).Select(g => new Group(g.Key, g.Sum(x => x.Count)))];
             invitedByProject = [.. invitedByProject.GroupBy(g => GroupOf(g.ProjectId)).Select(g => new Group(g.Key, g.Sum(x => x.Count)))];
+            respondedByProject = [.. respondedByProject.GroupBy(g => GroupOf(g.ProjectId)).Select(g => new Group(g.Key, g.Sum(x => x.Count)))];
         }
 
         var responses = responsesByProject.Sum(r => r.Count);
         var invited = invitedByProject.Sum(r => r.Count);
+        var invitationResponses = respondedByProject.Sum(r => r.Count);
         var byKey = counts.ToLookup(c => c.Key);
         var respondentsByKey = multiRespondents.ToLookup(c => c.Key);
         var questions = survey.Questions.Select(q => Question(q, byKey[q.Key], respondentsByKey[q.Key], texts.GetValueOrDefault(q.Key))).ToList();
@@ -119,13 +128,14 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, GroupRules ru
             {
                 var n = responsesByProject.FirstOrDefault(r => r.ProjectId == projectId)?.Count ?? 0;
                 var inv = invitedByProject.FirstOrDefault(r => r.ProjectId == projectId)?.Count ?? 0;
+                var responded = respondedByProject.FirstOrDefault(r => r.ProjectId == projectId)?.Count ?? 0;
                 var suppressed = hidden.Contains(projectId);
                 projects.Add(new ProjectResult(
                     projectId,
                     projectId is { } p ? names.GetValueOrDefault(p, p.ToString()) : "",
                     inv,
                     n,
-                    inv > 0 ? (double)Math.Min(n, inv) / inv : null,
+                    inv > 0 ? (double)responded / inv : null,
                     suppressed,
                     suppressed || n == 0 ? null : [.. survey.Questions.Where(q => q.Type != QuestionType.Text)
                         .Select(q => Question(q, byGroup[(q.Key, projectId)], respondentsByGroup[(q.Key, projectId)], null))
@@ -137,8 +147,8 @@ internal sealed class SurveyResultsCalculator(SurveysDbContext db, GroupRules ru
         }
 
         return new SurveyResultsResponse(
-            id, survey.Title.InCurrentCulture().Text, survey.Anonymous, responses, invited, invited > 0 ? (double)Math.Min(responses, invited) / invited : null,
-            MinimumGroupSize, questions, projects);
+            id, survey.Title.InCurrentCulture().Text, survey.Anonymous, responses, invited, invited > 0 ? (double)invitationResponses / invited : null,
+            MinimumGroupSize, questions, projects, invitationResponses, Math.Max(0, responses - invitationResponses));
     }
 
     private sealed record Count(string Key, Guid? ProjectId, double? Value, bool CantSay, int N);

@@ -211,12 +211,15 @@ internal sealed class SaveSurveyEndpoints : ICarterModule
         if (key is null && type == "matrix")
         {
             // A new statement matrix: one Likert question per statement line, keys key1, key2, …
+            // Without a key each statement's key comes from its text, and the matrix is named after the first.
             var fi = form.Lines("statements.fi");
+            var blank = string.IsNullOrWhiteSpace(question.Key);
+            var matrix = !string.IsNullOrWhiteSpace(question.Matrix) ? question.Matrix : blank ? QuestionKeys.Slug(fi.FirstOrDefault()) : question.Key;
             added.AddRange(fi.Select((text, i) => question with
             {
-                Key = $"{question.Key}{i + 1}",
+                Key = blank ? null : $"{question.Key}{i + 1}",
                 Text = new LocalizedTextInput(text, form.Lines("statements.sv").ElementAtOrDefault(i), form.Lines("statements.en").ElementAtOrDefault(i)),
-                Matrix = string.IsNullOrWhiteSpace(question.Matrix) ? question.Key : question.Matrix,
+                Matrix = matrix,
                 Section = i == 0 ? question.Section : null,
             }));
         }

@@ -19,6 +19,7 @@ internal sealed class SurveySaver(SurveysDbContext db, IValidator<SurveyInput> v
 {
     public async Task<(Guid? Id, FormErrors Errors)> CreateAsync(SurveyInput input, string? userId, CancellationToken ct, string? template = null, Guid? eventId = null)
     {
+        input = QuestionKeys.Fill(input);
         var errors = await ValidateAsync(input, ct);
         if (!errors.IsEmpty)
         {
@@ -48,6 +49,7 @@ internal sealed class SurveySaver(SurveysDbContext db, IValidator<SurveyInput> v
             return null;
         }
 
+        input = QuestionKeys.Fill(input);
         var errors = await ValidateAsync(input, ct);
         if (!errors.IsEmpty)
         {
