@@ -66,15 +66,16 @@ internal sealed class HealthEndpoints : ICarterModule
             .RequireAuthorization(Policies.Monitoring)
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1/monitoring/networks/{id:guid}/health").WithTags("Monitoring");
-        api.MapGet("", async Task<Results<Ok<HealthDto>, ProblemHttpResult>> (Guid id, MonitoringAccess access, HealthCalculator calculator, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<MonitoringStrings> l, CancellationToken ct) =>
+        const string api = "/api/v1/monitoring/networks/{id:guid}/health";
+        app.MapGet(api, async Task<Results<Ok<HealthDto>, ProblemHttpResult>> (Guid id, MonitoringAccess access, HealthCalculator calculator, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<MonitoringStrings> l, CancellationToken ct) =>
                 await access.NetworkAsync(user, id, ct) is not null
                     ? TypedResults.Ok(Dto(await calculator.ComputeAsync(id, clock.GetUtcNow().UtcDateTime, ct)))
                     : ApiResults.NotFound(l["NetworkNotFound"]))
             .RequireAuthorization(Policies.Monitoring)
+            .WithTags("Monitoring")
             .WithSummary("A network's health: the ten marks (rules, commitment, tasks, leadership, coordination, meetings, goals, trust, knowledge, motivation) with status ok / attention / missing, evidence links and the next step, for the network and each running project");
 
-        api.MapPut("/settings", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (Guid id, SettingsDto input, MonitoringAccess access, HealthService service, ClaimsPrincipal user, IStringLocalizer<MonitoringStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+        app.MapPut(api + "/settings", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (Guid id, SettingsDto input, MonitoringAccess access, HealthService service, ClaimsPrincipal user, IStringLocalizer<MonitoringStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
                 if (await access.NetworkAsync(user, id, ct) is null)
                 {
@@ -85,6 +86,7 @@ internal sealed class HealthEndpoints : ICarterModule
                 return errors.IsEmpty ? TypedResults.NoContent() : ApiResults.Invalid(errors, shared);
             })
             .RequireAuthorization(Policies.Coordinator)
+            .WithTags("Monitoring")
             .WithSummary("Sets a network's health thresholds (weeks or months; each has its limits)");
     }
 
