@@ -209,9 +209,10 @@ internal sealed class HealthCalculator(MonitoringDbContext db)
             evidence.Add(new("coordinator", f.PersonNames.GetValueOrDefault(c.PersonId, "–"), $"/membership/people/{c.PersonId}", true));
         }
 
-        if (evidence.Count == 0)
+        var named = evidence.Count > 0;
+        if (!named)
         {
-            return Make(MarkKeys.Coordination, [], MarkStatus.Missing, "NameCoordinator");
+            evidence.Add(new("noCoordinator", "", NetworkPage(f.NetworkId), false));
         }
 
         var active = f.LastEvent is { } last && last.StartsAt >= now.AddDays(-7 * s.ActivityWeeks);
@@ -226,8 +227,10 @@ internal sealed class HealthCalculator(MonitoringDbContext db)
                 g.CoordinatorPersonId is { } p ? f.PersonNames.GetValueOrDefault(p) : null));
         }
 
-        var next = !active ? "HoldEvent" : "RotateGroups";
-        return Make(MarkKeys.Coordination, evidence, evidence.All(x => x.Ok) ? MarkStatus.Ok : MarkStatus.Attention, next);
+        // Without a coordinator the mark is missing, whatever else the evidence shows.
+        var next = !named ? "NameCoordinator" : !active ? "HoldEvent" : "RotateGroups";
+        var status = !named ? MarkStatus.Missing : evidence.All(x => x.Ok) ? MarkStatus.Ok : MarkStatus.Attention;
+        return Make(MarkKeys.Coordination, evidence, status, next);
     }
 
     private static Mark Meetings(Facts f, List<ProjectOrganisationFact> organisations, DateTime now)
