@@ -22,6 +22,10 @@ public sealed partial class AuthorizationTableTests
         "GET /api/v1/monitoring/networks/{id:guid}/report.xlsx",
         "GET /api/v1/monitoring/networks",
         "GET /api/v1/monitoring/networks/{id:guid}/indicators",
+        // Network health of those networks (reading only; thresholds are the coordinators').
+        "GET /monitoring/networks/{id:guid}/health",
+        "GET /monitoring/networks/{id:guid}/health.xlsx",
+        "GET /api/v1/monitoring/networks/{id:guid}/health",
         // The modules' own statistics for the funder: events and participants, survey results, review rounds.
         "GET /events/statistics",
         "GET /api/v1/events/statistics",

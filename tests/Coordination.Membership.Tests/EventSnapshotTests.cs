@@ -50,6 +50,22 @@ public sealed class EventSnapshotTests
     [Test]
     public void PersonErased_json_is_stable() => Check(new PersonErased(Person, At));
 
+    [Test]
+    public void NetworkRulesChanged_json_is_stable()
+        => Check(new NetworkRulesChanged(Network, Guid.Parse("0196c1a2-0000-7000-8000-000000000006"), 2, At.AddDays(-10), [new(Partner, new DateOnly(2027, 2, 20))], At));
+
+    [Test]
+    public void CommitmentLetterSaved_json_is_stable()
+        => Check(new CommitmentLetterSaved(Guid.Parse("0196c1a2-0000-7000-8000-000000000007"), Project, Partner, 3, "Maija Mallikas", new DateOnly(2026, 12, 1), Person, At));
+
+    [Test]
+    public void GoalSaved_json_is_stable()
+        => Check(new GoalSaved(Guid.Parse("0196c1a2-0000-7000-8000-000000000008"), null, Project, "Opiskelijat oppivat työpaikoilla", At.AddDays(-100), At, At));
+
+    [Test]
+    public void WorkingGroupCoordinatorChanged_json_is_stable()
+        => Check(new WorkingGroupCoordinatorChanged(Guid.Parse("0196c1a2-0000-7000-8000-000000000009"), Network, "Työelämäsolu", Person, At, At));
+
     private static void Check<T>(T integrationEvent)
         where T : class, IIntegrationEvent
     {

@@ -3,6 +3,7 @@ using Coordination.Events.Contracts;
 using Coordination.Membership.Contracts;
 using Coordination.Monitoring.Data;
 using Coordination.Monitoring.Features.TrackActivity;
+using Coordination.Monitoring.Features.TrackHealth;
 using Coordination.Monitoring.Features.TrackNetwork;
 using Coordination.Monitoring.Resources;
 using Coordination.PeerReview.Contracts;
@@ -27,7 +28,9 @@ public sealed class MonitoringModule : IModule
             .AddScoped<Access.MonitoringAccess>()
             .AddScoped<Indicators.IndicatorCalculator>()
             .AddScoped<Features.FunderReport.FunderReportEndpoints.Reporter>()
-            .AddScoped<Features.ReportingDates.ReportingDateService>();
+            .AddScoped<Features.ReportingDates.ReportingDateService>()
+            .AddScoped<Health.HealthCalculator>()
+            .AddScoped<Features.ViewHealth.HealthService>();
 
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
@@ -36,6 +39,10 @@ public sealed class MonitoringModule : IModule
         module.Subscribe<PersonRegistered, MembershipHandlers>();
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();
+        module.Subscribe<NetworkRulesChanged, HealthHandlers>();
+        module.Subscribe<CommitmentLetterSaved, HealthHandlers>();
+        module.Subscribe<GoalSaved, HealthHandlers>();
+        module.Subscribe<WorkingGroupCoordinatorChanged, HealthHandlers>();
         module.Subscribe<EventHeld, ActivityHandlers>();
         module.Subscribe<SurveyClosed, ActivityHandlers>();
         module.Subscribe<ModelPublished, ActivityHandlers>();
@@ -48,6 +55,7 @@ public sealed class MonitoringModule : IModule
         module.Subscribe<PostPublished, ActivityHandlers>();
 
         module.AddRecurringJob<Features.ReportingDates.ReportRemindersJob>(Features.ReportingDates.ReportRemindersJob.Id, "0 7 * * *");
+        module.AddRecurringJob<Features.ViewHealth.HealthSnapshotJob>(Features.ViewHealth.HealthSnapshotJob.Id, "5 0 * * *");
         module.AddHomeSections<Features.Home.MonitoringHomeSections>();
         module.AddNavigation(new NavigationEntry("/monitoring", "NavIndicators", typeof(MonitoringStrings), Policies.Monitoring, 29, NavigationGroups.Results));
         module.AddNavigation(new NavigationEntry("/monitoring/reports", "ReportingDates", typeof(MonitoringStrings), Policies.ProjectWork, 14, NavigationGroups.Network));

@@ -9,7 +9,9 @@ namespace Coordination.Membership.Integration;
 
 /// <summary>Membership's current state for a module that subscribed late: networks, projects
 /// (joined when created, updated to today's state, ended), people (registered, updated to
-/// today's state, or erased). Times are the rows' own, so the same state gives the same events.</summary>
+/// today's state, or erased), and what network health needs (rules with their acceptances,
+/// commitment letters, goals, working groups' coordinators). Times are the rows' own, so the same
+/// state gives the same events.</summary>
 internal sealed class MembershipRepublisher(MembershipDbContext db) : IStateRepublisher
 {
     public async IAsyncEnumerable<RepublishedEvent> StateAsync(IReadOnlySet<Type> wanted, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -59,6 +61,40 @@ internal sealed class MembershipRepublisher(MembershipDbContext db) : IStateRepu
                 {
                     yield return new(new PersonUpdated(p.Id, p.Name, p.Email, p.OrganisationId, p.Language, roles, p.UpdatedAt), p.UpdatedAt);
                 }
+            }
+        }
+
+        if (wanted.Contains(typeof(NetworkRulesChanged)))
+        {
+            foreach (var r in await db.Rules.AsNoTracking().Include(r => r.Acceptances).OrderBy(r => r.PublishedAt).ToListAsync(cancellationToken))
+            {
+                var at = HealthMessages.ChangedAt(r);
+                yield return new(HealthMessages.Rules(r, at), at);
+            }
+        }
+
+        if (wanted.Contains(typeof(CommitmentLetterSaved)))
+        {
+            foreach (var letter in await db.CommitmentLetters.AsNoTracking().OrderBy(l => l.UpdatedAt).ToListAsync(cancellationToken))
+            {
+                yield return new(await HealthMessages.LetterAsync(db, letter, cancellationToken), letter.UpdatedAt);
+            }
+        }
+
+        if (wanted.Contains(typeof(GoalSaved)))
+        {
+            foreach (var goal in await db.Goals.AsNoTracking().OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken))
+            {
+                yield return new(HealthMessages.Goal(goal), HealthMessages.ChangedAt(goal));
+            }
+        }
+
+        if (wanted.Contains(typeof(WorkingGroupCoordinatorChanged)))
+        {
+            foreach (var group in await db.WorkingGroups.AsNoTracking().Include(g => g.CoordinatorTerms).OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken))
+            {
+                var message = HealthMessages.Group(group);
+                yield return new(message, message.OccurredAt);
             }
         }
     }

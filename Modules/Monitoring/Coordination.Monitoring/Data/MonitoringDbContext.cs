@@ -39,6 +39,22 @@ internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<PostFact> Posts => Set<PostFact>();
 
+    public DbSet<RulesFact> Rules => Set<RulesFact>();
+
+    public DbSet<RulesAcceptanceFact> RulesAcceptances => Set<RulesAcceptanceFact>();
+
+    public DbSet<LetterFact> Letters => Set<LetterFact>();
+
+    public DbSet<GoalFact> Goals => Set<GoalFact>();
+
+    public DbSet<WorkingGroupFact> WorkingGroups => Set<WorkingGroupFact>();
+
+    public DbSet<SurveyStatementFact> SurveyStatements => Set<SurveyStatementFact>();
+
+    public DbSet<HealthSettings> HealthSettings => Set<HealthSettings>();
+
+    public DbSet<HealthSnapshot> HealthSnapshots => Set<HealthSnapshot>();
+
     public DbSet<ReportingDate> ReportingDates => Set<ReportingDate>();
 
     public DbSet<ReportReminder> ReportReminders => Set<ReportReminder>();
@@ -160,6 +176,59 @@ internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.TitleFi).HasMaxLength(300);
             e.Property(x => x.TitleSv).HasMaxLength(300);
             e.HasIndex(x => x.PublishedAt);
+        });
+        modelBuilder.Entity<RulesFact>(e =>
+        {
+            e.ToTable("RulesFacts");
+            e.HasKey(x => x.RulesId);
+            e.HasIndex(x => x.NetworkId);
+        });
+        modelBuilder.Entity<RulesAcceptanceFact>(e =>
+        {
+            e.ToTable("RulesAcceptanceFacts");
+            e.HasKey(x => new { x.RulesId, x.OrganisationId });
+        });
+        modelBuilder.Entity<LetterFact>(e =>
+        {
+            e.ToTable("LetterFacts");
+            e.HasKey(x => x.LetterId);
+            e.HasIndex(x => new { x.ProjectId, x.OrganisationId });
+        });
+        modelBuilder.Entity<GoalFact>(e =>
+        {
+            e.ToTable("GoalFacts");
+            e.HasKey(x => x.GoalId);
+            e.Property(x => x.Objective).HasMaxLength(4000);
+            e.HasIndex(x => x.NetworkId);
+            e.HasIndex(x => x.ProjectId);
+        });
+        modelBuilder.Entity<WorkingGroupFact>(e =>
+        {
+            e.ToTable("WorkingGroupFacts");
+            e.HasKey(x => x.GroupId);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => x.NetworkId);
+        });
+        modelBuilder.Entity<SurveyStatementFact>(e =>
+        {
+            e.ToTable("SurveyStatementFacts");
+            e.HasKey(x => new { x.SurveyId, x.Key });
+            e.Property(x => x.Key).HasMaxLength(100);
+            e.Property(x => x.TextFi).HasMaxLength(1000);
+            e.Property(x => x.TextSv).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<HealthSettings>(e =>
+        {
+            e.ToTable("HealthSettings");
+            e.HasKey(x => x.NetworkId);
+        });
+        modelBuilder.Entity<HealthSnapshot>(e =>
+        {
+            e.ToTable("HealthSnapshots");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Key).HasMaxLength(20);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.HasIndex(x => new { x.NetworkId, x.ProjectId, x.Month, x.Key }).IsUnique();
         });
         modelBuilder.Entity<ReportingDate>(e =>
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Carter;
 using Coordination.Membership.Access;
 using Coordination.Membership.Data;
+using Coordination.Membership.Integration;
 using Coordination.Membership.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
@@ -173,6 +174,7 @@ internal sealed class LetterSaver(MembershipDbContext db, IValidator<LetterInput
         letter.SignedOn = input.SignedOn;
         letter.UpdatedAt = now;
         db.Audit(user.UserId(), "SaveCommitmentLetter", nameof(CommitmentLetter), letter.Id.ToString(), null, now);
+        db.Publish(await HealthMessages.LetterAsync(db, letter, ct), now);
         await db.SaveChangesAsync(ct);
         return (StatusCodes.Status200OK, FormErrors.None);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Coordination.Membership.Access;
 using Coordination.Membership.Data;
+using Coordination.Membership.Integration;
 using Coordination.Membership.Resources;
 using Coordination.Shared.Web;
 using FluentValidation;
@@ -82,6 +83,7 @@ internal sealed class GoalSaver(MembershipDbContext db, IValidator<GoalInput> va
         goal.Monitoring = input.Monitoring?.Trim();
         goal.UpdatedAt = now;
         db.Audit(user.UserId(), id is null ? "CreateGoal" : "EditGoal", nameof(Goal), goal.Id.ToString(), null, now);
+        db.Publish(HealthMessages.Goal(goal), now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -110,6 +112,7 @@ internal sealed class GoalSaver(MembershipDbContext db, IValidator<GoalInput> va
         var now = clock.GetUtcNow().UtcDateTime;
         goal.LastReviewedAt = now;
         db.Audit(user.UserId(), "ReviewGoal", nameof(Goal), goal.Id.ToString(), null, now);
+        db.Publish(HealthMessages.Goal(goal), now);
         await db.SaveChangesAsync(ct);
         return GoalOutcome.Saved;
     }

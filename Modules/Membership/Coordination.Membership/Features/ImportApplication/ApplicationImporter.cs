@@ -127,11 +127,13 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
         List<string> goals = created ? [] : await db.Goals.Where(g => g.ProjectId == project.Id).Select(g => g.Objective).ToListAsync(ct);
         foreach (var goal in preview.Goals.Where(g => !goals.Contains(g.Objective)))
         {
-            db.Goals.Add(new Goal
+            var saved = new Goal
             {
                 Id = Guid.CreateVersion7(), ProjectId = project.Id, FocusArea = goal.FocusArea, Objective = goal.Objective, Activities = goal.Activities,
                 Results = goal.Results, Monitoring = goal.Monitoring, CreatedAt = now, UpdatedAt = now, LastReviewedAt = now, Version = 1,
-            });
+            };
+            db.Goals.Add(saved);
+            db.Publish(Integration.HealthMessages.Goal(saved), now);
         }
 
         var eventOrganisations = await ProjectOrganisationsAsync(project, organisations.Values, ct);

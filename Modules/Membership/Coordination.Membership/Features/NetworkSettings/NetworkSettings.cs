@@ -1,5 +1,6 @@
 using Coordination.Membership.Data;
 using Coordination.Membership.Features.ViewNetwork;
+using Coordination.Membership.Integration;
 using Coordination.Membership.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
@@ -126,6 +127,7 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
         var rules = new NetworkRules { Id = Guid.CreateVersion7(), NetworkId = id, Number = number, Text = input.Text.Trim(), PublishedAt = now };
         db.Rules.Add(rules);
         db.Audit(userId, "PublishRules", nameof(Network), id.ToString(), $"v{number}", now);
+        db.Publish(HealthMessages.Rules(rules, now), now);
         await db.SaveChangesAsync(ct);
         return new(SettingOutcome.Saved, rules.Id, FormErrors.None);
     }
@@ -137,7 +139,7 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
             return SettingResult.NotFound;
         }
 
-        var rules = await db.Rules.Where(r => r.NetworkId == id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+        var rules = await db.Rules.Include(r => r.Acceptances).Where(r => r.NetworkId == id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
         if (rules is null)
         {
             return SettingResult.Invalid("organisationId", l["NoRulesYetLong"]);
@@ -175,8 +177,9 @@ internal sealed class NetworkSettings(MembershipDbContext db, TimeProvider clock
 
         var now = clock.GetUtcNow().UtcDateTime;
         var acceptance = new RulesAcceptance { Id = Guid.CreateVersion7(), RulesId = rules.Id, OrganisationId = input.OrganisationId!.Value, AcceptedBy = input.AcceptedBy!.Trim(), AcceptedOn = input.AcceptedOn!.Value, RecordedAt = now };
-        db.RulesAcceptances.Add(acceptance);
+        rules.Acceptances.Add(acceptance);
         db.Audit(userId, "RecordRulesAcceptance", nameof(Network), id.ToString(), $"v{rules.Number}", now);
+        db.Publish(HealthMessages.Rules(rules, now), now);
         await db.SaveChangesAsync(ct);
         return new(SettingOutcome.Saved, acceptance.Id, FormErrors.None);
     }

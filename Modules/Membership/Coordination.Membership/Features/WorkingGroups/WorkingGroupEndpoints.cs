@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Carter;
 using Coordination.Membership.Access;
 using Coordination.Membership.Data;
+using Coordination.Membership.Integration;
 using Coordination.Membership.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
@@ -204,16 +205,23 @@ internal sealed class GroupSaver(MembershipDbContext db, TimeProvider clock, ISt
 
         var now = clock.GetUtcNow().UtcDateTime;
         var group = id is null ? null : await db.WorkingGroups.SingleOrDefaultAsync(g => g.Id == id, ct);
+        var created = false;
         if (group is null)
         {
             group = new WorkingGroup { Id = Guid.CreateVersion7(), NetworkId = input.NetworkId!.Value, CreatedAt = now };
             db.WorkingGroups.Add(group);
+            created = true;
         }
 
         group.Name = input.Name!.Trim();
         group.Theme = input.Theme?.Trim();
         group.MemberIds = members;
         db.Audit(userId, id is null ? "CreateWorkingGroup" : "EditWorkingGroup", nameof(WorkingGroup), group.Id.ToString(), group.Name, now);
+        if (created)
+        {
+            // Network health counts the group from its creation (no coordinator yet).
+            db.Publish(HealthMessages.Group(group), now);
+        }
         await db.SaveChangesAsync(ct);
         return (group.Id, FormErrors.None);
     }
@@ -243,6 +251,7 @@ internal sealed class GroupSaver(MembershipDbContext db, TimeProvider clock, ISt
         current?.To = now;
         group.CoordinatorTerms.Add(new CoordinatorTerm { Id = Guid.CreateVersion7(), GroupId = group.Id, PersonId = personId, From = now });
         db.Audit(userId, "RotateGroupCoordinator", nameof(WorkingGroup), group.Id.ToString(), null, now);
+        db.Publish(HealthMessages.Group(group), now);
         await db.SaveChangesAsync(ct);
         return (true, FormErrors.None);
     }

@@ -13,8 +13,8 @@ namespace Coordination.Monitoring.Features.Home;
 
 /// <summary>Monitoring's part of the home page: reports due to the funder (coordinators: every
 /// project; a project manager: their own), and for a funder's observer this year's headline
-/// figures of each network given to them.</summary>
-internal sealed class MonitoringHomeSections(MonitoringAccess access, ReportingDateService reports, IndicatorCalculator calculator, TimeProvider clock, IStringLocalizer<MonitoringStrings> l) : IHomeSectionSource
+/// figures of each network given to them; coordinators each network's health (marks in order).</summary>
+internal sealed class MonitoringHomeSections(MonitoringAccess access, ReportingDateService reports, IndicatorCalculator calculator, Health.HealthCalculator health, TimeProvider clock, IStringLocalizer<MonitoringStrings> l) : IHomeSectionSource
 {
     public async Task<IReadOnlyList<HomeSection>> SectionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -36,6 +36,24 @@ internal sealed class MonitoringHomeSections(MonitoringAccess access, ReportingD
                     Empty: l["HomeNoReportsDue"],
                     More: new HomeItem(l["HomeAllReportingDates"], "/monitoring/reports")));
             }
+        }
+
+        if (MonitoringAccess.IsCoordinator(user))
+        {
+            // Network health: each network with how many of its ten marks are in order.
+            var items = new List<HomeItem>();
+            foreach (var network in await access.NetworksAsync(user, cancellationToken))
+            {
+                var marks = (await health.ComputeAsync(network.NetworkId, clock.GetUtcNow().UtcDateTime, cancellationToken)).Marks;
+                var ok = marks.Count(m => m.Status == Health.MarkStatus.Ok);
+                items.Add(new HomeItem(
+                    Names.Of(network),
+                    $"/monitoring/networks/{network.NetworkId}/health",
+                    string.Format(CultureInfo.CurrentCulture, l["HealthLink"], ok, marks.Count),
+                    ok < marks.Count));
+            }
+
+            sections.Add(new HomeSection("network-health", l["Health"], items, Order: 55, Empty: l["NoNetworks"]));
         }
 
         if (user.IsInRole(Roles.Funder) && !MonitoringAccess.IsCoordinator(user))

@@ -61,6 +61,19 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
                 Invited = e.Invited, Responses = e.Responses, OpensAt = e.OpensAt, ClosedAt = e.ClosedAt,
             });
         }
+
+        // Network health reads the statements of the network's feedback and health surveys.
+        if (e.Template is "networkFeedback" or "networkHealth" && !await db.SurveyStatements.AnyAsync(s => s.SurveyId == e.SurveyId, cancellationToken))
+        {
+            foreach (var question in e.Questions.Where(q => q.Type == "likert").DistinctBy(q => q.Key))
+            {
+                db.SurveyStatements.Add(new SurveyStatementFact
+                {
+                    SurveyId = e.SurveyId, Key = question.Key.Length > 100 ? question.Key[..100] : question.Key, TextFi = Cut(question.TextFi), TextSv = question.TextSv is null ? null : Cut(question.TextSv),
+                    N = question.N, Mean = question.Mean,
+                });
+            }
+        }
     }
 
     public async Task HandleAsync(ModelPublished e, IntegrationEventContext context, CancellationToken cancellationToken)
@@ -178,4 +191,6 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
         review.Reviews = reviews;
         review.AverageScore = average;
     }
+
+    private static string Cut(string text) => text.Length > 1000 ? text[..1000] : text;
 }

@@ -101,6 +101,108 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.ToTable("AttendanceProjectFacts", "monitoring");
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.GoalFact", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GoalId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("GoalFacts", "monitoring");
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.HealthSettings", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActivityWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GoalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KnowledgeMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MotivationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RotationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrustMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NetworkId");
+
+                    b.ToTable("HealthSettings", "monitoring");
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.HealthSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "ProjectId", "Month", "Key")
+                        .IsUnique();
+
+                    b.ToTable("HealthSnapshots", "monitoring");
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.HeldEventFact", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -140,6 +242,40 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.HasIndex("NetworkId", "StartsAt");
 
                     b.ToTable("HeldEventFacts", "monitoring");
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.LetterFact", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SignerNamed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("SignerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TaskCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LetterId");
+
+                    b.HasIndex("ProjectId", "OrganisationId");
+
+                    b.ToTable("LetterFacts", "monitoring");
                 });
 
             modelBuilder.Entity("Coordination.Monitoring.Data.ModelFact", b =>
@@ -493,6 +629,47 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.ToTable("ReportingDates", "monitoring");
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.RulesAcceptanceFact", b =>
+                {
+                    b.Property<Guid>("RulesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("RulesId", "OrganisationId");
+
+                    b.ToTable("RulesAcceptanceFacts", "monitoring");
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.RulesFact", b =>
+                {
+                    b.Property<Guid>("RulesId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RulesId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("RulesFacts", "monitoring");
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.SubscriptionFact", b =>
                 {
                     b.Property<Guid>("SubscriptionId")
@@ -560,6 +737,65 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.HasIndex("NetworkId", "ClosedAt");
 
                     b.ToTable("SurveyFacts", "monitoring");
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.SurveyStatementFact", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("Mean")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("N")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextFi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TextSv")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("SurveyId", "Key");
+
+                    b.ToTable("SurveyStatementFacts", "monitoring");
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.WorkingGroupFact", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CoordinatorPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GroupId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("WorkingGroupFacts", "monitoring");
                 });
 
             modelBuilder.Entity("Coordination.Shared.Data.AuditEntry", b =>
@@ -631,8 +867,9 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ClaimToken");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("timestamp with time zone");

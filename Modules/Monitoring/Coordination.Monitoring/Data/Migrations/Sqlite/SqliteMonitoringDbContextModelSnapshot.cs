@@ -95,6 +95,108 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.ToTable("AttendanceProjectFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.GoalFact", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GoalId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("GoalFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.HealthSettings", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActivityWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KnowledgeMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MotivationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RotationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrustMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NetworkId");
+
+                    b.ToTable("HealthSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.HealthSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "ProjectId", "Month", "Key")
+                        .IsUnique();
+
+                    b.ToTable("HealthSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.HeldEventFact", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -134,6 +236,40 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.HasIndex("NetworkId", "StartsAt");
 
                     b.ToTable("HeldEventFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.LetterFact", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignerNamed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LetterId");
+
+                    b.HasIndex("ProjectId", "OrganisationId");
+
+                    b.ToTable("LetterFacts", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Monitoring.Data.ModelFact", b =>
@@ -487,6 +623,47 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.ToTable("ReportingDates", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.RulesAcceptanceFact", b =>
+                {
+                    b.Property<Guid>("RulesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RulesId", "OrganisationId");
+
+                    b.ToTable("RulesAcceptanceFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.RulesFact", b =>
+                {
+                    b.Property<Guid>("RulesId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RulesId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("RulesFacts", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.SubscriptionFact", b =>
                 {
                     b.Property<Guid>("SubscriptionId")
@@ -554,6 +731,65 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.HasIndex("NetworkId", "ClosedAt");
 
                     b.ToTable("SurveyFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.SurveyStatementFact", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Mean")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("N")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextFi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSv")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SurveyId", "Key");
+
+                    b.ToTable("SurveyStatementFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Monitoring.Data.WorkingGroupFact", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoordinatorPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("WorkingGroupFacts", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Shared.Data.AuditEntry", b =>
@@ -625,8 +861,9 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ClaimToken");
 
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
