@@ -138,6 +138,29 @@ public sealed class MonitoringJourneyTests : BrowserFixture
         await Assertions.Expect(page.Locator("table[data-table=by-project]")).ToBeVisibleAsync();
     }
 
+    [TestCase("fi", "Verkoston toimivuus: Seurannan verkosto", "Seurantatapahtuma 1", "Ajastetut työt")]
+    [TestCase("sv", "Nätverkets funktion: Uppföljningens nätverk", "Uppföljningsevenemang 1", "Schemalagda jobb")]
+    public async Task Network_health_shows_ten_marks_whose_evidence_opens_the_page_that_proves_it(string language, string title, string eventTitle, string jobs)
+    {
+        await using var context = await ContextAsync();
+        var page = await SignedInAsync(context, null);
+        var visited = new List<string>();
+        await page.GotoAsync($"/culture/{language}?returnUrl={Uri.EscapeDataString($"/monitoring/networks/{_network}/health")}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("li[data-mark]").First).ToBeVisibleAsync();
+        Assert.That(await page.Locator("[data-mark]").EvaluateAllAsync<string[]>("els => [...new Set(els.map(e => e.dataset.mark))]"),
+            Is.EquivalentTo(new[] { "rules", "commitment", "tasks", "leadership", "coordination", "meetings", "goals", "trust", "knowledge", "motivation" }));
+        await CheckAccessibleAsync(page, visited);
+
+        // The evidence of the meetings mark is the event that was held: its page opens.
+        await page.Locator("[data-mark=meetings]").First.GetByRole(AriaRole.Link).Filter(new() { HasText = "Seurantatapahtuma 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(eventTitle);
+
+        await page.GotoAsync("/admin/jobs");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(jobs);
+        await CheckAccessibleAsync(page, visited);
+    }
+
     [TestCase("fi")]
     [TestCase("sv")]
     public async Task The_manager_member_and_funder_each_see_their_own_dashboard(string language)
