@@ -168,9 +168,38 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         return client;
     }
 
-    /// <summary>The messages written to the pickup folder, oldest first.</summary>
+    /// <summary>The messages written to the pickup folder, oldest first, once nothing waits in any
+    /// mail queue (mail goes out in the background; see <see cref="MailAsync"/>).</summary>
     public IReadOnlyList<MimeKit.MimeMessage> PickedUpMail()
+    {
+        // NUnit runs tests without a synchronisation context, so waiting here cannot deadlock.
+        DrainMailAsync().GetAwaiter().GetResult();
+        return ReadPickup();
+    }
+
+    /// <summary>Waits until nothing waits in any mail queue, then returns the pickup folder's messages.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> MailAsync()
+    {
+        await DrainMailAsync();
+        return ReadPickup();
+    }
+
+    private IReadOnlyList<MimeKit.MimeMessage> ReadPickup()
         => Directory.Exists(MailPickup) ? [.. Directory.GetFiles(MailPickup, "*.eml").Order().Select(f => MimeKit.MimeMessage.Load(f))] : [];
+
+    /// <summary>Waits until no mail waits in any queue (each was sent, or failed for good).</summary>
+    public async Task DrainMailAsync(TimeSpan? timeout = null)
+    {
+        var left = await Eventually.WaitForAsync(
+            async () =>
+            {
+                await using var scope = Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<Coordination.Shared.Email.Queue.MailQueueAdministration>().WaitingAsync(CancellationToken.None);
+            },
+            n => n == 0,
+            timeout ?? TimeSpan.FromSeconds(60));
+        NUnit.Framework.Assert.That(left, NUnit.Framework.Is.Zero, "mail still waiting in the queue");
+    }
 
     private sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 }
