@@ -75,8 +75,11 @@ public sealed class MailQueueTests(Provider provider)
             var cancelled = await coordinator.PostAsync($"/api/v1/events/{eventId}/cancel", null);
             Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
-            // The server answered 421 to what was tried; it is all still waiting.
-            var tried = await Eventually.WaitForAsync(() => QueueAsync(app), rows => rows.Count(r => r.LastError != null) >= 300, TimeSpan.FromSeconds(120));
+            // All 307 are queued (the notices by Events' own handler after the cancel). The server
+            // answered 421 to what was tried: the sender stops at the first refusal of a batch and
+            // puts the rest back untried, so it does not hammer a server that is away; each
+            // database's queue has been tried at least once, and it is all still waiting.
+            var tried = await Eventually.WaitForAsync(() => QueueAsync(app), rows => rows.Count == 307 && rows.Count(r => r.LastError != null) >= 3 && rows.Where(r => r.ToAddress.StartsWith("osallistuja", StringComparison.Ordinal)).Any(r => r.LastError != null), TimeSpan.FromSeconds(120));
             Assert.That(tried.Where(r => r.LastError != null).Select(r => r.LastError), Is.All.StartWith("421"));
             Assert.That(tried.Select(r => r.Status), Is.All.EqualTo(MailStatus.Waiting));
             Assert.That(smtp.Count(), Is.Zero);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -187,14 +188,23 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
     private IReadOnlyList<MimeKit.MimeMessage> ReadPickup()
         => Directory.Exists(MailPickup) ? [.. Directory.GetFiles(MailPickup, "*.eml").Order().Select(f => MimeKit.MimeMessage.Load(f))] : [];
 
-    /// <summary>Waits until no mail waits in any queue (each was sent, or failed for good).</summary>
+    /// <summary>Waits until no mail waits in any queue (each was sent, or failed for good), nor
+    /// any outbox row that has not been tried yet (a handler may queue mail: the notices of a
+    /// cancelled event).</summary>
     public async Task DrainMailAsync(TimeSpan? timeout = null)
     {
         var left = await Eventually.WaitForAsync(
             async () =>
             {
                 await using var scope = Services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<Coordination.Shared.Email.Queue.MailQueueAdministration>().WaitingAsync(CancellationToken.None);
+                var pending = 0;
+                foreach (var database in scope.ServiceProvider.GetRequiredService<Coordination.Shared.Modules.ModuleCatalog>().Databases)
+                {
+                    var db = (Coordination.Shared.Data.ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+                    pending += await db.OutboxMessages.CountAsync(m => m.ProcessedAt == null && m.ParkedAt == null && m.LastError == null);
+                }
+
+                return pending + await scope.ServiceProvider.GetRequiredService<Coordination.Shared.Email.Queue.MailQueueAdministration>().WaitingAsync(CancellationToken.None);
             },
             n => n == 0,
             timeout ?? TimeSpan.FromSeconds(60));

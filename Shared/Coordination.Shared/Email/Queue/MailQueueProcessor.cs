@@ -58,7 +58,7 @@ public sealed class MailQueueProcessor(
                 await RetryLaterAsync(db, mail, claim.ClaimId, SmtpFailure.Answer(ex));
                 if (!SmtpFailure.ConcernsOneMessage(ex))
                 {
-                    logger.LogWarning(ex, "The mail server failed ({Module}); {Count} messages wait for the next try", database.Module, claim.Rows.Count - i);
+                    logger.LogWarning("The mail server failed ({Module}: {Failure}); {Count} messages wait for the next try", database.Module, SmtpFailure.Code(ex), claim.Rows.Count - i);
                     await connection.CloseAsync();
                     await GiveBackAsync(db, claim.Rows.Skip(i + 1), claim.ClaimId, RetryDelay(mail.Attempts));
                     return claim.Rows.Count;
