@@ -91,7 +91,8 @@ public sealed class MailQueueTests(Provider provider)
         _ = restarted.Server;
         await Task.Delay(1000);
         smtp.Refuse(false);
-        await restarted.DrainMailAsync(TimeSpan.FromSeconds(180));
+        // Mail only: rows the stopped instance had claimed in its outbox wait out their lease.
+        await restarted.DrainMailAsync(TimeSpan.FromSeconds(180), includeOutbox: false);
         await Task.Delay(1000); // a repeat would arrive now
 
         var received = smtp.Messages().Select(m => (To: m.To.Mailboxes.Single().Address, m.Subject, m.MessageId)).ToList();

@@ -191,14 +191,14 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
     /// <summary>Waits until no mail waits in any queue (each was sent, or failed for good), nor
     /// any outbox row that has not been tried yet (a handler may queue mail: the notices of a
     /// cancelled event).</summary>
-    public async Task DrainMailAsync(TimeSpan? timeout = null)
+    public async Task DrainMailAsync(TimeSpan? timeout = null, bool includeOutbox = true)
     {
         var left = await Eventually.WaitForAsync(
             async () =>
             {
                 await using var scope = Services.CreateAsyncScope();
                 var pending = 0;
-                foreach (var database in scope.ServiceProvider.GetRequiredService<Coordination.Shared.Modules.ModuleCatalog>().Databases)
+                foreach (var database in includeOutbox ? scope.ServiceProvider.GetRequiredService<Coordination.Shared.Modules.ModuleCatalog>().Databases : [])
                 {
                     var db = (Coordination.Shared.Data.ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
                     pending += await db.OutboxMessages.CountAsync(m => m.ProcessedAt == null && m.ParkedAt == null && m.LastError == null);
