@@ -30,7 +30,9 @@ builder.ConfigurePublicAddress(migrateOnly: args.Contains("migrate") || Republis
 var database = DatabaseOptions.From(builder.Configuration);
 
 var catalog = builder.Services.AddModules(builder.Configuration, database, ModuleList.All, typeof(Program).Assembly);
+catalog.MailDatabases.Add(new ModuleDatabase(IdentityDb.Name, typeof(IdentityDb)));
 catalog.Navigation.Add(new NavigationEntry("/admin/deliveries", "Deliveries", typeof(SharedStrings), Policies.Coordinator, 900, NavigationGroups.Administration));
+catalog.Navigation.Add(new NavigationEntry("/admin/mail", "MailQueue", typeof(SharedStrings), Policies.Coordinator, 901, NavigationGroups.Administration));
 catalog.Navigation.Add(new NavigationEntry("/admin/accounts", "Accounts", typeof(HostStrings), Policies.Coordinator, 903, NavigationGroups.Administration));
 catalog.Navigation.Add(new NavigationEntry("/admin/republish", "Republish", typeof(SharedStrings), Policies.Coordinator, 905, NavigationGroups.Administration));
 catalog.Navigation.Add(new NavigationEntry("/admin/jobs", "Jobs", typeof(HostStrings), Policies.Coordinator, 910, NavigationGroups.Administration));

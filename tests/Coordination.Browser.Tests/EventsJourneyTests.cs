@@ -47,7 +47,7 @@ public sealed partial class EventsJourneyTests : BrowserFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Du är anmäld");
         await CheckAccessibleAsync(page, visited);
 
-        var mail = App.PickedUpMail().Single(m => m.To.ToString().Contains("greta.gast@example.fi", StringComparison.Ordinal));
+        var mail = (await App.MailAsync()).Single(m => m.To.ToString().Contains("greta.gast@example.fi", StringComparison.Ordinal));
         Assert.That(mail.Subject, Does.StartWith("Anmälan bekräftad"), "the mail is in the language she registered in");
         var link = CancelLink().Match(mail.TextBody!).Value;
         await page.GotoAsync(new Uri(link).PathAndQuery);

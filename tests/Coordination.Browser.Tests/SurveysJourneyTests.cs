@@ -44,7 +44,7 @@ public sealed partial class SurveysJourneyTests : BrowserFixture
             await ActivatorUtilities.CreateInstance<SendSurveyMailJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
         }
 
-        var mail = App.PickedUpMail().Single(m => m.To.ToString().Contains("svenska.svarare", StringComparison.Ordinal));
+        var mail = (await App.MailAsync()).Single(m => m.To.ToString().Contains("svenska.svarare", StringComparison.Ordinal));
         Assert.That(mail.Subject, Is.EqualTo("Enkät: Nätverksenkät"));
         var link = new Uri(SurveyLink().Match(mail.TextBody!).Value);
 
@@ -146,7 +146,7 @@ public sealed partial class SurveysJourneyTests : BrowserFixture
         var respondent = App.CreateClient();
         foreach (var (email, point) in new[] { ("eka.vastaaja", 5), ("toka.vastaaja", 2) })
         {
-            var token = SurveyLink().Match(App.PickedUpMail().Last(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Value.Split('/')[^1];
+            var token = SurveyLink().Match((await App.MailAsync()).Last(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Value.Split('/')[^1];
             var answered = await respondent.PostAsJsonAsync("/api/v1/surveys/responses", new { token, answers = new { cooperation = point, rooli = "Johto", helped = "Yhteiset tapaamiset" } });
             Assert.That((int)answered.StatusCode, Is.EqualTo(201), await answered.Content.ReadAsStringAsync());
         }

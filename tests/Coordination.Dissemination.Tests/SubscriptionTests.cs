@@ -28,7 +28,7 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
         var page = await guest.PostFormAsync("/newsletter/subscribe", "/newsletter/subscribe", new() { ["email"] = email.ToUpperInvariant(), ["language"] = "sv" });
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await SubscriberAsync(email)).Status, Is.EqualTo(SubscriberStatus.Pending));
-        var mail = App.PickedUpMail().Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
+        var mail = (await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
         Assert.That(mail.Subject, Is.EqualTo("Bekräfta prenumerationen på nyhetsbrevet"), "in the chosen language");
         var confirm = ConfirmLink().Match(mail.TextBody!).Groups[1].Value;
 
@@ -41,7 +41,7 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
 
         var again = await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions", new { email, language = "fi" });
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "the same answer: the form does not tell who subscribes");
-        Assert.That(App.PickedUpMail().Count(m => m.To.ToString().Contains(email, StringComparison.Ordinal)), Is.EqualTo(1), "no second mail to a subscriber");
+        Assert.That((await App.MailAsync()).Count(m => m.To.ToString().Contains(email, StringComparison.Ordinal)), Is.EqualTo(1), "no second mail to a subscriber");
 
         var invalid = await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions", new { email = "ei-osoite", language = "de" });
         Assert.That((await invalid.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "email", "language" }));
@@ -52,7 +52,7 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
     {
         var email = $"peruja-{Guid.NewGuid():N}@example.fi";
         Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions", new { email, language = "fi" })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        var confirm = ConfirmLink().Match(App.PickedUpMail().Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Groups[1].Value;
+        var confirm = ConfirmLink().Match((await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Groups[1].Value;
         Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions/confirm", new { token = confirm })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var subscriber = await SubscriberAsync(email);
 

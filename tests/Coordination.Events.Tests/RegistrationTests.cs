@@ -38,13 +38,52 @@ public sealed partial class RegistrationTests(Provider provider) : AppFixture(pr
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await again.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), Does.Contain("jo ilmoittauduttu"));
 
-        var mail = App.PickedUpMail().Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
+        var mail = (await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
             Assert.That(mail.Subject, Does.Contain("Verkostowebinaari"));
             Assert.That(mail.TextBody, Does.Contain("https://meet.example.fi/abc"), "the registered get the online link");
             Assert.That(mail.TextBody, Does.Match("/events/cancel/[A-Za-z0-9_-]+"));
         });
+    }
+
+    [Test]
+    public async Task Asking_for_the_cancel_link_again_mails_a_new_one_and_the_old_one_stops_working()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network, capacity: 10);
+        var guest = App.CreateClient();
+        var email = $"unohtaja-{Guid.NewGuid():N}@example.fi";
+        Assert.That((await EventsSetup.RegisterAsync(guest, id, email)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var first = CancelToken().Match((await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Groups[1].Value;
+
+        var again = await guest.PostAsJsonAsync($"/api/v1/events/{id}/registrations/cancel-link", new { email = email.ToUpperInvariant() });
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var mails = (await App.MailAsync()).Where(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).ToList();
+        Assert.That(mails, Has.Count.EqualTo(2), "asked again, mailed again");
+        Assert.That(mails[1].Subject, Does.StartWith("Uusi peruutuslinkki"));
+        var second = CancelToken().Match(mails[1].TextBody!).Groups[1].Value;
+        Assert.That(second, Is.Not.EqualTo(first));
+
+        // Someone not registered gets the same answer and no mail; a bad address is a field error.
+        var before = (await App.MailAsync()).Count;
+        Assert.That((await guest.PostAsJsonAsync($"/api/v1/events/{id}/registrations/cancel-link", new { email = "ei-ilmoittautunut@example.fi" })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var invalid = await guest.PostAsJsonAsync($"/api/v1/events/{id}/registrations/cancel-link", new { email = "ei-osoite" });
+        Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await invalid.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "email" }));
+        Assert.That((await App.MailAsync()).Count, Is.EqualTo(before));
+
+        // The old link no longer cancels; the new one does.
+        Assert.That((await guest.GetAsync($"/events/cancel/{first}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await guest.PostAsJsonAsync("/api/v1/events/registrations/cancel", new { token = second })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        // The same from the event page's link, as a browser.
+        var browser = App.CreateBrowserClient();
+        Assert.That(await browser.GetStringAsync($"/events/{id}"), Does.Contain($"/events/{id}/cancel-link"));
+        var fromPage = await browser.PostFormAsync($"/events/{id}/cancel-link", $"/events/{id}/cancel-link", new() { ["email"] = "ei-ilmoittautunut@example.fi" });
+        Assert.That(fromPage.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await fromPage.Content.ReadAsStringAsync(), Does.Contain("uusi peruutuslinkki on matkalla"));
+        var badForm = await browser.PostFormAsync($"/events/{id}/cancel-link", $"/events/{id}/cancel-link", new() { ["email"] = "" });
+        Assert.That(badForm.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [Test]
@@ -75,14 +114,14 @@ public sealed partial class RegistrationTests(Provider provider) : AppFixture(pr
         }
 
         Assert.That(statuses, Is.EqualTo(new[] { "registered", "registered", "waitlisted", "waitlisted" }));
-        var tokenOfA = CancelToken().Match(App.PickedUpMail().Last(m => m.To.ToString().Contains($"a-{stamp}", StringComparison.Ordinal)).TextBody!).Groups[1].Value;
+        var tokenOfA = CancelToken().Match((await App.MailAsync()).Last(m => m.To.ToString().Contains($"a-{stamp}", StringComparison.Ordinal)).TextBody!).Groups[1].Value;
         Assert.That((await guest.PostAsJsonAsync("/api/v1/events/registrations/cancel", new { token = tokenOfA })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await guest.PostAsJsonAsync("/api/v1/events/registrations/cancel", new { token = "väärä" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         var list = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}/registrations");
         var byEmail = list!["items"]!.AsArray().ToDictionary(i => i!["email"]!.GetValue<string>()[..1], i => i!["status"]!.GetValue<string>());
         Assert.That(byEmail, Is.EquivalentTo(new Dictionary<string, string> { ["a"] = "cancelled", ["b"] = "registered", ["c"] = "registered", ["d"] = "waitlisted" }));
-        Assert.That(App.PickedUpMail().Any(m => m.To.ToString().Contains($"c-{stamp}", StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Sait paikan", StringComparison.Ordinal)), Is.True, "C is told");
+        Assert.That((await App.MailAsync()).Any(m => m.To.ToString().Contains($"c-{stamp}", StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Sait paikan", StringComparison.Ordinal)), Is.True, "C is told");
 
         // The organiser cancels B: D moves up; the seats stay at the capacity.
         var b = list["items"]!.AsArray().Single(i => i!["email"]!.GetValue<string>().StartsWith('b'))!["id"]!.GetValue<Guid>();
@@ -120,7 +159,7 @@ public sealed partial class RegistrationTests(Provider provider) : AppFixture(pr
         await EventsSetup.RegisterAsync(App.CreateClient(), id, email);
         await _coordinator.PostAsync($"/api/v1/events/{id}/cancel", null);
         Assert.That((await EventsSetup.RegisterAsync(App.CreateClient(), id, $"myohassa-{Guid.NewGuid():N}@example.fi")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(App.PickedUpMail().Any(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Peruttu", StringComparison.Ordinal)), Is.True);
+        Assert.That((await App.MailAsync()).Any(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Peruttu", StringComparison.Ordinal)), Is.True);
     }
 
     [Test]

@@ -47,6 +47,7 @@ public sealed class ReminderTests(Provider provider)
         await using (var restarted = new CoordinationApp(database, settings))
         {
             await RunJobAsync(restarted);
+            await restarted.DrainMailAsync();
         }
 
         await Task.Delay(500);

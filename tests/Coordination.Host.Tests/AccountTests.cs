@@ -113,10 +113,10 @@ public sealed partial class AccountTests(Provider provider) : AppFixture(provide
     {
         var email = await App.CreateUserAsync(Roles.Member);
         var client = App.CreateBrowserClient();
-        var before = App.PickedUpMail().Count;
+        var before = (await App.MailAsync()).Count;
         var asked = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["email"] = email });
         Assert.That(await asked.Content.ReadAsStringAsync(), Does.Contain("Jos osoitteella on tili"));
-        var mail = App.PickedUpMail().Skip(before).Single(m => m.To.Mailboxes.Single().Address == email);
+        var mail = (await App.MailAsync()).Skip(before).Single(m => m.To.Mailboxes.Single().Address == email);
         Assert.That(mail.Subject, Is.EqualTo("Uusi salasana – Koordinaatio"));
         var link = ResetLink().Match(mail.TextBody ?? "").Value;
         Assert.That(link, Is.Not.Empty, "the mail carries a reset link: " + mail.TextBody);

@@ -46,6 +46,10 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         "POST /api/v1/events/{id:guid}/registrations",
         "GET /events/cancel/{token}",
         "POST /events/cancel/{token}",
+        // "Send me my cancel link again" (the same answer whether or not the address is registered).
+        "GET /events/{id:guid}/cancel-link",
+        "POST /events/{id:guid}/cancel-link",
+        "POST /api/v1/events/{id:guid}/registrations/cancel-link",
         // Surveys: answering through a personal one-time link or a survey's open link.
         "GET /s/{token}",
         "POST /s/{token}",

@@ -119,7 +119,7 @@ public sealed class PersonApiTests(Provider provider) : AppFixture(provider)
         var id = await Setup.PersonAsync(_coordinator, email, [new { role = "projectManager", projectId = _project }], name: "Kutsuttu Henkilö");
         var response = await _coordinator.PostAsync($"/api/v1/membership/people/{id}/invitation", null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        var mail = App.PickedUpMail().Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
+        var mail = (await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
         var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+/account/reset-password\?\S+").Value;
         Assert.That(link, Is.Not.Empty);
 

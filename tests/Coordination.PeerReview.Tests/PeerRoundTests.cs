@@ -50,7 +50,7 @@ public sealed class PeerRoundTests(Provider provider)
         Assert.That(result["shortfalls"]!.AsArray(), Is.Empty);
         Assert.That((result["minLoad"]!.GetValue<int>(), result["maxLoad"]!.GetValue<int>()), Is.EqualTo((4, 4)));
 
-        var notices = app.PickedUpMail().Where(m => (m.Subject ?? "").StartsWith("Arvioitavaksi:", StringComparison.Ordinal)).ToList();
+        var notices = (await app.MailAsync()).Where(m => (m.Subject ?? "").StartsWith("Arvioitavaksi:", StringComparison.Ordinal)).ToList();
         Assert.That(notices.Select(m => m.To.Mailboxes.Single().Address), Is.EquivalentTo(projects.Select(p => p.ManagerEmail)), "each reviewer told once of their four models");
         Assert.That((notices[0].TextBody ?? "").Split('\n').Count(line => line.StartsWith("- Malli", StringComparison.Ordinal)), Is.EqualTo(4));
 
@@ -119,8 +119,8 @@ public sealed class PeerRoundTests(Provider provider)
         var expertEmail = await app.CreateUserAsync(Roles.Reviewer);
         Assert.That((await coordinator.PostAsJsonAsync($"/api/v1/peer-review/rounds/{expertRound}/reviewers", new { name = "Eeva Asiantuntija", email = expertEmail, language = "sv" })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/rounds/{expertRound}/assign", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(app.PickedUpMail().Count(m => m.To.ToString().Contains(expertEmail, StringComparison.Ordinal)), Is.EqualTo(2), "a sign-in invitation and the assignment notice");
-        Assert.That(app.PickedUpMail().Where(m => m.To.ToString().Contains(expertEmail, StringComparison.Ordinal)).Select(m => m.Subject), Has.One.StartsWith("Att granska:"), "in the expert's language");
+        Assert.That((await app.MailAsync()).Count(m => m.To.ToString().Contains(expertEmail, StringComparison.Ordinal)), Is.EqualTo(2), "a sign-in invitation and the assignment notice");
+        Assert.That((await app.MailAsync()).Where(m => m.To.ToString().Contains(expertEmail, StringComparison.Ordinal)).Select(m => m.Subject), Has.One.StartsWith("Att granska:"), "in the expert's language");
         var expert = await app.ApiClientForAsync(expertEmail, CoordinationApp.Password);
         var expertAssignments = await expert.GetFromJsonAsync<JsonArray>("/api/v1/peer-review/my/assignments");
         Assert.That(expertAssignments!.Count, Is.EqualTo(10));

@@ -83,11 +83,11 @@ public sealed class ReviewRulesTests(Provider provider) : AppFixture(provider)
         // Reminders: a week before, once; then a day before, once.
         await RunRemindersAsync(app);
         await RunRemindersAsync(app);
-        Assert.That(app.PickedUpMail().Count(m => m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Muistutus", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That((await app.MailAsync()).Count(m => m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Muistutus", StringComparison.Ordinal)), Is.EqualTo(1));
         await setup.InPeerReviewAsync(db => db.Rounds.Where(r => r.Id == round).ExecuteUpdateAsync(u => u.SetProperty(r => r.ClosesAt, DateTime.UtcNow.AddHours(12))));
         await RunRemindersAsync(app);
         await RunRemindersAsync(app);
-        Assert.That(app.PickedUpMail().Count(m => m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Muistutus", StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That((await app.MailAsync()).Count(m => m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal) && (m.Subject ?? "").StartsWith("Muistutus", StringComparison.Ordinal)), Is.EqualTo(2));
 
         // The review: only its reviewer; invalid scores refused; a draft saves partial work; submit needs everything.
         Assert.That((await a.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{assignment}/review", new { strengths = "x" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -108,7 +108,7 @@ public sealed class ReviewRulesTests(Provider provider) : AppFixture(provider)
         Assert.That((await b.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{assignment}/review", full)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a submitted review is final");
         Assert.That((await coordinator.DeleteAsync($"/api/v1/peer-review/assignments/{assignment}")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "its assignment stays");
         await RunRemindersAsync(app);
-        Assert.That(app.PickedUpMail().Count(m => (m.To.ToString().Contains(a.ManagerEmail, StringComparison.Ordinal) || m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal)) && (m.Subject ?? "").StartsWith("Muistutus", StringComparison.Ordinal)), Is.EqualTo(2), "no reminder for a submitted review");
+        Assert.That((await app.MailAsync()).Count(m => (m.To.ToString().Contains(a.ManagerEmail, StringComparison.Ordinal) || m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal)) && (m.Subject ?? "").StartsWith("Muistutus", StringComparison.Ordinal)), Is.EqualTo(2), "no reminder for a submitted review");
 
         // Criteria are frozen once a review is in; releasing needs written feedback.
         var put = await coordinator.PutAsJsonAsync($"/api/v1/peer-review/rounds/{round}", new
@@ -189,7 +189,7 @@ public sealed class ReviewRulesTests(Provider provider) : AppFixture(provider)
 
         Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/rounds/{round}/assign", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await RunRemindersAsync(app);
-        var toB = app.PickedUpMail().Where(m => m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal)).Select(m => m.Subject ?? "").ToList();
+        var toB = (await app.MailAsync()).Where(m => m.To.ToString().Contains(b.ManagerEmail, StringComparison.Ordinal)).Select(m => m.Subject ?? "").ToList();
         Assert.That(toB, Has.One.StartsWith("Att granska:").And.One.StartsWith("Påminnelse:"), string.Join(" / ", toB));
 
         var assignment = await setup.InPeerReviewAsync(db => db.Assignments.Where(x => x.SubmissionId == submission).Select(x => x.Id).SingleAsync());
@@ -197,7 +197,7 @@ public sealed class ReviewRulesTests(Provider provider) : AppFixture(provider)
         Assert.That((await b.Manager.PutAsJsonAsync($"/api/v1/peer-review/assignments/{assignment}/review", full)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await coordinator.PutAsJsonAsync($"/api/v1/peer-review/submissions/{submission}/feedback", new { feedback = "Sammanställd respons" })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/submissions/{submission}/release", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That(app.PickedUpMail().Where(m => m.To.ToString().Contains(a.ManagerEmail, StringComparison.Ordinal)).Select(m => m.Subject), Has.One.EqualTo("Respons på modellen ”A:n malli”"));
+        Assert.That((await app.MailAsync()).Where(m => m.To.ToString().Contains(a.ManagerEmail, StringComparison.Ordinal)).Select(m => m.Subject), Has.One.EqualTo("Respons på modellen ”A:n malli”"));
     }
 
     private static async Task RunRemindersAsync(CoordinationApp app)

@@ -39,9 +39,9 @@ public sealed class AnsweringTests(Provider provider) : AppFixture(provider)
         var email = $"vastaaja-{Guid.NewGuid():N}@example.fi";
         await SurveysSetup.InviteAsync(_coordinator, survey, (email, null));
         await SurveysSetup.RunMailJobAsync(App);
-        var mail = App.PickedUpMail().Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
+        var mail = (await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
         Assert.That(mail.Subject, Does.Contain("Palautekysely"));
-        var token = SurveysSetup.TokenFor(App, email);
+        var token = await SurveysSetup.TokenForAsync(App, email);
 
         var guest = App.CreateClient();
         var definition = await guest.GetFromJsonAsync<JsonObject>($"/api/v1/surveys/responses/{token}");
@@ -87,7 +87,7 @@ public sealed class AnsweringTests(Provider provider) : AppFixture(provider)
         var email = $"virhe-{Guid.NewGuid():N}@example.fi";
         await SurveysSetup.InviteAsync(_coordinator, survey, (email, null));
         await SurveysSetup.RunMailJobAsync(App);
-        var token = SurveysSetup.TokenFor(App, email);
+        var token = await SurveysSetup.TokenForAsync(App, email);
 
         var response = await SurveysSetup.AnswerAsync(App.CreateClient(), token, new { cooperation = 6, channels = new[] { 1, 9 }, hours = "paljon", unknown = 1 });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -109,10 +109,10 @@ public sealed class AnsweringTests(Provider provider) : AppFixture(provider)
         await SurveysSetup.InviteAsync(_coordinator, later, (early, null));
         await SurveysSetup.InviteAsync(_coordinator, open, (late, null));
         await SurveysSetup.RunMailJobAsync(App);
-        Assert.That(App.PickedUpMail().Any(m => m.To.ToString().Contains(early, StringComparison.Ordinal)), Is.False, "no invitation before the survey opens");
+        Assert.That((await App.MailAsync()).Any(m => m.To.ToString().Contains(early, StringComparison.Ordinal)), Is.False, "no invitation before the survey opens");
 
         Assert.That((await _coordinator.PostAsync($"/api/v1/surveys/{open}/close", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        var response = await SurveysSetup.AnswerAsync(App.CreateClient(), SurveysSetup.TokenFor(App, late), new { cooperation = 3, role = 1 });
+        var response = await SurveysSetup.AnswerAsync(App.CreateClient(), await SurveysSetup.TokenForAsync(App, late), new { cooperation = 3, role = 1 });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
         Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), Does.Contain("päättynyt"));
     }
@@ -124,7 +124,7 @@ public sealed class AnsweringTests(Provider provider) : AppFixture(provider)
         var email = $"jatkaja-{Guid.NewGuid():N}@example.fi";
         await SurveysSetup.InviteAsync(_coordinator, identified, (email, null));
         await SurveysSetup.RunMailJobAsync(App);
-        var token = SurveysSetup.TokenFor(App, email);
+        var token = await SurveysSetup.TokenForAsync(App, email);
         var client = App.CreateClient();
 
         var saved = await SurveysSetup.AnswerAsync(client, token, new { cooperation = 2 }, draft: true);
@@ -146,6 +146,6 @@ public sealed class AnsweringTests(Provider provider) : AppFixture(provider)
         var other = $"nimeton-{Guid.NewGuid():N}@example.fi";
         await SurveysSetup.InviteAsync(_coordinator, anonymous, (other, null));
         await SurveysSetup.RunMailJobAsync(App);
-        Assert.That((await SurveysSetup.AnswerAsync(client, SurveysSetup.TokenFor(App, other), new { cooperation = 2 }, draft: true)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await SurveysSetup.AnswerAsync(client, await SurveysSetup.TokenForAsync(App, other), new { cooperation = 2 }, draft: true)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 }

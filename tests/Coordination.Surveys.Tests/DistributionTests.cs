@@ -48,9 +48,9 @@ public sealed class DistributionTests(Provider provider) : AppFixture(provider)
         Assert.That((await invalid.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "recipients[0].email", "projectId" }));
 
         await SurveysSetup.RunMailJobAsync(App);
-        var swedish = App.PickedUpMail().Single(m => m.To.ToString().Contains($"pm-{stamp}", StringComparison.Ordinal));
+        var swedish = (await App.MailAsync()).Single(m => m.To.ToString().Contains($"pm-{stamp}", StringComparison.Ordinal));
         Assert.That(swedish.Subject, Is.EqualTo("Enkät: Responsenkät"), "in the invitee's language");
-        var token = SurveysSetup.TokenFor(App, $"pm-{stamp}");
+        var token = await SurveysSetup.TokenForAsync(App, $"pm-{stamp}");
         var link = await App.CreateBrowserClient().GetAsync($"/s/{token}");
         Assert.That((link.StatusCode, link.Headers.Location?.OriginalString), Is.EqualTo((HttpStatusCode.Redirect, $"/s/{token}?culture=sv")));
         var invitations = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/surveys/{survey}/invitations");
@@ -134,7 +134,7 @@ public sealed class DistributionTests(Provider provider) : AppFixture(provider)
         Assert.That(survey!.Title.Fi, Does.StartWith("Palaute tapahtumasta: Kehittämispäivä"));
         Assert.That(survey.Template, Is.EqualTo("eventFeedback"));
         await SurveysSetup.RunMailJobAsync(App);
-        Assert.That(App.PickedUpMail().Count(m => m.Subject!.StartsWith("Kysely: Palaute tapahtumasta: Kehittämispäivä", StringComparison.Ordinal) && m.To.ToString().Contains(stamp, StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That((await App.MailAsync()).Count(m => m.Subject!.StartsWith("Kysely: Palaute tapahtumasta: Kehittämispäivä", StringComparison.Ordinal) && m.To.ToString().Contains(stamp, StringComparison.Ordinal)), Is.EqualTo(2));
 
         var other = await SurveysSetup.SurveyAsync(_coordinator, _network, [SurveysSetup.Likert("a", "Väite")]);
         var attendees = await _coordinator.PostAsJsonAsync($"/api/v1/surveys/{other}/invitations", new { audience = "event", eventId });

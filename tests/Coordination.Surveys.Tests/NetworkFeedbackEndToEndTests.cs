@@ -43,7 +43,7 @@ public sealed partial class NetworkFeedbackEndToEndTests(Provider provider) : Ap
         var invited = await coordinator.PostAsJsonAsync($"/api/v1/surveys/{survey}/invitations", new { audience = "network" });
         Assert.That((await invited.Content.ReadFromJsonAsync<JsonObject>())!["invited"]!.GetValue<int>(), Is.EqualTo(100));
         await SurveysSetup.RunMailJobAsync(App);
-        var links = App.PickedUpMail().Where(m => m.Subject == "Kysely: Verkoston palautekysely" && m.To.ToString().Contains(stamp, StringComparison.Ordinal))
+        var links = (await App.MailAsync()).Where(m => m.Subject == "Kysely: Verkoston palautekysely" && m.To.ToString().Contains(stamp, StringComparison.Ordinal))
             .ToDictionary(m => m.To.Mailboxes.Single().Address, m => Link().Match(m.TextBody!).Groups[1].Value);
         Assert.That(links, Has.Count.EqualTo(100));
 
@@ -62,7 +62,7 @@ public sealed partial class NetworkFeedbackEndToEndTests(Provider provider) : Ap
 
         await SurveysSetup.InSurveysAsync(App, db => db.Invitations.Where(i => i.SurveyId == survey).ExecuteUpdateAsync(u => u.SetProperty(i => i.SentAt, DateTime.UtcNow.AddDays(-7))));
         await SurveysSetup.RunMailJobAsync(App);
-        var reminded = App.PickedUpMail().Where(m => m.Subject == "Muistutus: Verkoston palautekysely" && m.To.ToString().Contains(stamp, StringComparison.Ordinal)).Select(m => m.To.Mailboxes.Single().Address).ToList();
+        var reminded = (await App.MailAsync()).Where(m => m.Subject == "Muistutus: Verkoston palautekysely" && m.To.ToString().Contains(stamp, StringComparison.Ordinal)).Select(m => m.To.Mailboxes.Single().Address).ToList();
         Assert.That(reminded, Is.EquivalentTo(people.Skip(80).Select(p => p.Email)), "the twenty who did not answer, once each");
 
         Assert.That((await coordinator.PostAsync($"/api/v1/surveys/{survey}/close", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));

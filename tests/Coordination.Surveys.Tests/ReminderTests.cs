@@ -35,6 +35,7 @@ public sealed class ReminderTests(Provider provider)
             await SurveysSetup.AnswerAsync(app.CreateClient(), token, new { a = 4 });
 
             await SurveysSetup.RunMailJobAsync(app);
+            await app.DrainMailAsync();
             Assert.That(smtp.Messages(), Has.Count.EqualTo(2), "no reminder before the interval has passed, no second invitation");
 
             // Three days later: the invitations were sent then.
@@ -54,6 +55,7 @@ public sealed class ReminderTests(Provider provider)
             var coordinator = await restarted.ApiClientAsync(Roles.Coordinator);
             var byHand = await coordinator.PostAsync($"/api/v1/surveys/{survey}/reminders", null);
             Assert.That(await byHand.Content.ReadAsStringAsync(), Does.Contain("\"reminded\":0"), "the button does not remind twice the same day either");
+            await restarted.DrainMailAsync();
         }
 
         await Task.Delay(500);

@@ -97,6 +97,10 @@ internal static partial class SurveysSetup
     public static string TokenFor(CoordinationApp app, string email)
         => Link().Match(app.PickedUpMail().Last(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase)).TextBody!).Groups[1].Value;
 
+    /// <summary>The token of the personal link in the last invitation mailed to <paramref name="email"/>.</summary>
+    public static async Task<string> TokenForAsync(CoordinationApp app, string email)
+        => Link().Match((await app.MailAsync()).Last(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase)).TextBody!).Groups[1].Value;
+
     public static Task<HttpResponseMessage> AnswerAsync(HttpClient client, string token, object answers, bool draft = false)
         => client.PostAsJsonAsync("/api/v1/surveys/responses", new { token, answers, draft });
 
@@ -108,7 +112,7 @@ internal static partial class SurveysSetup
         var client = app.CreateClient();
         foreach (var (email, _, answers) in respondents)
         {
-            var response = await AnswerAsync(client, TokenFor(app, email), answers);
+            var response = await AnswerAsync(client, await TokenForAsync(app, email), answers);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -168,9 +169,47 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
         return client;
     }
 
-    /// <summary>The messages written to the pickup folder, oldest first.</summary>
+    /// <summary>The messages written to the pickup folder, oldest first, once nothing waits in any
+    /// mail queue (mail goes out in the background; see <see cref="MailAsync"/>).</summary>
     public IReadOnlyList<MimeKit.MimeMessage> PickedUpMail()
+    {
+        // NUnit runs tests without a synchronisation context, so waiting here cannot deadlock.
+        DrainMailAsync().GetAwaiter().GetResult();
+        return ReadPickup();
+    }
+
+    /// <summary>Waits until nothing waits in any mail queue, then returns the pickup folder's messages.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> MailAsync()
+    {
+        await DrainMailAsync();
+        return ReadPickup();
+    }
+
+    private IReadOnlyList<MimeKit.MimeMessage> ReadPickup()
         => Directory.Exists(MailPickup) ? [.. Directory.GetFiles(MailPickup, "*.eml").Order().Select(f => MimeKit.MimeMessage.Load(f))] : [];
+
+    /// <summary>Waits until no mail waits in any queue (each was sent, or failed for good), nor
+    /// any outbox row that has not been tried yet (a handler may queue mail: the notices of a
+    /// cancelled event).</summary>
+    public async Task DrainMailAsync(TimeSpan? timeout = null, bool includeOutbox = true)
+    {
+        var left = await Eventually.WaitForAsync(
+            async () =>
+            {
+                await using var scope = Services.CreateAsyncScope();
+                var pending = 0;
+                foreach (var database in includeOutbox ? scope.ServiceProvider.GetRequiredService<Coordination.Shared.Modules.ModuleCatalog>().Databases : [])
+                {
+                    var db = (Coordination.Shared.Data.ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+                    pending += await db.OutboxMessages.CountAsync(m => m.ProcessedAt == null && m.ParkedAt == null && m.LastError == null);
+                }
+
+                return pending + await scope.ServiceProvider.GetRequiredService<Coordination.Shared.Email.Queue.MailQueueAdministration>().WaitingAsync(CancellationToken.None);
+            },
+            n => n == 0,
+            timeout ?? TimeSpan.FromSeconds(60));
+        NUnit.Framework.Assert.That(left, NUnit.Framework.Is.Zero, "mail still waiting in the queue");
+    }
 
     private sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 }

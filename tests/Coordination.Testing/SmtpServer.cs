@@ -6,17 +6,20 @@ using NUnit.Framework;
 namespace Coordination.Testing;
 
 /// <summary>A real SMTP server on loopback (Debian's python3-aiosmtpd) that keeps what it
-/// receives in a Maildir; build/test.sh installs it.</summary>
+/// receives in a Maildir; build/test.sh installs it. Its handler (smtp_control.py) can be told to
+/// refuse every message for a while (421) and to refuse some addresses for good (550).</summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _maildir;
+    private readonly string _control;
 
-    private SmtpServer(Process process, int port, string maildir)
+    private SmtpServer(Process process, int port, string maildir, string control)
     {
         _process = process;
         Port = port;
         _maildir = maildir;
+        _control = control;
     }
 
     public int Port { get; }
@@ -28,14 +31,39 @@ public sealed class SmtpServer : IAsyncDisposable
         var port = FreePort();
         // Not created here: aiosmtpd's Maildir creates it with its tmp/new/cur folders.
         var maildir = Path.Combine(Path.GetTempPath(), "coordination-smtp-" + Guid.NewGuid().ToString("N"));
-        var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", keepMessages ? $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Mailbox {maildir}" : $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Sink")
+        var control = maildir + "-control";
+        Directory.CreateDirectory(control);
+        var start = new ProcessStartInfo("/usr/bin/python3", keepMessages
+            ? $"-m aiosmtpd -n -l 127.0.0.1:{port} -c smtp_control.ControlledMailbox {maildir} {control}"
+            : $"-m aiosmtpd -n -l 127.0.0.1:{port} -c aiosmtpd.handlers.Sink")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-        })!;
+        };
+        // smtp_control.py is copied next to the test assembly.
+        start.Environment["PYTHONPATH"] = AppContext.BaseDirectory;
+        var process = Process.Start(start)!;
         await WaitForPortAsync(port);
-        return new SmtpServer(process, port, maildir);
+        return new SmtpServer(process, port, maildir, control);
     }
+
+    /// <summary>While on, every message is refused with 421 (service not available, try again
+    /// later), as a mail server that is away for a while.</summary>
+    public void Refuse(bool on)
+    {
+        var flag = Path.Combine(_control, "refuse");
+        if (on)
+        {
+            File.WriteAllText(flag, "");
+        }
+        else
+        {
+            File.Delete(flag);
+        }
+    }
+
+    /// <summary>These addresses are refused for good: 550 at RCPT TO.</summary>
+    public void Reject(params string[] addresses) => File.WriteAllLines(Path.Combine(_control, "reject"), addresses);
 
     /// <summary>The messages received so far, oldest first.</summary>
     public IReadOnlyList<MimeKit.MimeMessage> Messages()
@@ -60,9 +88,12 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         _process.Kill();
         _process.Dispose();
-        if (Directory.Exists(_maildir))
+        foreach (var folder in new[] { _maildir, _control })
         {
-            Directory.Delete(_maildir, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
 
         return ValueTask.CompletedTask;

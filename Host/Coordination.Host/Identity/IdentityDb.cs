@@ -1,4 +1,5 @@
 using Coordination.Shared.Data;
+using Coordination.Shared.Email.Queue;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,14 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Host.Identity;
 
 /// <summary>Sign-ins, roles, browser sessions, the audit of what coordinators do to sign-ins and
-/// (on PostgreSQL) the shared Data Protection keys. Not a module: accounts are infrastructure of the Host.</summary>
-public class IdentityDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// (on PostgreSQL) the shared Data Protection keys. Not a module: accounts are infrastructure of the Host.
+/// Its own mail queue takes invitations and password resets.</summary>
+public class IdentityDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext, IMailQueueDatabase
 {
     public const string Name = "Identity";
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
+
+    public DbSet<QueuedMail> MailQueue => Set<QueuedMail>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -46,6 +50,7 @@ public class IdentityDb(DbContextOptions options) : IdentityDbContext<AppUser>(o
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.AuditEntries();
+        builder.AddMailQueue();
     }
 }
 

@@ -19,7 +19,7 @@ internal static class IdentitySetup
 
     public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        services.AddProviderDbContext<IdentityDb, SqliteIdentityDb, PostgresIdentityDb>(IdentityDb.Name, database);
+        services.AddProviderDbContext<IdentityDb, SqliteIdentityDb, PostgresIdentityDb>(IdentityDb.Name, database, (sp, o) => o.AddInterceptors(sp.GetRequiredService<Coordination.Shared.Messaging.CommitSignalInterceptor>()));
         var dataProtection = services.AddDataProtection().SetApplicationName("Coordination");
         if (database.Provider == DatabaseProvider.Postgres)
         {

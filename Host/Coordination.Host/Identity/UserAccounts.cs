@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coordination.Host.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
@@ -10,16 +11,20 @@ using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Identity;
 
-/// <summary>Sign-ins on behalf of modules (see <see cref="IUserAccounts"/>).</summary>
+/// <summary>Sign-ins on behalf of modules (see <see cref="IUserAccounts"/>). Their mails (the
+/// invitation, the notice of a changed address) are queued in the identity database in the same
+/// transaction as the change they tell of.</summary>
 internal sealed class UserAccounts(
     UserManager<AppUser> users,
     IdentityDb db,
-    IEmailSender email,
+    TimeProvider clock,
     IStringLocalizer<HostStrings> l,
     IConfiguration configuration) : IUserAccounts
 {
     public async Task InviteAsync(string address, string name, IReadOnlyCollection<string> roles, string language, CancellationToken cancellationToken)
     {
+        // The user manager saves through this same scoped context, so its changes join the transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByEmailAsync(address);
         if (user is null)
         {
@@ -28,10 +33,12 @@ internal sealed class UserAccounts(
         }
 
         await AddRolesAndSendLinkAsync(user, name, roles, language, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> InvitePersonAsync(Guid personId, string address, string name, IReadOnlyCollection<string> roles, string language, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await FindAsync(personId, address);
         if (user is null)
         {
@@ -50,6 +57,7 @@ internal sealed class UserAccounts(
         }
 
         await AddRolesAndSendLinkAsync(user, name, roles, language, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
@@ -82,14 +90,20 @@ internal sealed class UserAccounts(
 
     public async Task ChangeEmailAsync(string userId, string address, string name, string language, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("No such sign-in.");
         var old = user.Email!;
         Check(await users.SetEmailAsync(user, address));
         Check(await users.SetUserNameAsync(user, address));
         user.EmailConfirmed = true;
         Check(await users.UpdateAsync(user));
-        using var culture = new CultureScope(language);
-        await email.SendAsync(new EmailMessage(old, name, l["EmailChangedMailSubject"], string.Format(CultureInfo.CurrentCulture, l["EmailChangedMailBody"], name, PublicUrl.Base(configuration))), cancellationToken);
+        using (new CultureScope(language))
+        {
+            db.QueueMail(new EmailMessage(old, name, l["EmailChangedMailSubject"], string.Format(CultureInfo.CurrentCulture, l["EmailChangedMailBody"], name, PublicUrl.Base(configuration))), $"identity:email-changed:{user.Id}:{Guid.NewGuid():N}", clock.GetUtcNow().UtcDateTime);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task DeletePersonAsync(Guid personId, string address, CancellationToken cancellationToken)
@@ -118,8 +132,12 @@ internal sealed class UserAccounts(
         var address = user.Email!;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{PublicUrl.Base(configuration)}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
-        using var culture = new CultureScope(language);
-        await email.SendAsync(new EmailMessage(address, name, string.Format(CultureInfo.CurrentCulture, l["InviteMailSubject"], SiteName.Current(configuration)), string.Format(CultureInfo.CurrentCulture, l["InviteMailBody"], name, link)), cancellationToken);
+        using (new CultureScope(language))
+        {
+            db.QueueMail(new EmailMessage(address, name, string.Format(CultureInfo.CurrentCulture, l["InviteMailSubject"], SiteName.Current(configuration)), string.Format(CultureInfo.CurrentCulture, l["InviteMailBody"], name, link)), $"identity:invitation:{user.Id}:{Guid.NewGuid():N}", clock.GetUtcNow().UtcDateTime);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void Check(IdentityResult result)

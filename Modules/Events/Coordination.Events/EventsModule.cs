@@ -25,6 +25,7 @@ public sealed class EventsModule : IModule
         module.Subscribe<PersonErased, Features.TrackPeople.PersonHandlers>();
         module.AddRepublisher<Integration.EventsRepublisher>();
         module.AddHomeSections<Features.Home.EventsHomeSections>();
+        module.Subscribe<Contracts.EventCancelled, Features.SaveEvent.CancellationNotices>();
         module.AddRecurringJob<Features.Reminders.SendRemindersJob>("events-reminders", "0 * * * *");
         module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "35 3 * * *");
         module.AddPrivacyNotice<Features.Retention.EventsPrivacyNotice>();

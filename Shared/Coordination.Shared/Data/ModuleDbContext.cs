@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -6,10 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.Shared.Data;
 
 /// <summary>
-/// Base of every module's DbContext: the module's outbox, inbox and audit trail live in its own
-/// database, so a state change, the events it publishes and its audit entry commit together.
+/// Base of every module's DbContext: the module's outbox, inbox, mail queue and audit trail live
+/// in its own database, so a state change, the events it publishes, the e-mails it causes and
+/// its audit entry commit together.
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options), IMailQueueDatabase
 {
     /// <summary>The module's name; its PostgreSQL schema is the lower-case form.</summary>
     protected abstract string ModuleName { get; }
@@ -19,6 +21,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>E-mails to send (<see cref="MailQueueExtensions.QueueMail"/>).</summary>
+    public DbSet<QueuedMail> MailQueue => Set<QueuedMail>();
 
     /// <summary>Adds an integration event to the outbox; it is stored by the next SaveChanges,
     /// in the same transaction as the state change that caused it.</summary>
@@ -77,6 +82,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(x => x.ProcessedAt);
         });
         modelBuilder.AuditEntries();
+        modelBuilder.AddMailQueue();
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

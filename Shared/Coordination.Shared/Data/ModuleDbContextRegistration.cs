@@ -13,7 +13,7 @@ public static class ModuleDbContextRegistration
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TPostgres : TContext
-        => services.AddProviderDbContext<TContext, TSqlite, TPostgres>(module, database, (sp, o) => o.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        => services.AddProviderDbContext<TContext, TSqlite, TPostgres>(module, database, (sp, o) => o.AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>()));
 
     /// <summary>Registers a DbContext on the configured provider: the SQLite file named
     /// <paramref name="name"/>, or the PostgreSQL schema of that name.</summary>

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace Coordination.Shared.Email;
 
-/// <summary>Many messages over one connection (newsletters): opened once, sends until disposed.</summary>
+/// <summary>Many messages over one connection (newsletters, the mail queue): opened once, sends
+/// until disposed. A send returns when the SMTP server (or the pickup folder) has accepted the
+/// message: a caller that records deliveries records them after it returns.</summary>
 public interface IBulkEmailSession : IAsyncDisposable
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
@@ -22,11 +24,17 @@ internal sealed class SmtpBulkEmailSender(IOptions<EmailOptions> options) : IBul
     public async Task<IBulkEmailSession> OpenAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var client = new SmtpClient();
+        var client = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, cancellationToken);
+            // A server that does not answer at all counts as failed after the timeout, like one that refuses.
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(settings.SmtpTimeout);
+                await socket.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, connecting.Token);
+            }
+
             await client.ConnectAsync(socket, settings.SmtpHost!, settings.SmtpPort, Enum.Parse<SecureSocketOptions>(settings.SmtpSecurity, ignoreCase: true), cancellationToken);
             if (!string.IsNullOrEmpty(settings.SmtpUsername))
             {
@@ -36,6 +44,7 @@ internal sealed class SmtpBulkEmailSender(IOptions<EmailOptions> options) : IBul
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
 
@@ -60,11 +69,11 @@ internal sealed class SmtpBulkEmailSender(IOptions<EmailOptions> options) : IBul
 }
 
 /// <summary>Without an SMTP server every message goes to the pickup folder, one by one.</summary>
-internal sealed class PickupBulkEmailSender(IEmailSender sender) : IBulkEmailSender
+internal sealed class PickupBulkEmailSender(PickupFolderEmailSender sender) : IBulkEmailSender
 {
     public Task<IBulkEmailSession> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<IBulkEmailSession>(new Session(sender));
 
-    private sealed class Session(IEmailSender sender) : IBulkEmailSession
+    private sealed class Session(PickupFolderEmailSender sender) : IBulkEmailSession
     {
         public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) => sender.SendAsync(message, cancellationToken);
 

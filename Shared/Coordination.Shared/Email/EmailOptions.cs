@@ -21,6 +21,8 @@ public sealed class EmailOptions
 
     /// <summary>The domain of Message-IDs: the host of Coordination:PublicBaseUrl (not the machine's name).</summary>
     public string? MessageIdDomain { get; set; }
+    /// <summary>How long one SMTP command may take before the try counts as failed.</summary>
+    public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Default: "mail-pickup" under the data folder.</summary>
     public string? PickupDirectory { get; set; }

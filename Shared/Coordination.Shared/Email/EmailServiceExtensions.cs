@@ -1,4 +1,8 @@
 using Coordination.Shared.Data;
+using Coordination.Shared.Email.Queue;
+using Coordination.Shared.Jobs;
+using Coordination.Shared.Modules;
+using Coordination.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,9 +26,24 @@ internal static class EmailServiceExtensions
         {
             var options = sp.GetRequiredService<IOptions<EmailOptions>>();
             return string.IsNullOrWhiteSpace(options.Value.SmtpHost)
-                ? new PickupBulkEmailSender(sp.GetRequiredService<IEmailSender>())
+                ? new PickupBulkEmailSender(new PickupFolderEmailSender(options, options.Value.PickupDirectory ?? Path.Combine(database.DataDirectory, "mail-pickup")))
                 : new SmtpBulkEmailSender(options);
         });
+        return services;
+    }
+
+    /// <summary>The mail queue: its worker, the coordinators' view, its waiting measure (gauges and
+    /// readiness) and the purge job.</summary>
+    public static IServiceCollection AddMailQueue(this IServiceCollection services, IConfiguration configuration, ModuleCatalog catalog)
+    {
+        services.Configure<MailQueueOptions>(configuration.GetSection("Coordination:Mail"));
+        services.AddSingleton<MailSignal>();
+        services.AddSingleton<MailQueueProcessor>();
+        services.AddScoped<MailQueueAdministration>();
+        services.AddHostedService<MailQueueWorker>();
+        services.AddSingleton<IWaitingWork, MailWaiting>();
+        services.AddScoped<PurgeMailJob>();
+        catalog.Jobs.Add(new RecurringJobDefinition(PurgeMailJob.Id, typeof(PurgeMailJob), "27 3 * * *"));
         return services;
     }
 }

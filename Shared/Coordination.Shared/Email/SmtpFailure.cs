@@ -18,6 +18,11 @@ public static class SmtpFailure
         => exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted, StatusCode: var code } && (int)code != 421
             || exception is ParseException;
 
+    /// <summary>For logs: the reply code or the error's kind, never the server's text (which may
+    /// name the address).</summary>
+    public static string Code(Exception exception)
+        => exception is SmtpCommandException command ? ((int)command.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : exception.GetType().Name;
+
     /// <summary>The server's answer ("550 5.1.1 No such user"), or the error's kind and text.</summary>
     public static string Answer(Exception exception)
         => exception switch

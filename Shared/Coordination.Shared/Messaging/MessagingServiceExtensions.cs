@@ -9,7 +9,7 @@ internal static class MessagingServiceExtensions
     {
         services.Configure<OutboxOptions>(configuration.GetSection("Coordination:Outbox"));
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton<CommitSignalInterceptor>();
         services.AddSingleton<OutboxProcessor>();
         services.AddScoped<DeliveryAdministration>();
         services.AddSingleton<Republisher>();

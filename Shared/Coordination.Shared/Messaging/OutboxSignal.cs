@@ -1,10 +1,11 @@
+using Coordination.Shared.Email.Queue;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Coordination.Shared.Messaging;
 
-/// <summary>Wakes the dispatcher when an outbox row was committed, so delivery does not wait
-/// for the next poll. Polling stays the guarantee; this only shortens the delay.</summary>
-public sealed class OutboxSignal : IDisposable
+/// <summary>Wakes a background worker when a commit gave it work, so it does not wait for the
+/// next poll. Polling stays the guarantee; this only shortens the delay.</summary>
+public abstract class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
@@ -20,20 +21,41 @@ public sealed class OutboxSignal : IDisposable
         }
     }
 
-    public void Dispose() => _semaphore.Dispose();
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _semaphore.Dispose();
+        }
+    }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);
 }
 
-/// <summary>Notifies <see cref="OutboxSignal"/> after a SaveChanges of a context that tracks
-/// outbox rows. Stateless, so one instance serves every context.</summary>
-public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+/// <summary>Wakes the dispatcher when an outbox row was committed.</summary>
+public sealed class OutboxSignal : WorkSignal;
+
+/// <summary>Notifies <see cref="OutboxSignal"/> and <see cref="MailSignal"/> after a SaveChanges
+/// of a context that tracks outbox rows or queued mail. Stateless, so one instance serves every
+/// context.</summary>
+public sealed class CommitSignalInterceptor(OutboxSignal outbox, MailSignal mail) : SaveChangesInterceptor
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any() == true)
         {
-            signal.Notify();
+            outbox.Notify();
+        }
+
+        if (eventData.Context?.ChangeTracker.Entries<QueuedMail>().Any() == true)
+        {
+            mail.Notify();
         }
 
         return base.SavedChangesAsync(eventData, result, cancellationToken);

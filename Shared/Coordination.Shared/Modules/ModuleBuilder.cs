@@ -50,6 +50,7 @@ public sealed class ModuleBuilder
         DbContextType = typeof(TContext);
         Services.AddModuleDbContext<TContext, TSqlite, TPostgres>(Name, Database);
         _catalog.Databases.Add(new ModuleDatabase(Name, typeof(TContext)));
+        _catalog.MailDatabases.Add(new ModuleDatabase(Name, typeof(TContext)));
         Services.AddHealthChecks().AddDbContextCheck<TContext>(
             $"db-{Name.ToLowerInvariant()}",
             HealthStatus.Unhealthy,

@@ -11,6 +11,10 @@ public sealed class ModuleCatalog
 
     public List<ModuleDatabase> Databases { get; } = [];
 
+    /// <summary>The databases that keep a mail queue: every module's, and the Host adds its
+    /// identity database.</summary>
+    public List<ModuleDatabase> MailDatabases { get; } = [];
+
     public List<EventSubscription> Subscriptions { get; } = [];
 
     public List<RecurringJobDefinition> Jobs { get; } = [];

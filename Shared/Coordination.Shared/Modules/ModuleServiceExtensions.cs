@@ -1,6 +1,7 @@
 using Carter;
 using Coordination.Shared.Data;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Messaging;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class ModuleServiceExtensions
 
         services.AddMessaging(configuration);
         services.AddEmail(configuration, database);
+        services.AddMailQueue(configuration, catalog);
         services.AddScoped<RecurringJobRunner>();
         services.AddSingleton<Telemetry.JobMetrics>();
 

@@ -3,6 +3,7 @@ using Carter;
 using Coordination.Host.Identity;
 using Coordination.Host.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
     {
         app.MapGet("/account/forgot-password", () => new RazorComponentResult<ForgotPasswordPage>()).AllowAnonymous();
 
-        app.MapPost("/account/forgot-password", async (IFormCollection form, UserManager<AppUser> users, IEmailSender email, IConfiguration configuration, IStringLocalizer<HostStrings> l, CancellationToken ct) =>
+        app.MapPost("/account/forgot-password", async (IFormCollection form, UserManager<AppUser> users, IdentityDb db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<HostStrings> l, CancellationToken ct) =>
             {
                 var address = form.Text("email");
                 if (string.IsNullOrEmpty(address))
@@ -34,7 +35,9 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
                     var token = await users.GeneratePasswordResetTokenAsync(user);
                     var baseUrl = PublicUrl.Base(configuration);
                     var link = $"{baseUrl}/account/reset-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}";
-                    await email.SendAsync(new EmailMessage(address, user.DisplayName, string.Format(CultureInfo.CurrentCulture, l["ResetMailSubject"], SiteName.Current(configuration)), string.Format(CultureInfo.CurrentCulture, l["ResetMailBody"], link)), ct);
+                    // Queued: the answer does not wait for (or tell anything about) the mail server.
+                    db.QueueMail(new EmailMessage(address, user.DisplayName, string.Format(CultureInfo.CurrentCulture, l["ResetMailSubject"], SiteName.Current(configuration)), string.Format(CultureInfo.CurrentCulture, l["ResetMailBody"], link)), $"identity:reset:{user.Id}:{Guid.NewGuid():N}", clock.GetUtcNow().UtcDateTime);
+                    await db.SaveChangesAsync(ct);
                 }
 
                 return new RazorComponentResult<ForgotPasswordPage>(new { Sent = true });

@@ -5,6 +5,7 @@ using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Resources;
 using Coordination.Shared.Data;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Modules;
 using Coordination.Shared.Localization;
@@ -388,8 +389,9 @@ internal sealed class IssueEndpoints : ICarterModule
     }
 }
 
-/// <summary>A test send of an issue to the coordinator's own address, both languages.</summary>
-internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer renderer, IEmailSender email, IStringLocalizer<DisseminationStrings> l)
+/// <summary>A test send of an issue to the coordinator's own address, both languages, through
+/// the mail queue (a template error is still told at once).</summary>
+internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
 {
     public async Task<(bool Found, string? Error)> SendAsync(Guid id, ClaimsPrincipal user, string baseUrl, CancellationToken ct)
     {
@@ -405,6 +407,8 @@ internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer r
             return (true, l["TestNoAddress"]);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var test = Guid.NewGuid();
         foreach (var language in new[] { "fi", "sv" })
         {
             var (rendered, error) = await renderer.RenderAsync(issue, language, baseUrl, null, ct);
@@ -414,11 +418,12 @@ internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer r
             }
 
             var unsubscribe = $"{baseUrl}/newsletter/subscribe";
-            await email.SendAsync(new EmailMessage(to, null, $"[{l["TestPrefix"]}] {rendered.Subject}",
+            db.QueueMail(new EmailMessage(to, null, $"[{l["TestPrefix"]}] {rendered.Subject}",
                 rendered.Text.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal),
-                rendered.Html.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal)), ct);
+                rendered.Html.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal)), $"newsletter:test:{id:N}:{test:N}:{language}", now);
         }
 
+        await db.SaveChangesAsync(ct);
         return (true, null);
     }
 }

@@ -4,6 +4,7 @@ using Coordination.Dissemination.Contracts;
 using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,11 @@ namespace Coordination.Dissemination.Features.Newsletter;
 internal sealed record SubscribeInput(string? Email, string? Language);
 
 /// <summary>Subscribing with double opt-in: a new or returning address gets a confirmation link
-/// and becomes a subscriber only when it is used; an address already subscribed gets no mail and
-/// the answer is the same, so the form does not tell who subscribes. Unsubscribing is one step.</summary>
-internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks links, IEmailSender email, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
+/// (queued with the subscriber row, so it goes out whatever the mail server does; asking again
+/// sends it again) and becomes a subscriber only when it is used; an address already subscribed
+/// gets no mail and the answer is the same, so the form does not tell who subscribes.
+/// Unsubscribing is one step.</summary>
+internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks links, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
 {
     public async Task<FormErrors> SubscribeAsync(SubscribeInput input, string baseUrl, CancellationToken ct)
     {
@@ -51,6 +54,13 @@ internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks
 
         subscriber.Status = SubscriberStatus.Pending;
         subscriber.Language = input.Language!;
+        using (new CultureScope(subscriber.Language))
+        {
+            var link = $"{baseUrl}/newsletter/confirm/{links.ConfirmToken(subscriber.Id)}";
+            db.QueueMail(new EmailMessage(subscriber.Email, null, l["ConfirmMailSubject"], string.Format(CultureInfo.CurrentCulture, l["ConfirmMailBody"], link)),
+                $"newsletter:confirm:{subscriber.Id:N}:{Guid.NewGuid():N}", now);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -58,12 +68,6 @@ internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks
         catch (DbUpdateException) when (subscriber.CreatedAt == now)
         {
             return errors; // the same address subscribed at the same moment: its mail is on the way
-        }
-
-        using (new CultureScope(subscriber.Language))
-        {
-            var link = $"{baseUrl}/newsletter/confirm/{links.ConfirmToken(subscriber.Id)}";
-            await email.SendAsync(new EmailMessage(subscriber.Email, null, l["ConfirmMailSubject"], string.Format(CultureInfo.CurrentCulture, l["ConfirmMailBody"], link)), ct);
         }
 
         return errors;

@@ -4,13 +4,13 @@ using System.Text;
 using Coordination.Events.Data;
 using Coordination.Events.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 
 namespace Coordination.Events.Features.Registrations;
 
@@ -46,15 +46,15 @@ internal sealed record RegisterResult(RegisterOutcome Outcome, Guid Id, FormErro
 /// <summary>Registrations with a capacity that is never exceeded, a waiting list in order of
 /// registering, and promotion when someone cancels. Every change to an event's seats first
 /// takes the event's row (an UPDATE: the write lock on SQLite, a row lock on PostgreSQL), so
-/// concurrent registrations and cancellations of one event happen one after another.</summary>
+/// concurrent registrations and cancellations of one event happen one after another. The
+/// confirmation (with the personal cancel link) and the promotion notice are queued in the same
+/// transaction as the change, so they go out whatever the mail server does at that moment.</summary>
 internal sealed class Registrar(
     EventsDbContext db,
     IValidator<RegistrationInput> validator,
     TimeProvider clock,
-    IEmailSender email,
     IConfiguration configuration,
-    IStringLocalizer<EventsStrings> l,
-    ILogger<Registrar> logger)
+    IStringLocalizer<EventsStrings> l)
 {
     /// <summary>Registers for <paramref name="e"/> (read by the caller, which has checked who may see it).</summary>
     public async Task<RegisterResult> RegisterAsync(Event e, RegistrationInput input, string baseUrl, CancellationToken ct)
@@ -103,11 +103,11 @@ internal sealed class Registrar(
             registration.CancelledAt = null;
             registration.ReminderSentAt = null;
             registration.CancelTokenHash = Hash(token);
+            QueueConfirmation(e, registration, token, baseUrl, now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
-        await SendConfirmationAsync(e, registration, token, baseUrl, ct);
         return new(registration.Status == RegistrationStatus.Registered ? RegisterOutcome.Registered : RegisterOutcome.Waitlisted, registration.Id, FormErrors.None);
     }
 
@@ -125,7 +125,6 @@ internal sealed class Registrar(
             return null;
         }
 
-        Registration? promoted = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await LockAsync(found.EventId, ct);
@@ -135,18 +134,21 @@ internal sealed class Registrar(
                 return found.EventId;
             }
 
+            var now = clock.GetUtcNow().UtcDateTime;
             var freesSeat = registration.Status == RegistrationStatus.Registered;
             registration.Status = RegistrationStatus.Cancelled;
-            registration.CancelledAt = clock.GetUtcNow().UtcDateTime;
+            registration.CancelledAt = now;
             if (freesSeat)
             {
-                promoted = await db.Registrations
+                var promoted = await db.Registrations
                     .Where(r => r.EventId == found.EventId && r.Status == RegistrationStatus.Waitlisted)
                     .OrderBy(r => r.Number).ThenBy(r => r.Id)
                     .FirstOrDefaultAsync(ct);
                 if (promoted is not null)
                 {
                     promoted.Status = RegistrationStatus.Registered;
+                    var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == found.EventId, ct);
+                    Queue(promoted, "PromotedMailSubject", "PromotedMailBody", e, null, baseUrl, $"events:promoted:{promoted.Id:N}:{registration.Id:N}", now);
                 }
                 else
                 {
@@ -158,13 +160,25 @@ internal sealed class Registrar(
             await transaction.CommitAsync(ct);
         }
 
-        if (promoted is not null)
+        return found.EventId;
+    }
+
+    /// <summary>"Send me my cancel link again": a live registration of <paramref name="address"/>
+    /// for <paramref name="e"/> gets a new link by e-mail (only its hash is kept, so the old link
+    /// stops working). The caller answers the same whether or not the address is registered.</summary>
+    public async Task ResendCancelLinkAsync(Event e, string address, string baseUrl, CancellationToken ct)
+    {
+        var email = address.Trim().ToLowerInvariant();
+        var registration = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == email && r.Status != RegistrationStatus.Cancelled, ct);
+        if (registration is null)
         {
-            var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == found.EventId, ct);
-            await SendAsync(promoted, "PromotedMailSubject", "PromotedMailBody", e, null, baseUrl, ct);
+            return;
         }
 
-        return found.EventId;
+        var token = NewToken();
+        registration.CancelTokenHash = Hash(token);
+        Queue(registration, "CancelLinkMailSubject", "CancelLinkMailBody", e, token, baseUrl, $"events:cancel-link:{registration.CancelTokenHash[..32]}", clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Why registration is not open now, or null when it is.</summary>
@@ -185,13 +199,13 @@ internal sealed class Registrar(
     private Task LockAsync(Guid eventId, CancellationToken ct)
         => db.Events.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegisteredCount, x => x.RegisteredCount), ct);
 
-    private Task SendConfirmationAsync(Event e, Registration r, string token, string baseUrl, CancellationToken ct)
-        => r.Status == RegistrationStatus.Registered
-            ? SendAsync(r, "RegisteredMailSubject", "RegisteredMailBody", e, token, baseUrl, ct)
-            : SendAsync(r, "WaitlistedMailSubject", "WaitlistedMailBody", e, token, baseUrl, ct);
+    private void QueueConfirmation(Event e, Registration r, string token, string baseUrl, DateTime now)
+        => Queue(r, r.Status == RegistrationStatus.Registered ? "RegisteredMailSubject" : "WaitlistedMailSubject", r.Status == RegistrationStatus.Registered ? "RegisteredMailBody" : "WaitlistedMailBody",
+            e, token, baseUrl, $"events:registered:{r.CancelTokenHash[..32]}", now);
 
-    /// <summary>Mail in the person's language: event, time, place, the online link to the registered, the cancel link.</summary>
-    private async Task SendAsync(Registration r, string subject, string body, Event e, string? token, string baseUrl, CancellationToken ct)
+    /// <summary>Queues a mail in the person's language: event, time, place, the online link to
+    /// the registered, the cancel link. Each new cancel token names a new mail.</summary>
+    private void Queue(Registration r, string subject, string body, Event e, string? token, string baseUrl, string key, DateTime now)
     {
         using var culture = new CultureScope(r.Language);
         var title = e.Title.InCurrentCulture().Text;
@@ -203,14 +217,6 @@ internal sealed class Registrar(
             details.AppendLine().AppendLine(CultureInfo.CurrentCulture, $"{l["CancelLinkText"]}: {baseUrl}/events/cancel/{token}");
         }
 
-        try
-        {
-            await email.SendAsync(new EmailMessage(r.Email, r.Name, string.Format(CultureInfo.CurrentCulture, l[subject], title), string.Format(CultureInfo.CurrentCulture, l[body], r.Name, details)), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The registration stands; the organiser's list shows it. No address in the log.
-            logger.LogWarning(ex, "A registration e-mail for event {EventId} could not be sent", e.Id);
-        }
+        db.QueueMail(new EmailMessage(r.Email, r.Name, string.Format(CultureInfo.CurrentCulture, l[subject], title), string.Format(CultureInfo.CurrentCulture, l[body], r.Name, details)), key, now);
     }
 }

@@ -30,6 +30,10 @@ internal sealed class RegistrationEndpoints : ICarterModule
 
     public sealed record CancelModel(string Token, string? Title, DateTime? StartsAt, bool Done, bool Unknown);
 
+    public sealed record CancelLinkInput(string? Email);
+
+    public sealed record CancelLinkModel(Guid EventId, string Title, string? Email, FormErrors Errors, bool Sent);
+
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/events/{id:guid}/registrations", async Task<IResult> (Guid id, RegistrationInput input, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
@@ -83,6 +87,64 @@ internal sealed class RegistrationEndpoints : ICarterModule
                 return new RazorComponentResult<RegistrationResultPage>(new { Model = new ResultModel(id, e.Title.InCurrentCulture().Text, result.Outcome, result.Message) })
                 {
                     StatusCode = result.Outcome is RegisterOutcome.Duplicate or RegisterOutcome.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status200OK,
+                };
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .ExcludeFromDescription();
+
+        // "Send me my cancel link again": the same answer whether or not the address is registered.
+        app.MapPost("/api/v1/events/{id:guid}/registrations/cancel-link", async Task<IResult> (Guid id, CancelLinkInput input, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<Resources.EventsStrings> l, CancellationToken ct) =>
+            {
+                var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+                if (e is null)
+                {
+                    return ApiResults.NotFound();
+                }
+
+                if (!EventAccess.CanSee(e.Audience, user))
+                {
+                    return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
+                }
+
+                if (CancelLinkErrors(input.Email, l) is { IsEmpty: false } errors)
+                {
+                    return ApiResults.Invalid(errors, shared);
+                }
+
+                await registrar.ResendCancelLinkAsync(e, input.Email!, registrar.BaseUrl(), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .WithTags("Events")
+            .WithSummary("Sends a new personal cancel link to an address registered for the event (the old link stops working): 202 whether or not the address is registered");
+
+        app.MapGet("/events/{id:guid}/cancel-link", async Task<IResult> (Guid id, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+                await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } e && EventAccess.CanSee(e.Audience, user)
+                    ? new RazorComponentResult<CancelLinkPage>(new { Model = new CancelLinkModel(id, e.Title.InCurrentCulture().Text, user.FindFirstValue(ClaimTypes.Email), FormErrors.None, false) })
+                    : TypedResults.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        app.MapPost("/events/{id:guid}/cancel-link", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, IStringLocalizer<Resources.EventsStrings> l, CancellationToken ct) =>
+            {
+                var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+                if (e is null || !EventAccess.CanSee(e.Audience, user))
+                {
+                    return TypedResults.NotFound();
+                }
+
+                var email = form.Text("email");
+                var errors = CancelLinkErrors(email, l);
+                if (errors.IsEmpty)
+                {
+                    await registrar.ResendCancelLinkAsync(e, email!, registrar.BaseUrl(), ct);
+                }
+
+                return new RazorComponentResult<CancelLinkPage>(new { Model = new CancelLinkModel(id, e.Title.InCurrentCulture().Text, email, errors, errors.IsEmpty) })
+                {
+                    StatusCode = errors.IsEmpty ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
                 };
             })
             .AllowAnonymous()
@@ -155,6 +217,17 @@ internal sealed class RegistrationEndpoints : ICarterModule
                 .WithTags("Events")
                 .WithSummary($"The registration list with needs as {format}");
         }
+    }
+
+    private static FormErrors CancelLinkErrors(string? email, IStringLocalizer<Resources.EventsStrings> l)
+    {
+        var errors = new FormErrors();
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 254 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email.Trim()))
+        {
+            errors.Add("email", l["EmailInvalid"]);
+        }
+
+        return errors;
     }
 
     public static RegistrationDto Dto(Registration r) => new(r.Id, r.Name, r.Email, r.Organisation, r.Needs, EnumText.Of(r.Status), r.CreatedAt, r.Attended, r.WalkIn);

@@ -3,27 +3,25 @@ using System.Text;
 using Coordination.Events.Data;
 using Coordination.Events.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 
 namespace Coordination.Events.Features.Reminders;
 
 /// <summary>Hourly: reminds everyone registered for tomorrow's events (Helsinki dates), with the
-/// online link. Each registration is marked before its mail is sent and the mark is committed
-/// first, so no one gets the same reminder twice, also across restarts; a failed send clears the
-/// mark for the next run.</summary>
+/// online link. Each registration is marked by a conditional update and its reminder queued in
+/// the same transaction, so of two runs at once only one reminds, and a reminder marked is a
+/// reminder sent, also across restarts (the mail queue retries what the server refuses).</summary>
 internal sealed class SendRemindersJob(
     EventsDbContext db,
-    IEmailSender email,
     TimeProvider clock,
     IConfiguration configuration,
-    IStringLocalizer<EventsStrings> l,
-    ILogger<SendRemindersJob> logger) : IRecurringJob
+    IStringLocalizer<EventsStrings> l) : IRecurringJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -41,22 +39,17 @@ internal sealed class SendRemindersJob(
                 .ToListAsync(cancellationToken);
             foreach (var registration in due)
             {
-                // A conditional mark: of two runs at once, only one finds the reminder unsent.
+                var now = clock.GetUtcNow().UtcDateTime;
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 if (await db.Registrations.Where(r => r.Id == registration.Id && r.ReminderSentAt == null)
-                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReminderSentAt, clock.GetUtcNow().UtcDateTime), cancellationToken) == 0)
+                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReminderSentAt, now), cancellationToken) == 0)
                 {
                     continue;
                 }
 
-                try
-                {
-                    await email.SendAsync(Message(e, registration, baseUrl), cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "A reminder for event {EventId} could not be sent; it is tried again next run", e.Id);
-                    await db.Registrations.Where(r => r.Id == registration.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ReminderSentAt, (DateTime?)null), CancellationToken.None);
-                }
+                db.QueueMail(Message(e, registration, baseUrl), $"events:reminder:{registration.Id:N}:{registration.CreatedAt.Ticks}", now);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
         }
     }

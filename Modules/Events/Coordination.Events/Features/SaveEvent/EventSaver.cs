@@ -3,7 +3,6 @@ using System.Globalization;
 using Coordination.Events.Data;
 using Coordination.Events.Resources;
 using Coordination.Shared.Data;
-using Coordination.Shared.Email;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using FluentValidation;
@@ -14,7 +13,7 @@ namespace Coordination.Events.Features.SaveEvent;
 
 /// <summary>Creates events (one, or the occurrences of a series), edits and cancels them. Each
 /// change that calendars must see raises the event's iCalendar SEQUENCE.</summary>
-internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> validator, TimeProvider clock, IEmailSender email, IStringLocalizer<EventsStrings> l)
+internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> validator, TimeProvider clock, IStringLocalizer<EventsStrings> l)
 {
     public async Task<(List<Guid> Ids, FormErrors Errors)> CreateAsync(EventInput input, string? userId, CancellationToken ct)
     {
@@ -72,7 +71,10 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         return FormErrors.None;
     }
 
-    /// <summary>Cancels an event and tells everyone registered or waiting. False when not found.</summary>
+    /// <summary>Cancels an event. Everyone registered or waiting is told by
+    /// <see cref="CancellationNotices"/>, which the published <see cref="EventCancelled"/> reaches
+    /// after the commit: the request writes one row whatever the number of registrants. False when
+    /// not found.</summary>
     public async Task<bool> CancelAsync(Guid id, string? userId, CancellationToken ct)
     {
         var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -93,15 +95,6 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         db.Publish(new EventCancelled(e.Id, e.NetworkId, e.Sequence, now), now);
         db.Audit(userId, "CancelEvent", nameof(Event), e.Id.ToString(), e.Title.Fi, now);
         await db.SaveChangesAsync(ct);
-
-        var people = await db.Registrations.AsNoTracking().Where(r => r.EventId == id && r.Status != RegistrationStatus.Cancelled).ToListAsync(ct);
-        foreach (var person in people)
-        {
-            using var culture = new CultureScope(person.Language);
-            await email.SendAsync(new EmailMessage(person.Email, person.Name, string.Format(CultureInfo.CurrentCulture, l["CancelledMailSubject"], e.Title.InCurrentCulture().Text),
-                string.Format(CultureInfo.CurrentCulture, l["CancelledMailBody"], person.Name, e.Title.InCurrentCulture().Text, HelsinkiTime.FormatDateTime(e.StartsAt))), ct);
-        }
-
         return true;
     }
 

@@ -3,32 +3,27 @@ using Coordination.Monitoring.Access;
 using Coordination.Monitoring.Data;
 using Coordination.Monitoring.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 
 namespace Coordination.Monitoring.Features.ReportingDates;
 
 /// <summary>Daily: reminds each manager of a project of a report due within
-/// Coordination:Monitoring:ReportReminderDays (default 14), once. The reminder row is claimed
-/// (inserted, unique per date and person) and committed before the mail goes out and marked sent
-/// after, so two instances or a restart send nothing twice; a failed send removes the claim for
-/// the next run, and a claim a crashed process left unsent is taken again after an hour.</summary>
+/// Coordination:Monitoring:ReportReminderDays (default 14), once. The reminder row (unique per
+/// date and person) and its mail in the mail queue are written in one commit, so two instances or
+/// a restart send nothing twice, and the mail queue retries what the mail server refuses.</summary>
 internal sealed class ReportRemindersJob(
     MonitoringDbContext db,
-    IEmailSender email,
     TimeProvider clock,
     IConfiguration configuration,
-    IStringLocalizer<MonitoringStrings> l,
-    ILogger<ReportRemindersJob> logger) : IRecurringJob
+    IStringLocalizer<MonitoringStrings> l) : IRecurringJob
 {
     public const string Id = "report-reminders";
-
-    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromHours(1);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -43,57 +38,22 @@ internal sealed class ReportRemindersJob(
         {
             var managers = await db.People.AsNoTracking()
                 .Where(p => p.ErasedAt == null && p.Email != "" && db.PersonRoles.Any(r => r.PersonId == p.PersonId && r.Role == MonitoringAccess.ProjectManagerRole && r.ProjectId == item.Date.ProjectId))
+                .Where(p => !db.ReportReminders.Any(r => r.ReportingDateId == item.Date.Id && r.PersonId == p.PersonId))
                 .ToListAsync(cancellationToken);
             foreach (var manager in managers)
             {
-                if (!await ClaimAsync(item.Date.Id, manager.PersonId, cancellationToken))
-                {
-                    continue;
-                }
-
+                var now = clock.GetUtcNow().UtcDateTime;
+                db.ReportReminders.Add(new ReportReminder { ReportingDateId = item.Date.Id, PersonId = manager.PersonId, ClaimedAt = now, SentAt = now });
+                db.QueueMail(Message(item.Date, item.Project, manager, baseUrl), $"monitoring:report-reminder:{item.Date.Id:N}:{manager.PersonId:N}", now);
                 try
                 {
-                    await email.SendAsync(Message(item.Date, item.Project, manager, baseUrl), cancellationToken);
-                    var sent = clock.GetUtcNow().UtcDateTime;
-                    await db.ReportReminders.Where(r => r.ReportingDateId == item.Date.Id && r.PersonId == manager.PersonId)
-                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.SentAt, sent), CancellationToken.None);
+                    await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (DbUpdateException)
                 {
-                    logger.LogWarning(ex, "A report reminder of {ReportingDateId} could not be sent; it is tried again next run", item.Date.Id);
-                    await db.ReportReminders.Where(r => r.ReportingDateId == item.Date.Id && r.PersonId == manager.PersonId && r.SentAt == null)
-                        .ExecuteDeleteAsync(CancellationToken.None);
+                    db.ChangeTracker.Clear(); // another instance reminded at the same moment
                 }
             }
-        }
-    }
-
-    /// <summary>True when this run may send the reminder: a new claim, or one left unsent by a crash.</summary>
-    private async Task<bool> ClaimAsync(Guid dateId, Guid personId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var existing = await db.ReportReminders.AsNoTracking().SingleOrDefaultAsync(r => r.ReportingDateId == dateId && r.PersonId == personId, ct);
-        if (existing is not null)
-        {
-            if (existing.SentAt is not null || existing.ClaimedAt > now - ClaimTimeout)
-            {
-                return false;
-            }
-
-            return await db.ReportReminders.Where(r => r.ReportingDateId == dateId && r.PersonId == personId && r.SentAt == null && r.ClaimedAt == existing.ClaimedAt)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClaimedAt, now), ct) == 1;
-        }
-
-        db.ReportReminders.Add(new ReportReminder { ReportingDateId = dateId, PersonId = personId, ClaimedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return false; // another instance claimed it at the same moment
         }
     }
 

@@ -4,6 +4,7 @@ using Coordination.PeerReview.Features.Rounds;
 using Coordination.PeerReview.Resources;
 using Coordination.Shared.Data;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -25,8 +26,9 @@ internal enum ManualOutcome
 }
 
 /// <summary>Runs the automatic assignment of a round (keeping what exists) and the coordinator's
-/// changes by hand, where the same conflict rules hold.</summary>
-internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmailSender email, IConfiguration configuration, IStringLocalizer<PeerReviewStrings> l)
+/// changes by hand, where the same conflict rules hold. Each reviewer's notice of new assignments
+/// is queued with them.</summary>
+internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<PeerReviewStrings> l)
 {
     public async Task<AssignResult?> AssignAsync(Guid roundId, string? userId, CancellationToken ct)
     {
@@ -43,15 +45,17 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmai
             [.. submissions.Select(RoundQueries.Planned)], [.. reviewers.Select(RoundQueries.Planned)], [.. existing.Select(a => (a.SubmissionId, a.ReviewerId))],
             round.ReviewersPerSubmission, round.MaxReviewsPerReviewer, BitConverter.ToInt32(round.Id.ToByteArray(), 0));
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Assignments.AddRange(plan.Added.Select(a => new Assignment { Id = Guid.CreateVersion7(), RoundId = roundId, SubmissionId = a.SubmissionId, ReviewerId = a.ReviewerId, AssignedAt = now }));
+        var added = plan.Added.Select(a => new Assignment { Id = Guid.CreateVersion7(), RoundId = roundId, SubmissionId = a.SubmissionId, ReviewerId = a.ReviewerId, AssignedAt = now }).ToList();
+        db.Assignments.AddRange(added);
         db.Audit(userId, "AssignReviewers", nameof(Round), roundId.ToString(), plan.Added.Count.ToString(CultureInfo.InvariantCulture), now);
-        await db.SaveChangesAsync(ct);
         var titles = submissions.ToDictionary(s => s.Id, s => s.Title);
-        foreach (var group in plan.Added.GroupBy(a => a.ReviewerId))
+        foreach (var group in added.GroupBy(a => a.ReviewerId))
         {
             var reviewer = reviewers.Single(r => r.Id == group.Key);
-            await NotifyAsync(reviewer, round, [.. group.Select(a => titles[a.SubmissionId])], ct);
+            Notify(reviewer, round, [.. group.Select(a => titles[a.SubmissionId])], group.First().Id, now);
         }
+
+        await db.SaveChangesAsync(ct);
 
         var loads = plan.Loads.Values.ToList();
         return new AssignResult(plan.Added.Count, loads.Count == 0 ? 0 : loads.Min(), loads.Count == 0 ? 0 : loads.Max(),
@@ -83,21 +87,24 @@ internal sealed class Assigner(PeerReviewDbContext db, TimeProvider clock, IEmai
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Assignments.Add(new Assignment { Id = Guid.CreateVersion7(), RoundId = roundId, SubmissionId = submissionId, ReviewerId = reviewerId, Manual = true, AssignedAt = now });
+        var assignment = new Assignment { Id = Guid.CreateVersion7(), RoundId = roundId, SubmissionId = submissionId, ReviewerId = reviewerId, Manual = true, AssignedAt = now };
+        db.Assignments.Add(assignment);
         // The reviewer's id, never their name: the audit trail outlives an erasure.
         db.Audit(userId, "AssignReviewerByHand", nameof(Submission), submissionId.ToString(), reviewer.Id.ToString(), now);
+        Notify(reviewer, await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct), [submission.Title], assignment.Id, now);
         await db.SaveChangesAsync(ct);
-        await NotifyAsync(reviewer, await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct), [submission.Title], ct);
         return (ManualOutcome.Added, null);
     }
 
-    /// <summary>Tells a reviewer which models they were given and where to review them.</summary>
-    private Task NotifyAsync(Reviewer reviewer, Round round, IReadOnlyList<LocalizedText> titles, CancellationToken ct)
+    /// <summary>Queues the notice telling a reviewer which models they were given and where to
+    /// review them; it is named by the first of the new assignments.</summary>
+    private void Notify(Reviewer reviewer, Round round, IReadOnlyList<LocalizedText> titles, Guid firstAssignment, DateTime now)
     {
         using var culture = new CultureScope(reviewer.Language);
         var closes = round.ClosesAt is { } c ? string.Format(CultureInfo.CurrentCulture, l["AssignedMailCloses"], HelsinkiTime.FormatDateTime(c)) : "";
-        return email.SendAsync(new EmailMessage(reviewer.Email, reviewer.Name, string.Format(CultureInfo.CurrentCulture, l["AssignedMailSubject"], round.Name),
-            string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t.InCurrentCulture().Text)), closes, $"{PublicUrl.Base(configuration)}/peer-review")), ct);
+        db.QueueMail(new EmailMessage(reviewer.Email, reviewer.Name, string.Format(CultureInfo.CurrentCulture, l["AssignedMailSubject"], round.Name),
+            string.Format(CultureInfo.CurrentCulture, l["AssignedMailBody"], reviewer.Name, round.Name, string.Join("\n", titles.Select(t => "- " + t.InCurrentCulture().Text)), closes, $"{PublicUrl.Base(configuration)}/peer-review")),
+            $"peerreview:assigned:{firstAssignment:N}", now);
     }
 
     /// <summary>Removes an assignment whose review has not been submitted. Null when not found,

@@ -5,6 +5,7 @@ using Coordination.PeerReview.Contracts;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
@@ -29,7 +30,7 @@ internal enum ReleaseOutcome
 /// <summary>The outcome of a submission: the coordinator's consolidated feedback written from the
 /// reviews and released to the project (reviewer names shown or not by the round's setting),
 /// which publishes ModelPeerReviewed or ModelExpertReviewed; the round table's notes and outcome.</summary>
-internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess access, TimeProvider clock, IEmailSender email, IConfiguration configuration, IStringLocalizer<PeerReviewStrings> l)
+internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess access, TimeProvider clock, IConfiguration configuration, IStringLocalizer<PeerReviewStrings> l)
 {
     /// <summary>Null when not found or not to be seen yet: the project sees it after release only.</summary>
     public async Task<(FeedbackView? View, bool Forbidden)> ViewAsync(Guid submissionId, ClaimsPrincipal user, CancellationToken ct)
@@ -113,24 +114,22 @@ internal sealed class FeedbackService(PeerReviewDbContext db, ReviewAccess acces
         }
 
         db.Audit(userId, "ReleaseFeedback", nameof(Submission), submissionId.ToString(), submission.Title.Fi, now);
-        await db.SaveChangesAsync(ct);
-
+        // The project's managers are told in the same transaction as the release.
         var managers = submission.ProjectId is { } project
             ? (await db.People.AsNoTracking().ToListAsync(ct)).Where(p => p.ManagedProjects.Contains(project)).ToList()
             : [];
         var link = $"{PublicUrl.Base(configuration)}/peer-review/submissions/{submission.Id}";
         foreach (var manager in managers)
         {
-            EmailMessage message;
             using (new CultureScope(manager.Language))
             {
-                message = new EmailMessage(manager.Email, manager.Name, string.Format(CultureInfo.CurrentCulture, l["ReleasedMailSubject"], submission.Title.InCurrentCulture().Text),
-                    string.Format(CultureInfo.CurrentCulture, l["ReleasedMailBody"], manager.Name, submission.Title.InCurrentCulture().Text, round.Name, link));
+                db.QueueMail(new EmailMessage(manager.Email, manager.Name, string.Format(CultureInfo.CurrentCulture, l["ReleasedMailSubject"], submission.Title.InCurrentCulture().Text),
+                    string.Format(CultureInfo.CurrentCulture, l["ReleasedMailBody"], manager.Name, submission.Title.InCurrentCulture().Text, round.Name, link)),
+                    $"peerreview:released:{submission.Id:N}:{manager.PersonId:N}", now);
             }
-
-            await email.SendAsync(message, ct);
         }
 
+        await db.SaveChangesAsync(ct);
         return ReleaseOutcome.Released;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Resources;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
@@ -12,9 +13,10 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.PeerReview.Features.Reviewing;
 
 /// <summary>Hourly: reminds reviewers whose review is not submitted, a week and a day before the
-/// round closes. Each reminder is claimed by a conditional update before it is sent, so it goes
-/// once even if two runs overlap; a failed send clears the claim for the next run.</summary>
-internal sealed class ReviewRemindersJob(PeerReviewDbContext db, TimeProvider clock, IEmailSender email, IConfiguration configuration, IStringLocalizer<PeerReviewStrings> l) : IRecurringJob
+/// round closes. Each reminder is marked by a conditional update and queued in the same
+/// transaction, so it goes once even if two runs overlap, and the mail queue retries what the
+/// server refuses.</summary>
+internal sealed class ReviewRemindersJob(PeerReviewDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<PeerReviewStrings> l) : IRecurringJob
 {
     public const string Id = "review-reminders";
 
@@ -33,6 +35,7 @@ internal sealed class ReviewRemindersJob(PeerReviewDbContext db, TimeProvider cl
                              select new { a.Id, v.Email, v.Name, v.Language, s.Title }).ToListAsync(cancellationToken);
             foreach (var item in due)
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var claimed = lastDay
                     ? await db.Assignments.Where(a => a.Id == item.Id && a.DayReminderAt == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.DayReminderAt, now).SetProperty(a => a.WeekReminderAt, a => a.WeekReminderAt ?? now), cancellationToken)
                     : await db.Assignments.Where(a => a.Id == item.Id && a.WeekReminderAt == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.WeekReminderAt, now), cancellationToken);
@@ -41,24 +44,16 @@ internal sealed class ReviewRemindersJob(PeerReviewDbContext db, TimeProvider cl
                     continue;
                 }
 
-                EmailMessage message;
                 using (new CultureScope(item.Language))
                 {
-                    message = new EmailMessage(item.Email, item.Name, string.Format(CultureInfo.CurrentCulture, l["ReminderSubject"], round.Name),
-                        string.Format(CultureInfo.CurrentCulture, l["ReminderBody"], item.Name, item.Title.InCurrentCulture().Text, HelsinkiTime.FormatDateTime(round.ClosesAt!.Value), $"{PublicUrl.Base(configuration)}/peer-review/assignments/{item.Id}"));
+                    db.QueueMail(
+                        new EmailMessage(item.Email, item.Name, string.Format(CultureInfo.CurrentCulture, l["ReminderSubject"], round.Name),
+                            string.Format(CultureInfo.CurrentCulture, l["ReminderBody"], item.Name, item.Title.InCurrentCulture().Text, HelsinkiTime.FormatDateTime(round.ClosesAt!.Value), $"{PublicUrl.Base(configuration)}/peer-review/assignments/{item.Id}")),
+                        $"peerreview:reminder:{item.Id:N}:{(lastDay ? "day" : "week")}", now);
                 }
 
-                try
-                {
-                    await email.SendAsync(message, cancellationToken);
-                }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    await (lastDay
-                        ? db.Assignments.Where(a => a.Id == item.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.DayReminderAt, (DateTime?)null), CancellationToken.None)
-                        : db.Assignments.Where(a => a.Id == item.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.WeekReminderAt, (DateTime?)null), CancellationToken.None));
-                    throw;
-                }
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
         }
     }

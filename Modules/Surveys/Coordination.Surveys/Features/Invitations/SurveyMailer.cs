@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coordination.Shared.Email;
+using Coordination.Shared.Email.Queue;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
@@ -8,22 +9,19 @@ using Coordination.Surveys.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 
 namespace Coordination.Surveys.Features.Invitations;
 
 /// <summary>Sends invitations and reminders with the personal link, in the invitee's language.
-/// Each mail is first claimed by a conditional update (sent / reminded today) that is committed
-/// before sending, so two runs at once or a run after a restart never send the same mail twice;
-/// a failed send releases the claim for the next run.</summary>
+/// Each mail is marked by a conditional update (sent / reminded today) and queued in the same
+/// transaction, so two runs at once or a run after a restart never send the same mail twice, and
+/// the mail queue retries what the server refuses.</summary>
 internal sealed class SurveyMailer(
     SurveysDbContext db,
-    IEmailSender email,
     InvitationTokens tokens,
     TimeProvider clock,
     IConfiguration configuration,
-    IStringLocalizer<SurveysStrings> l,
-    ILogger<SurveyMailer> logger)
+    IStringLocalizer<SurveysStrings> l)
 {
     /// <summary>Sends the unsent invitations of open surveys (of one survey, or all).</summary>
     public async Task<int> SendInvitationsAsync(Guid? surveyId, CancellationToken ct)
@@ -40,19 +38,16 @@ internal sealed class SurveyMailer(
             var survey = await db.Surveys.AsNoTracking().SingleAsync(s => s.Id == group.Key, ct);
             foreach (var invitation in group)
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 if (await db.Invitations.Where(i => i.Id == invitation.Id && i.SentAt == null).ExecuteUpdateAsync(u => u.SetProperty(i => i.SentAt, now), ct) == 0)
                 {
                     continue;
                 }
 
-                if (await TrySendAsync(Message(survey, invitation, reminder: false), ct))
-                {
-                    sent++;
-                }
-                else
-                {
-                    await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.SentAt, (DateTime?)null), CancellationToken.None);
-                }
+                db.QueueMail(Message(survey, invitation, reminder: false), $"surveys:invitation:{invitation.Id:N}", now);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                sent++;
             }
         }
 
@@ -85,6 +80,7 @@ internal sealed class SurveyMailer(
             }
 
             var previous = invitation.LastRemindedOn;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var claimed = await db.Invitations
                 .Where(i => i.Id == invitation.Id && !i.Responded && i.LastRemindedOn == previous)
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.LastRemindedOn, today).SetProperty(i => i.Reminders, i => i.Reminders + 1), ct);
@@ -93,32 +89,13 @@ internal sealed class SurveyMailer(
                 continue;
             }
 
-            if (await TrySendAsync(Message(survey, invitation, reminder: true), ct))
-            {
-                reminded++;
-            }
-            else
-            {
-                await db.Invitations.Where(i => i.Id == invitation.Id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(i => i.LastRemindedOn, previous).SetProperty(i => i.Reminders, i => i.Reminders - 1), CancellationToken.None);
-            }
+            db.QueueMail(Message(survey, invitation, reminder: true), $"surveys:reminder:{invitation.Id:N}:{today:yyyyMMdd}", now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            reminded++;
         }
 
         return reminded;
-    }
-
-    private async Task<bool> TrySendAsync(EmailMessage message, CancellationToken ct)
-    {
-        try
-        {
-            await email.SendAsync(message, ct);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "A survey mail could not be sent; it is tried again on the next run");
-            return false;
-        }
     }
 
     private EmailMessage Message(Survey survey, Invitation invitation, bool reminder)
