@@ -152,9 +152,17 @@ public sealed class MonitoringJourneyTests : BrowserFixture
             Is.EquivalentTo(new[] { "rules", "commitment", "tasks", "leadership", "coordination", "meetings", "goals", "trust", "knowledge", "motivation" }));
         await CheckAccessibleAsync(page, visited);
 
-        // The evidence of the meetings mark is the event that was held: its page opens.
-        await page.Locator("[data-mark=meetings]").First.GetByRole(AriaRole.Link).Filter(new() { HasText = "Seurantatapahtuma 1" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(eventTitle);
+        // Evidence opens the page that proves it: the held event, then the project.
+        var evidence = page.Locator("li[data-mark] a[href^='/events/']").First;
+        var href = await evidence.GetAttributeAsync("href");
+        await evidence.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(href!) + "$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(eventTitle[..^2]);
+        await page.GoBackAsync();
+        var project = page.Locator($"li[data-mark] a[href='/membership/projects/{_project}']").First;
+        await project.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ohjauksen hanke");
+        await CheckAccessibleAsync(page, visited);
 
         await page.GotoAsync("/admin/jobs");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(jobs);

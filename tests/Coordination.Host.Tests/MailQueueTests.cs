@@ -25,6 +25,9 @@ public sealed class MailQueueTests(Provider provider)
         settings["Coordination:Mail:RetryBaseDelay"] = "00:00:00.200";
         settings["Coordination:Mail:RetryMaxDelay"] = "00:00:01";
         settings["Coordination:Mail:PollInterval"] = "00:00:00.200";
+        // A message in flight when an instance stops waits for its lease (the server may have
+        // taken it): a minute here, so the restart test need not wait the default five.
+        settings["Coordination:Mail:ClaimLease"] = "00:01:00";
         settings["Coordination:RateLimits:PublicFormsPerMinute"] = "100000";
         if (maxLag is not null)
         {
