@@ -54,7 +54,10 @@ public sealed partial class PublishedHostTests
                 // appsettings.json names the sender "Koordinaatio" (the code's default is "Coordination").
                 var form = await client.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["email"] = CoordinationApp.AdminEmail });
                 Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-                var mail = MimeKit.MimeMessage.Load(Directory.GetFiles(Path.Combine(data, "mail-pickup"), "*.eml").Single());
+                // The mail leaves through the queue a moment after the answer.
+                var pickup = Path.Combine(data, "mail-pickup");
+                var files = await Eventually.WaitForAsync(() => Task.FromResult(Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : []), f => f.Length > 0);
+                var mail = MimeKit.MimeMessage.Load(files.Single());
                 Assert.That(mail.From.Mailboxes.Single().Name, Is.EqualTo("Koordinaatio"), "appsettings.json of the application's folder");
             }
             finally

@@ -44,7 +44,7 @@ internal sealed class ReportRemindersJob(
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 db.ReportReminders.Add(new ReportReminder { ReportingDateId = item.Date.Id, PersonId = manager.PersonId, ClaimedAt = now, SentAt = now });
-                db.QueueMail(Message(item.Date, item.Project, manager, baseUrl), $"monitoring:report-reminder:{item.Date.Id:N}:{manager.PersonId:N}", now);
+                db.QueueMail(Message(item.Date, item.Project, manager, baseUrl), $"monitoring:report-reminder:{item.Date.Id:N}:{manager.PersonId:N}:{item.Date.DueDate:yyyyMMdd}", now);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

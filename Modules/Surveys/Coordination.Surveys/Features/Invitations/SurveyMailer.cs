@@ -89,7 +89,7 @@ internal sealed class SurveyMailer(
                 continue;
             }
 
-            db.QueueMail(Message(survey, invitation, reminder: true), $"surveys:reminder:{invitation.Id:N}:{today:yyyyMMdd}", now);
+            db.QueueMail(Message(survey, invitation, reminder: true), $"surveys:reminder:{invitation.Id:N}:{invitation.Reminders + 1}", now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             reminded++;
