@@ -23,7 +23,7 @@ public class IdentityDb(DbContextOptions options) : IdentityDbContext<AppUser>(o
 
     /// <summary>Records an administrative change to a sign-in: who did what (no names, no addresses).</summary>
     public void Audit(string? userId, string action, string entityId, string? summary, DateTime atUtc)
-        => AuditEntries.Add(new AuditEntry { Id = Guid.CreateVersion7(), UserId = userId, Action = action, EntityType = "User", EntityId = entityId, Summary = summary, At = atUtc });
+        => AuditEntries.Record(userId, action, "User", entityId, summary, atUtc);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

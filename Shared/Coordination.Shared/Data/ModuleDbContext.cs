@@ -41,16 +41,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     /// <summary>Records an administrative change: who did what to which thing.</summary>
     public void Audit(string? userId, string action, string entityType, string entityId, string? summary, DateTime atUtc)
-        => AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(),
-            UserId = userId,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
-            Summary = summary,
-            At = atUtc,
-        });
+        => AuditEntries.Record(userId, action, entityType, entityId, summary, atUtc);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -32,22 +32,14 @@ public sealed record ExportTable(IReadOnlyList<string> Columns, IEnumerable<IRea
     /// (e.g. the keys behind the headings, for those who script).</summary>
     public IResult ToXlsx(string fileName, params ExportTable[] more)
     {
+        var sheets = new Dictionary<string, object> { [Sheet] = SheetRows() };
+        foreach (var table in more)
+        {
+            sheets[table.Sheet] = table.SheetRows();
+        }
+
         using var buffer = new MemoryStream();
-        if (more.Length == 0)
-        {
-            buffer.SaveAs(SheetRows(), printHeader: false, sheetName: Sheet);
-        }
-        else
-        {
-            var sheets = new Dictionary<string, object> { [Sheet] = SheetRows() };
-            foreach (var table in more)
-            {
-                sheets[table.Sheet] = table.SheetRows();
-            }
-
-            buffer.SaveAs(sheets, printHeader: false);
-        }
-
+        buffer.SaveAs(sheets, printHeader: false);
         return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
     }
 

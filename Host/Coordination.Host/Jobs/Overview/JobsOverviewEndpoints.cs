@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Carter;
 using Coordination.Host.Identity;
 using Coordination.Host.Resources;
+using Coordination.Shared.Data;
 using Coordination.Shared.Modules;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
@@ -68,7 +69,7 @@ internal sealed class JobsOverviewEndpoints : ICarterModule
             }
 
             jobs.Trigger(id);
-            db.Audit(userId, "RunJob", id, null, clock.GetUtcNow().UtcDateTime);
+            db.AuditEntries.Record(userId, "RunJob", "RecurringJob", id, null, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
             return true;
         }

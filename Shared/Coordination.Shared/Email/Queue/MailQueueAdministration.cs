@@ -82,10 +82,7 @@ public sealed class MailQueueAdministration(IServiceProvider services, ModuleCat
         mail.Attempts = 0;
         mail.NextAttemptAt = now;
         mail.FailedAt = null;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(), UserId = userId, Action = "RetryMail", EntityType = nameof(QueuedMail), EntityId = id.ToString(), Summary = mail.Key, At = now,
-        });
+        db.AuditEntries.Record(userId, "RetryMail", nameof(QueuedMail), id.ToString(), mail.Key, now);
         await ((DbContext)db).SaveChangesAsync(cancellationToken);
         signal.Notify();
         return true;

@@ -18,8 +18,7 @@ internal static class QuestionKeys
             return input;
         }
 
-        var given = input.Questions.Where(q => !string.IsNullOrWhiteSpace(q.Key)).Select(q => Plain(q.Key!)).ToList();
-        var taken = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
+        var taken = input.Questions.Where(q => !string.IsNullOrWhiteSpace(q.Key)).Select(q => Plain(q.Key!)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var questions = input.Questions.Select(q =>
         {
             if (!string.IsNullOrWhiteSpace(q.Key))
