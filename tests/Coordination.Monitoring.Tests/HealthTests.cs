@@ -163,6 +163,29 @@ public sealed class HealthTests(Provider provider)
     }
 
     [Test]
+    public async Task A_funder_reads_the_evidence_in_their_language_linked_only_to_what_they_may_open()
+    {
+        var email = await _app.CreateUserAsync(Roles.Funder);
+        await PublishAsync(new PersonRegistered(Guid.CreateVersion7(), "Rahoittajan Tarkkailija", email, null, "sv", [new("funderObserver", null, _network)], At()));
+        var funder = _app.CreateBrowserClient();
+        var signIn = await funder.PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["email"] = email, ["password"] = CoordinationApp.Password });
+        Assert.That(signIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+
+        var page = await funder.GetStringAsync($"/monitoring/networks/{_network}/health?culture=sv&ui-culture=sv");
+        Assert.Multiple(() =>
+        {
+            Assert.That(page, Does.Contain("Handledarmodellen"), "the model's Swedish title on the Swedish page");
+            Assert.That(page, Does.Not.Contain("Työpaikkaohjaajan malli"));
+            Assert.That(page, Does.Contain($"href=\"/surveys/{_survey}/results\""), "survey results are the funder's to read");
+            Assert.That(page, Does.Not.Contain("href=\"/membership/"), "the directory and letters are not: named, not linked");
+            Assert.That(page, Does.Contain("Saariston yhdistys"), "the organisation is still named");
+        });
+
+        var staff = await (await _app.BrowserClientAsync(Roles.Coordinator)).GetStringAsync($"/monitoring/networks/{_network}/health");
+        Assert.That(staff, Does.Contain($"href=\"/membership/projects/{_project}/letters/{_partner}\""), "a coordinator opens the letter");
+    }
+
+    [Test]
     public async Task The_month_end_snapshot_is_kept_once_and_shown_as_the_trend()
     {
         await Api.RunJobAsync(_app, "health-snapshots");
@@ -203,7 +226,7 @@ public sealed class HealthTests(Provider provider)
 
         await PublishAsync(new SurveyClosed(_survey, _network, "Verkostokysely", "networkFeedback", null, false, 10, 8, Now.AddDays(-34), Now.AddDays(-20),
             [new SurveyQuestionSummary("trust", "likert", "Verkostossa voi puhua avoimesti", 8, 4.1, 0.6, 0, new Dictionary<string, int> { ["4"] = 7, ["5"] = 1 })]));
-        await PublishAsync(new ModelPublished(Guid.CreateVersion7(), _network, _project, "Työpaikkaohjaajan malli", null, null, "Tiivistelmä", [], 1, Now.AddDays(-20)));
+        await PublishAsync(new ModelPublished(Guid.CreateVersion7(), _network, _project, "Työpaikkaohjaajan malli", "Handledarmodellen", null, "Tiivistelmä", [], 1, Now.AddDays(-20)));
     }
 
     private Task ProjectAsync(Guid? extra)

@@ -278,12 +278,12 @@ internal sealed class HealthCalculator(MonitoringDbContext db)
     {
         if (f.Survey is not { } survey || survey.ClosedAt < now.AddMonths(-s.TrustMonths))
         {
-            var old = f.Survey is { } o ? new List<Evidence> { new("surveyOld", o.TitleFi, $"/surveys/{o.SurveyId}/results", false, o.ClosedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) } : [];
+            var old = f.Survey is { } o ? new List<Evidence> { new("surveyOld", Names.Of(o.TitleFi, o.TitleSv), $"/surveys/{o.SurveyId}/results", false, o.ClosedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) } : [];
             return Make(MarkKeys.Trust, old, MarkStatus.Missing, "RunSurvey");
         }
 
         var href = $"/surveys/{survey.SurveyId}/results";
-        var evidence = new List<Evidence> { new("survey", survey.TitleFi, href, true, survey.ClosedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) };
+        var evidence = new List<Evidence> { new("survey", Names.Of(survey.TitleFi, survey.TitleSv), href, true, survey.ClosedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) };
         evidence.AddRange(f.Statements.Where(x => x.Mean is not null).Select(x => new Evidence(x.Mean >= TrustMean ? "statement" : "statementLow", x.TextFi, href, x.Mean >= TrustMean,
             x.Mean!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))));
         return Make(MarkKeys.Trust, evidence, evidence.All(e => e.Ok) ? MarkStatus.Ok : MarkStatus.Attention, "DiscussResults");
@@ -294,8 +294,8 @@ internal sealed class HealthCalculator(MonitoringDbContext db)
         var evidence = new List<Evidence>();
         foreach (var p in projects)
         {
-            var shared = f.Models.Where(m => m.ProjectId == p.ProjectId).Select(m => new Evidence("model", m.TitleFi, $"/method-bank/{m.ModelId}", true))
-                .Concat(f.Posts.Where(x => x.ProjectId == p.ProjectId).Select(x => new Evidence("post", x.TitleFi, $"/blog/{x.PostId}", true))).ToList();
+            var shared = f.Models.Where(m => m.ProjectId == p.ProjectId).Select(m => new Evidence("model", Names.Of(m.TitleFi, m.TitleSv), $"/method-bank/{m.ModelId}", true))
+                .Concat(f.Posts.Where(x => x.ProjectId == p.ProjectId).Select(x => new Evidence("post", Names.Of(x.TitleFi, x.TitleSv), $"/blog/{x.PostId}", true))).ToList();
             evidence.AddRange(shared.Count > 0 ? shared : [new Evidence("projectSilent", Names.Project(p.Name, p.Acronym), $"/membership/projects/{p.ProjectId}", false)]);
         }
 

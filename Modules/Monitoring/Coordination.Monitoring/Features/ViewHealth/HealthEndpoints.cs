@@ -31,7 +31,7 @@ internal sealed class HealthEndpoints : ICarterModule
 
     public sealed record HealthDto(Guid NetworkId, DateTime At, IReadOnlyList<MarkDto> Marks, IReadOnlyList<ProjectDto> Projects);
 
-    public sealed record PageModel(NetworkFact Network, NetworkHealth Health, HealthSettingsInput Settings, FormErrors Errors, List<TrendMonth> Trend, bool Coordinator, Guid? ProjectId, string? Saved);
+    public sealed record PageModel(NetworkFact Network, NetworkHealth Health, HealthSettingsInput Settings, FormErrors Errors, List<TrendMonth> Trend, bool Coordinator, Guid? ProjectId, string? Saved, bool NetworkLinks);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -115,7 +115,7 @@ internal sealed class HealthEndpoints : ICarterModule
 
         input ??= HealthSettingsInput.From(await calculator.SettingsAsync(network.NetworkId, ct));
         var trend = await service.TrendAsync(network.NetworkId, projectId, ct);
-        return new RazorComponentResult<HealthPage>(new { Model = new PageModel(network, health, input, errors, trend, MonitoringAccess.IsCoordinator(user), projectId, saved) }) { StatusCode = status };
+        return new RazorComponentResult<HealthPage>(new { Model = new PageModel(network, health, input, errors, trend, MonitoringAccess.IsCoordinator(user), projectId, saved, user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.ProjectManager)) }) { StatusCode = status };
     }
 
     private static IResult Workbook(NetworkFact network, NetworkHealth health, IStringLocalizer<MonitoringStrings> l)
