@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Benchmarks;
 
-/// <summary>The figure issue 17 asks for: the indicators endpoint and the funder's report of a
+/// <summary>The figures issues 17 and 18 ask for: the indicators endpoint, the funder's report and network health of a
 /// network with two years of life (16 projects with a manager and a contact each, 60 events with
 /// 30 attendances each, 6 surveys, 40 peer-reviewed models of which 5 expert-reviewed, 10
 /// newsletter issues to 200 subscribers, 20 posts), and with ten times its events and attendance
@@ -89,6 +89,12 @@ public class MonitoringBenchmarks
         // What is measured must be the real answer, not a redirect or an error page.
         using var page = await _browser.GetAsync($"/monitoring/networks/{_network}/report?{_period}");
         using var workbook = await _api.GetAsync($"/api/v1/monitoring/networks/{_network}/report.xlsx?{_period}");
+        using var health = await _api.GetAsync($"/api/v1/monitoring/networks/{_network}/health");
+        if (!health.IsSuccessStatusCode || (await health.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["projects"]!.AsArray().Count != 16)
+        {
+            throw new InvalidOperationException($"The health answered {health.StatusCode} without the 16 running projects.");
+        }
+
         if (!page.IsSuccessStatusCode || page.Content.Headers.ContentType?.MediaType != "text/html"
             || !workbook.IsSuccessStatusCode || workbook.Content.Headers.ContentType?.MediaType != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         {
@@ -216,6 +222,9 @@ public class MonitoringBenchmarks
 
     [Benchmark(Description = "the printable report page (two years)")]
     public async Task<string> ReportPage() => await _browser.GetStringAsync($"/monitoring/networks/{_network}/report?{_period}");
+
+    [Benchmark(Description = "GET /api/v1/monitoring/networks/{id}/health (16 projects, two years)")]
+    public async Task<string> HealthApi() => await _api.GetStringAsync($"/api/v1/monitoring/networks/{_network}/health");
 
     [Benchmark(Description = "the report as XLSX (two years)")]
     public async Task<byte[]> ReportXlsx() => await _api.GetByteArrayAsync($"/api/v1/monitoring/networks/{_network}/report.xlsx?{_period}");

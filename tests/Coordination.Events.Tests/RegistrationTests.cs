@@ -131,6 +131,46 @@ public sealed partial class RegistrationTests(Provider provider) : AppFixture(pr
     }
 
     [Test]
+    public async Task Raising_the_capacity_gives_the_new_seats_to_the_waiting_list_in_order()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network, capacity: 1);
+        var guest = App.CreateClient();
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        foreach (var n in new[] { "a", "b", "c", "d" })
+        {
+            await EventsSetup.RegisterAsync(guest, id, $"{n}-{stamp}@example.fi", name: $"Henkilö {n.ToUpperInvariant()}");
+        }
+
+        var e = (await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}"))!;
+        async Task EditAsync(int? capacity)
+        {
+            var response = await _coordinator.PutAsJsonAsync($"/api/v1/events/{id}", new
+            {
+                networkId = _network, type = "webinar", title = new { fi = "Verkostowebinaari", sv = "Nätverkswebbinarium" }, description = new { fi = "Kuvaus." },
+                startsAt = e["startsAt"]!.GetValue<string>(), endsAt = e["endsAt"]!.GetValue<string>(), audience = "public", capacity, place = "Helsinki", onlineLink = "https://meet.example.fi/abc",
+            });
+            Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        }
+
+        await EditAsync(3);
+        var list = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}/registrations");
+        var byEmail = list!["items"]!.AsArray().ToDictionary(i => i!["email"]!.GetValue<string>()[..1], i => i!["status"]!.GetValue<string>());
+        Assert.That(byEmail, Is.EquivalentTo(new Dictionary<string, string> { ["a"] = "registered", ["b"] = "registered", ["c"] = "registered", ["d"] = "waitlisted" }), "two seats more: B and C, in the order they registered");
+        Assert.That((await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}"))!["registered"]!.GetValue<int>(), Is.EqualTo(3));
+        var told = (await App.MailAsync()).Where(m => (m.Subject ?? "").StartsWith("Sait paikan", StringComparison.Ordinal)).Select(m => m.To.ToString()).ToList();
+        Assert.That(told.Count(t => t.Contains($"-{stamp}", StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(told.Any(t => t.Contains($"b-{stamp}", StringComparison.Ordinal)) && told.Any(t => t.Contains($"c-{stamp}", StringComparison.Ordinal)), Is.True, "B and C are told");
+
+        // An edit that frees nothing tells nobody again; removing the limit seats everyone left.
+        await EditAsync(3);
+        await EditAsync(null);
+        var after = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}/registrations");
+        Assert.That(after!["items"]!.AsArray().Select(i => i!["status"]!.GetValue<string>()), Is.All.EqualTo("registered"));
+        var promotedMail = (await App.MailAsync()).Where(m => (m.Subject ?? "").StartsWith("Sait paikan", StringComparison.Ordinal) && m.To.ToString().Contains($"-{stamp}", StringComparison.Ordinal)).ToList();
+        Assert.That(promotedMail, Has.Count.EqualTo(3), "B, C and then D, each once");
+    }
+
+    [Test]
     public async Task Capacity_is_never_exceeded_by_300_concurrent_registrations()
     {
         var id = await EventsSetup.EventAsync(_coordinator, _network, capacity: 100);

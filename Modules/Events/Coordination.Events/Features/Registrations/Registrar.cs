@@ -163,6 +163,40 @@ internal sealed class Registrar(
         return found.EventId;
     }
 
+    /// <summary>After the organiser raised or removed the capacity: the waiting list fills the
+    /// seats that opened, in order of registering, each told by e-mail. The event's row is taken
+    /// first, as for a registration or cancellation. Returns how many got a seat.</summary>
+    public async Task<int> FillFreedSeatsAsync(Guid eventId, string baseUrl, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(eventId, ct);
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == eventId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var free = e.Capacity is { } capacity ? capacity - e.RegisteredCount : int.MaxValue;
+        if (free <= 0 || e.Status != EventStatus.Scheduled || e.EndsAt < now)
+        {
+            return 0;
+        }
+
+        var promoted = await db.Registrations
+            .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.Number).ThenBy(r => r.Id)
+            .Take(free)
+            .ToListAsync(ct);
+        foreach (var registration in promoted)
+        {
+            registration.Status = RegistrationStatus.Registered;
+
+            // Number is the moment of registering: a person who cancels and registers again waits anew.
+            Queue(registration, "PromotedMailSubject", "PromotedMailBody", e, null, baseUrl, $"events:promoted:{registration.Id:N}:{registration.Number}", now);
+        }
+
+        await db.Events.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegisteredCount, x => x.RegisteredCount + promoted.Count), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return promoted.Count;
+    }
+
     /// <summary>"Send me my cancel link again": a live registration of <paramref name="address"/>
     /// for <paramref name="e"/> gets a new link by e-mail (only its hash is kept, so the old link
     /// stops working). The caller answers the same whether or not the address is registered.</summary>

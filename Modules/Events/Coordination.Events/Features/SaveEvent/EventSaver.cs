@@ -13,7 +13,7 @@ namespace Coordination.Events.Features.SaveEvent;
 
 /// <summary>Creates events (one, or the occurrences of a series), edits and cancels them. Each
 /// change that calendars must see raises the event's iCalendar SEQUENCE.</summary>
-internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> validator, TimeProvider clock, IStringLocalizer<EventsStrings> l)
+internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> validator, TimeProvider clock, IStringLocalizer<EventsStrings> l, Registrations.Registrar registrar)
 {
     public async Task<(List<Guid> Ids, FormErrors Errors)> CreateAsync(EventInput input, string? userId, CancellationToken ct)
     {
@@ -47,7 +47,8 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         return (ids, FormErrors.None);
     }
 
-    /// <summary>Edits one event (one occurrence of a series). Null when it does not exist.</summary>
+    /// <summary>Edits one event (one occurrence of a series); a raised capacity gives the freed
+    /// seats to the waiting list. Null when it does not exist.</summary>
     public async Task<FormErrors?> UpdateAsync(Guid id, EventInput input, string? userId, CancellationToken ct)
     {
         var e = await db.Events.Include(x => x.Materials).SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -68,6 +69,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         PublishScheduled(e, now);
         db.Audit(userId, "EditEvent", nameof(Event), e.Id.ToString(), e.Title.Fi, now);
         await db.SaveChangesAsync(ct);
+        await registrar.FillFreedSeatsAsync(e.Id, registrar.BaseUrl(), ct);
         return FormErrors.None;
     }
 
