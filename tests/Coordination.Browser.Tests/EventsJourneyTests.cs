@@ -64,7 +64,7 @@ public sealed partial class EventsJourneyTests : BrowserFixture
     public async Task A_coordinator_creates_an_event_marks_attendance_and_reads_the_statistics()
     {
         var api = await App.ApiClientAsync(Roles.Coordinator);
-        await NetworkAsync(api, "Tapahtumien verkosto");
+        var network = await NetworkAsync(api, "Tapahtumien verkosto");
         await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "fi-FI" });
         var page = await context.NewPageAsync();
         var visited = new List<string>();
@@ -106,11 +106,27 @@ public sealed partial class EventsJourneyTests : BrowserFixture
         await CheckAccessibleAsync(page, visited);
         await page.GetByLabel("Kaisa Koordinaattori osallistui").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna osallistujat" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Tapahtuman voi merkitä pidetyksi, kun se on alkanut")).ToBeVisibleAsync();
+        Assert.That(await page.GetByRole(AriaRole.Button, new() { Name = "Merkitse pidetyksi" }).CountAsync(), Is.Zero, "not before the event begins");
+
+        // The day comes: the event has begun (its time set through the API, as the clock cannot be moved here).
+        var eventId = Guid.Parse(EventIdInUrl().Match(page.Url).Groups[1].Value);
+        var began = DateTime.UtcNow.AddHours(-1);
+        (await api.PutAsJsonAsync($"/api/v1/events/{eventId}", new
+        {
+            networkId = network, type = "developmentDay", title = new { fi = "Kevään kehittämispäivä" }, audience = "public", capacity = 40,
+            startsAt = began.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), endsAt = began.AddHours(6).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        })).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Merkitse pidetyksi" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-error")).ToContainTextAsync("Vahvista, että osallistujat on merkitty");
+        await CheckAccessibleAsync(page, visited);
+        await page.GetByLabel("Olen merkinnyt osallistujat (1 osallistuja)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Merkitse pidetyksi" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tapahtuma merkittiin pidetyksi.");
         await CheckAccessibleAsync(page, visited);
 
-        await page.GotoAsync($"/events/statistics?from={start.Year}-01-01&to={start.Year}-12-31");
+        await page.GotoAsync($"/events/statistics?from={began.Year}-01-01&to={began.Year}-12-31");
         await Assertions.Expect(page.Locator("[data-stat=participants]")).ToHaveTextAsync("1");
         await CheckAccessibleAsync(page, visited);
         Assert.That(visited, Has.Count.GreaterThanOrEqualTo(6));
@@ -128,6 +144,9 @@ public sealed partial class EventsJourneyTests : BrowserFixture
         }, known => known);
         return id;
     }
+
+    [GeneratedRegex("/events/([0-9a-f-]{36})/")]
+    private static partial Regex EventIdInUrl();
 
     [GeneratedRegex(@"https?://\S+/events/cancel/[A-Za-z0-9_-]+")]
     private static partial Regex CancelLink();

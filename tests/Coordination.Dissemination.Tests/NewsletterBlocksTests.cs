@@ -58,6 +58,20 @@ public sealed class NewsletterBlocksTests(Provider provider)
             () => DisseminationSetup.InDisseminationAsync(app, db => db.Events.Where(e => e.EventId == renamed || e.EventId == members || e.EventId == cancelled).Select(e => e.Sequence + (e.Cancelled ? 10 : 0)).ToListAsync()),
             s => s.Count == 3 && s.Sum() == 1 + 0 + 11);
 
+        // Search finds public events by their title in either language, not the network's own or a cancelled one.
+        var anonymous = app.CreateClient();
+        var found = await anonymous.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/dissemination/search?q=webbinarium+handledning");
+        Assert.That(found!["events"]!.AsArray().Select(e => e!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { renamed }));
+        Assert.That(found["eventCount"]!.GetValue<int>(), Is.EqualTo(1));
+        foreach (var hidden in new[] { "Bara+för+nätverket", "Peruttava" })
+        {
+            Assert.That((await anonymous.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/dissemination/search?q={hidden}"))!["eventCount"]!.GetValue<int>(), Is.Zero, hidden);
+        }
+
+        var page = await anonymous.GetStringAsync("/search?q=OHJAUKSESTA");
+        Assert.That(page, Does.Contain($"href=\"/events/{renamed}\""));
+        Assert.That(page, Does.Contain("1 tapahtuma"));
+
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DisseminationDbContext>();

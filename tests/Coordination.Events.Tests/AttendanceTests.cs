@@ -25,12 +25,40 @@ public sealed class AttendanceTests(Provider provider) : AppFixture(provider)
     }
 
     [Test]
+    public async Task An_event_is_marked_held_only_once_it_has_begun_and_on_the_page_only_when_confirmed()
+    {
+        var id = await EventsSetup.EventAsync(_coordinator, _network, startsAt: DateTimeOffset.UtcNow.AddDays(2));
+        var early = await _coordinator.PostAsync($"/api/v1/events/{id}/held", null);
+        Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await early.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), Does.Contain("ennen kuin se on alkanut"));
+        var browser = await App.BrowserClientAsync(Roles.Coordinator);
+        var page = await browser.GetStringAsync($"/events/{id}/registrations");
+        Assert.That(page, Does.Not.Contain($"action=\"/events/{id}/held\""), "no button before the event begins");
+        Assert.That(page, Does.Contain("kun se on alkanut"));
+
+        await EventsSetup.DateAsync(_coordinator, _network, id, DateTimeOffset.UtcNow.AddMinutes(-30));
+        var unconfirmed = await browser.PostFormAsync($"/events/{id}/registrations", $"/events/{id}/held", []);
+        Assert.That(unconfirmed.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await unconfirmed.Content.ReadAsStringAsync(), Does.Contain("Vahvista, että osallistujat on merkitty"));
+        Assert.That((await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}"))!["status"]!.GetValue<string>(), Is.Not.EqualTo("held"), "nothing changed");
+
+        var confirmed = await browser.PostFormAsync($"/events/{id}/registrations", $"/events/{id}/held", new() { ["confirm"] = "true" });
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}"))!["status"]!.GetValue<string>(), Is.EqualTo("held"));
+
+        var cancelled = await EventsSetup.EventAsync(_coordinator, _network, startsAt: DateTimeOffset.UtcNow.AddDays(2));
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{cancelled}/cancel", null)).IsSuccessStatusCode, Is.True);
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{cancelled}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    [Test]
     public async Task Marking_attendance_and_the_event_held_publishes_EventHeld_and_feeds_the_statistics()
     {
-        var year = DateTime.UtcNow.Year + 1;
+        // Entered ahead and registered for, then dated to last March when they were held.
+        var year = DateTime.UtcNow.Year - 1;
         var day = new DateTimeOffset(year, 3, 10, 8, 0, 0, TimeSpan.Zero);
-        var webinar = await EventsSetup.EventAsync(_coordinator, _network, startsAt: day);
-        var workshop = await EventsSetup.EventAsync(_coordinator, _network, startsAt: day.AddDays(7), type: "workshop");
+        var webinar = await EventsSetup.EventAsync(_coordinator, _network, startsAt: DateTimeOffset.UtcNow.AddDays(10));
+        var workshop = await EventsSetup.EventAsync(_coordinator, _network, startsAt: DateTimeOffset.UtcNow.AddDays(17), type: "workshop");
         var guest = App.CreateClient();
         var ids = new List<Guid>();
         foreach (var (email, organisation) in new[] { ("anna@example.fi", "Opisto A"), ("bertta@example.fi", "opisto a "), ("cecilia@example.fi", "Opisto B") })
@@ -43,6 +71,8 @@ public sealed class AttendanceTests(Provider provider) : AppFixture(provider)
         Assert.That((await _coordinator.PutAsJsonAsync($"/api/v1/events/{webinar}/attendance", new { registrationIds = ids.Take(2) })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var walkIn = await _coordinator.PostAsJsonAsync($"/api/v1/events/{webinar}/walk-ins", new { name = "Daniel", email = "daniel@example.fi", organisation = "Yritys C" });
         Assert.That(walkIn.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        await EventsSetup.DateAsync(_coordinator, _network, webinar, day);
+        await EventsSetup.DateAsync(_coordinator, _network, workshop, day.AddDays(7), type: "workshop");
         Assert.That((await _coordinator.PostAsync($"/api/v1/events/{webinar}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await _coordinator.PostAsync($"/api/v1/events/{webinar}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "again: no second event");
 

@@ -52,6 +52,18 @@ internal static class EventsSetup
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
     }
 
+    /// <summary>Sets the time of an event made by <see cref="EventAsync"/> (an event is entered ahead
+    /// and dated afterwards when it has begun or was held in the past).</summary>
+    public static async Task DateAsync(HttpClient coordinator, Guid networkId, Guid id, DateTimeOffset startsAt, string type = "webinar", int? capacity = null, string audience = "public")
+    {
+        var response = await coordinator.PutAsJsonAsync($"/api/v1/events/{id}", new
+        {
+            networkId, type, title = new { fi = "Verkostowebinaari", sv = "Nätverkswebbinarium" }, description = new { fi = "Kuvaus **tapahtumasta**." },
+            startsAt = Time(startsAt), endsAt = Time(startsAt.AddHours(2)), audience, capacity, place = "Helsinki", onlineLink = "https://meet.example.fi/abc",
+        });
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+
     public static Task<HttpResponseMessage> RegisterAsync(HttpClient client, Guid eventId, string email, string name = "Vieras Henkilö", string? organisation = null)
         => client.PostAsJsonAsync($"/api/v1/events/{eventId}/registrations", new { name, email, organisation, needs = "Gluteeniton" });
 

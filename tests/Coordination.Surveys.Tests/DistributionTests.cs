@@ -127,6 +127,10 @@ public sealed class DistributionTests(Provider provider) : AppFixture(provider)
 
         var list = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{eventId}/registrations");
         await _coordinator.PutAsJsonAsync($"/api/v1/events/{eventId}/attendance", new { registrationIds = list!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()) });
+
+        // An event is marked held once it has begun: its time is set to this morning.
+        var began = DateTimeOffset.UtcNow.AddHours(-3);
+        Assert.That((await _coordinator.PutAsJsonAsync($"/api/v1/events/{eventId}", body with { startsAt = SurveysSetup.Time(began), endsAt = SurveysSetup.Time(began.AddHours(2)) })).IsSuccessStatusCode, Is.True);
         Assert.That((await _coordinator.PostAsync($"/api/v1/events/{eventId}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         var survey = await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(App, db => db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.EventId == eventId)), s => s is not null);

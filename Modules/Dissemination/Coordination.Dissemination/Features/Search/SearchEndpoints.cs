@@ -10,35 +10,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Dissemination.Features.Search;
 
-/// <summary>One search over the method bank and the blog, for everyone.</summary>
+/// <summary>One search over the method bank, the blog and public events, for everyone.</summary>
 internal sealed class SearchEndpoints : ICarterModule
 {
     public const int Shown = 20;
 
     public sealed record PostHit(Guid Id, LocalizedTextInput Title, string Kind, DateTime? PublishedAt);
 
-    public sealed record SearchResponse(int ModelCount, List<BrowseModelsEndpoints.ModelSummary> Models, int PostCount, List<PostHit> Posts);
+    public sealed record EventHit(Guid Id, LocalizedTextInput Title, string Type, DateTime StartsAt, DateTime EndsAt, string? Place);
 
-    public sealed record PageModel(string? Query, int ModelCount, List<Model> Models, int PostCount, List<Post> Posts);
+    public sealed record SearchResponse(int ModelCount, List<BrowseModelsEndpoints.ModelSummary> Models, int PostCount, List<PostHit> Posts, int EventCount, List<EventHit> Events);
+
+    public sealed record PageModel(string? Query, int ModelCount, List<Model> Models, int PostCount, List<Post> Posts, int EventCount, List<KnownEvent> Events);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/search", async (string? q, SearchIndex search, DisseminationDbContext db, CancellationToken ct) =>
+        app.MapGet("/search", async (string? q, SearchIndex search, DisseminationDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var (models, modelCount, posts, postCount) = await FindAsync(q, search, db, ct);
-                return new RazorComponentResult<SearchPage>(new { Model = new PageModel(q, modelCount, models, postCount, posts) });
+                var events = await search.FindEventsAsync(SearchIndex.Terms(q), clock.GetUtcNow().UtcDateTime, ct);
+                return new RazorComponentResult<SearchPage>(new { Model = new PageModel(q, modelCount, models, postCount, posts, events.Count, [.. events.Take(Shown)]) });
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapGet("/api/v1/dissemination/search", async Task<Ok<SearchResponse>> (string? q, SearchIndex search, DisseminationDbContext db, CancellationToken ct) =>
+        app.MapGet("/api/v1/dissemination/search", async Task<Ok<SearchResponse>> (string? q, SearchIndex search, DisseminationDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var (models, modelCount, posts, postCount) = await FindAsync(q, search, db, ct);
+                var events = await search.FindEventsAsync(SearchIndex.Terms(q), clock.GetUtcNow().UtcDateTime, ct);
                 return TypedResults.Ok(new SearchResponse(modelCount, [.. models.Select(BrowseModelsEndpoints.Summary)], postCount,
-                    [.. posts.Select(p => new PostHit(p.Id, LocalizedTextInput.From(p.Title), EnumText.Of(p.Kind), p.PublishedAt))]));
+                    [.. posts.Select(p => new PostHit(p.Id, LocalizedTextInput.From(p.Title), EnumText.Of(p.Kind), p.PublishedAt))],
+                    events.Count, [.. events.Take(Shown).Select(e => new EventHit(e.EventId, LocalizedTextInput.From(e.Title), e.Type, e.StartsAt, e.EndsAt, e.Place))]));
             })
             .AllowAnonymous()
             .WithTags("Dissemination")
-            .WithSummary("Searches published models and posts (best 20 of each); compound words are found by their parts");
+            .WithSummary("Searches published models and posts (best 20 of each; compound words are found by their parts) and public events by title (coming first, 20 at most)");
     }
 
     private static async Task<(List<Model> Models, int ModelCount, List<Post> Posts, int PostCount)> FindAsync(string? q, SearchIndex search, DisseminationDbContext db, CancellationToken ct)

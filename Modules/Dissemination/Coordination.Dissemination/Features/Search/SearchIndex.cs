@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Dissemination.Features.Search;
 
-/// <summary>Ranked search over published models and posts that finds Finnish compound words by their parts
+/// <summary>Ranked search over published models and posts (and public events by title) that finds Finnish compound words by their parts
 /// ("ohjaus" finds "opinto-ohjausmalli"): on SQLite an FTS5 table with the trigram tokenizer,
 /// kept by triggers in the same transaction as the model (see the SQLite migration "Models");
 /// on PostgreSQL a pg_trgm index on the same text, ranked by word similarity.</summary>
@@ -103,6 +103,29 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
 
         var query = string.Join(' ', terms);
         return await published.OrderByDescending(p => EF.Functions.TrigramsWordSimilarity(query, p.SearchText)).ThenByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Public events whose title (in any language) holds every term: coming and running
+    /// ones first (soonest first), then past ones (latest first). A network holds a few events a
+    /// week, so the public ones of the last two years are matched in memory, where Finnish and
+    /// Swedish letters compare without regard to case on both databases.</summary>
+    public async Task<List<KnownEvent>> FindEventsAsync(IReadOnlyList<string> terms, DateTime now, CancellationToken ct)
+    {
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var since = now.AddYears(-2);
+        var events = await db.Events.AsNoTracking().Where(e => e.IsPublic && !e.Cancelled && e.StartsAt >= since).ToListAsync(ct);
+        return [.. events
+            .Where(e =>
+            {
+                var text = $"{e.Title.Fi} {e.Title.Sv} {e.Title.En}".ToLowerInvariant();
+                return terms.All(t => text.Contains(t, StringComparison.Ordinal));
+            })
+            .OrderBy(e => e.EndsAt < now)
+            .ThenBy(e => e.EndsAt < now ? -e.StartsAt.Ticks : e.StartsAt.Ticks)];
     }
 
     /// <summary>FTS5 hits of every term (each a quoted phrase, so no query syntax gets through).

@@ -25,13 +25,13 @@ internal sealed record AttendanceInput(List<Guid>? RegistrationIds);
 /// event held, which publishes <see cref="EventHeld"/> once with the attendees.</summary>
 internal sealed class AttendanceEndpoints : ICarterModule
 {
-    public sealed record PageModel(Event Event, List<Registration> Registrations, RegistrationInput WalkIn, FormErrors Errors, string? Saved);
+    public sealed record PageModel(Event Event, List<Registration> Registrations, RegistrationInput WalkIn, FormErrors Errors, string? Saved, DateTime Now);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/events/{id:guid}").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/registrations", async Task<IResult> (Guid id, string? saved, EventsDbContext db, CancellationToken ct) =>
-            await PageAsync(db, id, new RegistrationInput(null, null), FormErrors.None, saved, ct) ?? TypedResults.NotFound());
+        pages.MapGet("/registrations", async Task<IResult> (Guid id, string? saved, EventsDbContext db, TimeProvider clock, CancellationToken ct) =>
+            await PageAsync(db, id, new RegistrationInput(null, null), FormErrors.None, saved, clock, ct) ?? TypedResults.NotFound());
         pages.MapPost("/attendance", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             await SetAttendanceAsync(db, id, form.Ids("attended"), user, clock, ct)
                 ? TypedResults.Redirect($"/events/{id}/registrations?saved=attendance")
@@ -42,10 +42,26 @@ internal sealed class AttendanceEndpoints : ICarterModule
             var (found, errors) = await AddWalkInAsync(db, validator, id, input, user, clock, l, ct);
             return !found ? TypedResults.NotFound()
                 : errors.IsEmpty ? TypedResults.Redirect($"/events/{id}/registrations?saved=walkin")
-                : (await PageAsync(db, id, input, errors, null, ct, StatusCodes.Status400BadRequest))!;
+                : (await PageAsync(db, id, input, errors, null, clock, ct, StatusCodes.Status400BadRequest))!;
         });
-        pages.MapPost("/held", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-            await MarkHeldAsync(db, id, user, clock, ct) ? TypedResults.Redirect($"/events/{id}/registrations?saved=held") : TypedResults.NotFound());
+        pages.MapPost("/held", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
+            {
+                // Marking held cannot be taken back (the attendance goes to statistics and the feedback survey out): the organiser confirms it.
+                var outcome = form.Text("confirm") == "true" ? await MarkHeldAsync(db, id, user, clock, ct) : HeldOutcome.NotConfirmed;
+                if (outcome == HeldOutcome.NotFound)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                if (outcome == HeldOutcome.Held)
+                {
+                    return TypedResults.Redirect($"/events/{id}/registrations?saved=held");
+                }
+
+                var errors = new FormErrors();
+                errors.Add("confirm", l[outcome == HeldOutcome.NotConfirmed ? "MarkHeldConfirmRequired" : HeldRefusal(outcome)]);
+                return (await PageAsync(db, id, new RegistrationInput(null, null), errors, null, clock, ct, StatusCodes.Status400BadRequest))!;
+            });
         pages.MapPost("/registrations/{registrationId:guid}/cancel", async Task<IResult> (Guid id, Guid registrationId, IFormCollection form, Registrar registrar, CancellationToken ct) =>
             await registrar.CancelAsync(null, registrationId, registrar.BaseUrl(), ct) == id ? TypedResults.Redirect($"/events/{id}/registrations?saved=cancelled") : TypedResults.NotFound());
 
@@ -71,12 +87,17 @@ internal sealed class AttendanceEndpoints : ICarterModule
                 return TypedResults.Created($"/api/v1/events/{id}/registrations/{walkIn.Id}", new RegistrationEndpoints.Registered(walkIn.Id, "registered"));
             })
             .WithSummary("Adds someone who came without registering, marked attended");
-        api.MapPost("/held", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
-                await MarkHeldAsync(db, id, user, clock, ct) ? TypedResults.NoContent() : ApiResults.NotFound())
-            .WithSummary("Marks the event held and publishes EventHeld with its attendees (once)");
+        api.MapPost("/held", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
+                await MarkHeldAsync(db, id, user, clock, ct) switch
+                {
+                    HeldOutcome.NotFound => ApiResults.NotFound(),
+                    HeldOutcome.Held => TypedResults.NoContent(),
+                    var refused => ApiResults.Conflict(l[HeldRefusal(refused)]),
+                })
+            .WithSummary("Marks the event held and publishes EventHeld with its attendees (once); 409 before the event has begun or when it was cancelled");
     }
 
-    private static async Task<IResult?> PageAsync(EventsDbContext db, Guid id, RegistrationInput walkIn, FormErrors errors, string? saved, CancellationToken ct, int status = StatusCodes.Status200OK)
+    private static async Task<IResult?> PageAsync(EventsDbContext db, Guid id, RegistrationInput walkIn, FormErrors errors, string? saved, TimeProvider clock, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null)
@@ -85,7 +106,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
         }
 
         var registrations = await RegistrationEndpoints.ListAsync(db, id, ct);
-        return new RazorComponentResult<AttendancePage>(new { Model = new PageModel(e, registrations, walkIn, errors, saved) }) { StatusCode = status };
+        return new RazorComponentResult<AttendancePage>(new { Model = new PageModel(e, registrations, walkIn, errors, saved, clock.GetUtcNow().UtcDateTime) }) { StatusCode = status };
     }
 
     private static async Task<bool> SetAttendanceAsync(EventsDbContext db, Guid id, List<Guid> attended, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
@@ -147,26 +168,49 @@ internal sealed class AttendanceEndpoints : ICarterModule
         return (true, FormErrors.None);
     }
 
-    private static async Task<bool> MarkHeldAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    private enum HeldOutcome
+    {
+        NotFound,
+        Held,
+        NotStarted,
+        Cancelled,
+        NotConfirmed,
+    }
+
+    private static string HeldRefusal(HeldOutcome outcome) => outcome == HeldOutcome.NotStarted ? "MarkHeldNotStarted" : "MarkHeldCancelled";
+
+    /// <summary>Marks held once the event has begun (an event cannot be held ahead of time, nor a
+    /// cancelled one); marking again changes nothing.</summary>
+    private static async Task<HeldOutcome> MarkHeldAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null)
         {
-            return false;
-        }
-
-        if (e.Status == EventStatus.Held)
-        {
-            return true;
+            return HeldOutcome.NotFound;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        if (e.Status == EventStatus.Held)
+        {
+            return HeldOutcome.Held;
+        }
+
+        if (e.Status == EventStatus.Cancelled)
+        {
+            return HeldOutcome.Cancelled;
+        }
+
+        if (e.StartsAt > now)
+        {
+            return HeldOutcome.NotStarted;
+        }
+
         e.Status = EventStatus.Held;
         e.HeldAt = now;
         var held = await Integration.EventMessages.HeldAsync(db, e, ct);
         db.Publish(held, now);
         db.Audit(user.UserId(), "MarkEventHeld", nameof(Event), id.ToString(), held.ParticipantCount.ToString(CultureInfo.InvariantCulture), now);
         await db.SaveChangesAsync(ct);
-        return true;
+        return HeldOutcome.Held;
     }
 }
