@@ -199,6 +199,8 @@ public sealed class HealthTests(Provider provider)
 
         var page = await (await _app.BrowserClientAsync(Roles.Coordinator)).GetStringAsync($"/monitoring/networks/{_network}/health");
         Assert.That(page, Does.Contain("data-table=\"health-trend\""));
+        Assert.That(page, Does.Contain("id=\"health-chart-desc\""), "the trend as a chart too");
+        Assert.That(page, Does.Contain("10/10"), "the chart's description counts the marks in order");
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
