@@ -58,10 +58,11 @@ if [ "$fast" = false ]; then
   fi
 fi
 
-# Every test project (those with the NUnit adapter), the longest known ones first so that the
-# short ones fill in beside them. --fast leaves out the browser tests (their own project).
+# Every test project (those with the NUnit adapter), the longest known ones first (as last
+# measured) so that the short ones fill in beside them. --fast leaves out the browser tests
+# (their own project).
 projects=()
-for p in Dissemination PeerReview Host Surveys Membership Events Browser $(grep -l "Include=\"NUnit3TestAdapter\"" tests/*/*.csproj | sed -E 's#tests/Coordination\.(.*)\.Tests/.*#\1#'); do
+for p in Host Host.Process Monitoring Browser Dissemination Membership Surveys Events PeerReview $(grep -l "Include=\"NUnit3TestAdapter\"" tests/*/*.csproj | sed -E 's#tests/Coordination\.(.*)\.Tests/.*#\1#'); do
   [ -f "tests/Coordination.$p.Tests/Coordination.$p.Tests.csproj" ] || continue
   [[ " ${projects[*]} " == *" $p "* ]] && continue
   [ "$fast" = true ] && [ "$p" = Browser ] && continue

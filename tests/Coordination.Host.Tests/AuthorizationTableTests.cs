@@ -140,6 +140,11 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         var failures = new List<string>();
         var checkedCount = 0;
         var policies = App.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        // One signed-in client per wrong role and kind (token or cookie), not one per endpoint:
+        // a new account and sign-in hash a password twice (PBKDF2), which made this test take
+        // minutes. A refused request changes nothing on the account, so the next endpoint sees
+        // the same signed-in user with the same wrong role.
+        var clients = new Dictionary<(string Role, bool Api), HttpClient>();
         foreach (var endpoint in Endpoints().Where(e => !e.Anonymous))
         {
             var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.AuthorizeData, endpoint.Policies);
@@ -150,7 +155,12 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
             }
 
             var wrong = Roles.All.Where(r => !allowed.Contains(r)).Take(1).ToArray();
-            var client = endpoint.IsApi ? await App.ApiClientAsync(wrong) : await App.BrowserClientAsync(wrong);
+            if (!clients.TryGetValue((wrong[0], endpoint.IsApi), out var client))
+            {
+                client = endpoint.IsApi ? await App.ApiClientAsync(wrong) : await App.BrowserClientAsync(wrong);
+                clients[(wrong[0], endpoint.IsApi)] = client;
+            }
+
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl));
             var ok = endpoint.IsApi
                 ? response.StatusCode == HttpStatusCode.Forbidden
