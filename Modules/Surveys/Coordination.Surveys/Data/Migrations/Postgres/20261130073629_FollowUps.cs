@@ -24,7 +24,7 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                 table: "Projects",
                 type: "text",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OrganisationId",
