@@ -199,7 +199,7 @@ public sealed partial class FollowUpTests(Provider provider)
             challenge = new { fi = "Haaste" }, method = new { fi = "Menetelmä" }, result = new { fi = "Tulos" },
         }));
         var published = await coordinator.PostAsync($"/api/v1/dissemination/models/{model}/publish", null);
-        Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.OK), await published.Content.ReadAsStringAsync());
+        Assert.That(published.IsSuccessStatusCode, Is.True, await published.Content.ReadAsStringAsync());
         return model;
     }
 
