@@ -49,7 +49,7 @@ public sealed partial class FollowUpJourneyTests : BrowserFixture
             challenge = new { fi = "Haaste" }, method = new { fi = "Menetelmä" }, result = new { fi = "Tulos" },
         }));
         await api.PostAsync($"/api/v1/dissemination/models/{model}/publish", null);
-        await Eventually.WaitForAsync(() => InSurveysAsync(db => db.Projects.AnyAsync(p => p.ProjectId == project && p.Organisations.Count == 3) ), k => k);
+        await Eventually.WaitForAsync(() => InSurveysAsync(db => db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == project)), p => p?.Organisations.Count == 3);
         await Eventually.WaitForAsync(() => InSurveysAsync(db => db.Models.AnyAsync(m => m.ModelId == model && m.Published)), k => k);
         await Eventually.WaitForAsync(() => InSurveysAsync(db => db.People.CountAsync(p => p.Email.EndsWith($"-{stamp}@example.fi"))), n => n == 3);
         await RunAsync("membership:membership-end-projects");
