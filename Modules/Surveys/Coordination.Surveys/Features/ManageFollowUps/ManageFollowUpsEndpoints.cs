@@ -26,17 +26,21 @@ internal sealed class ManageFollowUpsEndpoints : ICarterModule
         var pages = app.MapGroup("/followups").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
         pages.MapGet("", async (Guid? projectId, string? done, FollowUpManager manager, CancellationToken ct) =>
             Page(projectId, await manager.ListAsync(projectId, ct), null, FormErrors.None, done));
-        pages.MapPost("/waves/{id:guid}/{action:regex(^(postpone|send|skip|recipients)$)}", async Task<IResult> (Guid id, string action, IFormCollection form, FollowUpManager manager, ClaimsPrincipal user, CancellationToken ct) =>
+        // One route per action (a route parameter would answer 404, not 403, to the wrong role).
+        foreach (var action in new[] { "postpone", "send", "skip", "recipients" })
         {
-            var (outcome, errors) = await DoAsync(id, action, form, manager, user, ct);
-            var projectId = form.Id("projectId");
-            return outcome switch
+            pages.MapPost($"/waves/{{id:guid}}/{action}", async Task<IResult> (Guid id, IFormCollection form, FollowUpManager manager, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                ManageOutcome.NotFound => TypedResults.NotFound(),
-                ManageOutcome.Invalid => Page(projectId, await manager.ListAsync(projectId, ct), id, errors, null, StatusCodes.Status400BadRequest),
-                _ => TypedResults.Redirect($"/followups?{(projectId is null ? "" : $"projectId={projectId}&")}done={action}"),
-            };
-        });
+                var (outcome, errors) = await DoAsync(id, action, form, manager, user, ct);
+                var projectId = form.Id("projectId");
+                return outcome switch
+                {
+                    ManageOutcome.NotFound => TypedResults.NotFound(),
+                    ManageOutcome.Invalid => Page(projectId, await manager.ListAsync(projectId, ct), id, errors, null, StatusCodes.Status400BadRequest),
+                    _ => TypedResults.Redirect($"/followups?{(projectId is null ? "" : $"projectId={projectId}&")}done={action}"),
+                };
+            });
+        }
 
         var api = app.MapGroup("/api/v1/followups").RequireAuthorization(Policies.Coordinator).WithTags("Surveys");
         api.MapGet("", async (Guid? projectId, FollowUpManager manager, CancellationToken ct) => TypedResults.Ok(new { items = await manager.ListAsync(projectId, ct) }))
