@@ -58,6 +58,10 @@ public sealed partial class AuthorizationTableTests(Provider provider) : AppFixt
         "GET /api/v1/surveys/responses/{token}",
         "POST /api/v1/surveys/responses",
         "POST /api/v1/surveys/open/{slug}/responses",
+        // Surveys: a follow-up recipient answers through their personal link.
+        "GET /f/{token}",
+        "POST /f/{token}",
+        "POST /api/v1/followups/answers",
         // Dissemination: the public method bank (published models only), its search, theme
         // compilations and the interim report.
         "GET /method-bank",

@@ -39,6 +39,7 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<EventScheduled, Features.TrackEvents.EventHandlers>();
         module.Subscribe<EventCancelled, Features.TrackEvents.EventHandlers>();
         module.Subscribe<SurveyClosed, Features.TrackSurveys.SurveyClosedHandler>();
+        module.Subscribe<ModelFollowedUp, Features.TrackFollowUps.ModelFollowedUpHandler>();
         module.Subscribe<PeerReview.Contracts.ModelPeerReviewed, Features.TrackReviews.ReviewBadgeHandlers>();
         module.Subscribe<PeerReview.Contracts.ModelExpertReviewed, Features.TrackReviews.ReviewBadgeHandlers>();
         module.AddRepublisher<Integration.DisseminationRepublisher>();

@@ -53,6 +53,7 @@ public sealed class MonitoringModule : IModule
         module.Subscribe<NewsletterSubscriptionConfirmed, ActivityHandlers>();
         module.Subscribe<NewsletterSubscriptionEnded, ActivityHandlers>();
         module.Subscribe<PostPublished, ActivityHandlers>();
+        module.Subscribe<ModelFollowedUp, Features.TrackFollowUps.FollowUpHandlers>();
 
         module.AddRecurringJob<Features.ReportingDates.ReportRemindersJob>(Features.ReportingDates.ReportRemindersJob.Id, "0 7 * * *");
         module.AddRecurringJob<Features.ViewHealth.HealthSnapshotJob>(Features.ViewHealth.HealthSnapshotJob.Id, "5 0 * * *");

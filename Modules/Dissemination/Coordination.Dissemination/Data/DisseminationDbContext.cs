@@ -52,6 +52,8 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.OwnsLocalizedText(x => x.ResourcesNeeded, "ResourcesNeeded", 2000, finnishRequired: false);
             e.Property(x => x.Themes).AsJsonList().HasColumnName("ThemesJson");
             e.Property(x => x.Links).AsJsonList().HasColumnName("LinksJson");
+            e.Property(x => x.FollowUpUse).HasMaxLength(20);
+            e.Property(x => x.FollowUpReason).HasMaxLength(4000);
             e.Property(x => x.ContactName).HasMaxLength(200);
             e.Property(x => x.ContactEmail).HasMaxLength(254);
             e.Property(x => x.Version).IsConcurrencyToken();

@@ -56,6 +56,26 @@ internal sealed class Model
 
     public DateTime? ExpertReviewedAt { get; set; }
 
+    /// <summary>The latest follow-up (Surveys' ModelFollowedUp): months after the project's end,
+    /// when it was last answered, the use reported (inUse, partly, noLonger, dontKnow), the
+    /// project's organisations using it of all, and why it is no longer used.</summary>
+    public Guid? FollowUpWaveId { get; set; }
+
+    public int? FollowUpMonths { get; set; }
+
+    public DateTime? FollowUpAt { get; set; }
+
+    public string? FollowUpUse { get; set; }
+
+    public int? FollowUpInUse { get; set; }
+
+    public int? FollowUpOrganisations { get; set; }
+
+    public string? FollowUpReason { get; set; }
+
+    /// <summary>In use (or partly) at the latest follow-up: the method bank's "still in use" mark.</summary>
+    public bool StillInUse => FollowUpUse is "inUse" or "partly";
+
     public DateTime? SubmittedForReviewAt { get; set; }
 
     /// <summary>All the card's texts in every language, for search (kept by the saver).</summary>

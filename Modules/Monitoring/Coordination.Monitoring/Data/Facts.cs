@@ -197,6 +197,29 @@ internal sealed class ModelFact
     public DateTime ChangedAt { get; set; }
 }
 
+/// <summary>The latest state of one wave of a model's follow-up (Surveys' ModelFollowedUp): the
+/// use reported Months after its project ended.</summary>
+internal sealed class ModelFollowUpFact
+{
+    public Guid ModelId { get; set; }
+
+    public int Months { get; set; }
+
+    public Guid NetworkId { get; set; }
+
+    public Guid ProjectId { get; set; }
+
+    public string Use { get; set; } = "";
+
+    public int OrganisationsInUse { get; set; }
+
+    public int Organisations { get; set; }
+
+    public DateTime AnsweredAt { get; set; }
+
+    public bool StillInUse => Use is "inUse" or "partly";
+}
+
 /// <summary>A completed review of a model (PeerReview's outcome events). Kind is peer or expert.</summary>
 internal sealed class ModelReviewFact
 {

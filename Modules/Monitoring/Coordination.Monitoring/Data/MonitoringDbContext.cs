@@ -33,6 +33,8 @@ internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<ModelReviewFact> ModelReviews => Set<ModelReviewFact>();
 
+    public DbSet<ModelFollowUpFact> ModelFollowUps => Set<ModelFollowUpFact>();
+
     public DbSet<NewsletterIssueFact> NewsletterIssues => Set<NewsletterIssueFact>();
 
     public DbSet<SubscriptionFact> Subscriptions => Set<SubscriptionFact>();
@@ -153,6 +155,13 @@ internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Kind).HasMaxLength(20);
             e.Property(x => x.RoundName).HasMaxLength(200);
             e.HasIndex(x => x.ReviewedAt);
+        });
+        modelBuilder.Entity<ModelFollowUpFact>(e =>
+        {
+            e.ToTable("ModelFollowUpFacts");
+            e.HasKey(x => new { x.ModelId, x.Months });
+            e.Property(x => x.Use).HasMaxLength(20);
+            e.HasIndex(x => x.NetworkId);
         });
         modelBuilder.Entity<NewsletterIssueFact>(e =>
         {

@@ -22,5 +22,6 @@ internal static class Headline
         ("newsletterRecipients", l["NewsletterRecipients"], Format.Count(i.NewsletterRecipients)),
         ("subscribers", l["Subscribers"], Format.Count(i.Subscribers)),
         ("posts", l["Posts"], Format.Count(i.Posts)),
+        .. (i.FollowUps ?? []).Select(f => ($"stillInUse{f.Months}", string.Format(System.Globalization.CultureInfo.CurrentCulture, l["StillInUseAfter"], f.Months), $"{Format.Share(f.StillInUseShare)} ({Format.Count(f.StillInUse)} / {Format.Count(f.ModelsFollowedUp)})")),
     ];
 }

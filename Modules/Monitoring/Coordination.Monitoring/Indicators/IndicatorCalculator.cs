@@ -79,6 +79,10 @@ internal sealed class IndicatorCalculator(MonitoringDbContext db)
             issues.Count(i => Attendees.Month(i.SentAt) == month),
             posts.Count(p => Attendees.Month(p.PublishedAt) == month))).ToList();
 
+        var followUps = (await db.ModelFollowUps.AsNoTracking().Where(f => f.NetworkId == id && f.AnsweredAt < end).ToListAsync(ct))
+            .GroupBy(f => f.Months).OrderBy(g => g.Key)
+            .Select(g => new FollowUpRow(g.Key, g.Count(), g.Count(f => f.StillInUse), Math.Round((double)g.Count(f => f.StillInUse) / g.Count(), 4)))
+            .ToList();
         var invited = surveys.Sum(s => s.Invited);
         var responses = surveys.Where(s => s.Invited > 0).Sum(s => s.Responses);
         return new NetworkIndicators(
@@ -104,6 +108,7 @@ internal sealed class IndicatorCalculator(MonitoringDbContext db)
             newSubscribers,
             posts.Count,
             byProject,
-            byMonth);
+            byMonth,
+            followUps);
     }
 }

@@ -56,4 +56,9 @@ internal sealed record NetworkIndicators(
     int NewSubscribers,
     int Posts,
     IReadOnlyList<ProjectRow> ByProject,
-    IReadOnlyList<MonthRow> ByMonth);
+    IReadOnlyList<MonthRow> ByMonth,
+    IReadOnlyList<FollowUpRow>? FollowUps = null);
+
+/// <summary>Models of the network's ended projects followed up Months after the end (answered
+/// by the period's end), and the share of them still in use (in use or partly).</summary>
+internal sealed record FollowUpRow(int Months, int ModelsFollowedUp, int StillInUse, double? StillInUseShare);

@@ -23,6 +23,12 @@ internal sealed class KnownProject
 
     public string? Acronym { get; set; }
 
+    /// <summary>The project's organisations (Membership's current list), those a follow-up asks.</summary>
+    public List<KnownOrganisation> Organisations { get; set; } = [];
+
+    /// <summary>The project's end date once Membership said it ended (ProjectEnded).</summary>
+    public DateOnly? EndedOn { get; set; }
+
     public string Label => string.IsNullOrWhiteSpace(Acronym) ? Name : $"{Acronym} – {Name}";
 }
 
@@ -38,8 +44,12 @@ internal sealed class KnownPerson
 
     public string Language { get; set; } = "fi";
 
+    public Guid? OrganisationId { get; set; }
+
     public List<KnownRole> Roles { get; set; } = [];
 }
+
+internal sealed record KnownOrganisation(Guid OrganisationId, string Name, bool IsLead);
 
 internal sealed record KnownRole(string Role, Guid? ProjectId, Guid? NetworkId);
 

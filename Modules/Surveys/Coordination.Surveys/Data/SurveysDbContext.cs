@@ -24,6 +24,14 @@ internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(opti
 
     public DbSet<KnownEvent> HeldEvents => Set<KnownEvent>();
 
+    public DbSet<KnownModel> Models => Set<KnownModel>();
+
+    public DbSet<FollowUpWave> FollowUpWaves => Set<FollowUpWave>();
+
+    public DbSet<FollowUpRecipient> FollowUpRecipients => Set<FollowUpRecipient>();
+
+    public DbSet<FollowUpAnswer> FollowUpAnswers => Set<FollowUpAnswer>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -84,6 +92,7 @@ internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.Property(x => x.Name).HasMaxLength(300);
             e.Property(x => x.Acronym).HasMaxLength(50);
             e.HasIndex(x => x.NetworkId);
+            e.Property(x => x.Organisations).AsJsonList().HasColumnName("OrganisationsJson");
         });
         modelBuilder.Entity<KnownPerson>(e =>
         {
@@ -100,6 +109,45 @@ internal class SurveysDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.HasKey(x => x.EventId);
             e.Property(x => x.TitleFi).HasMaxLength(200);
             e.Property(x => x.Attendees).AsJsonList().HasColumnName("AttendeesJson");
+        });
+        modelBuilder.Entity<KnownModel>(e =>
+        {
+            e.ToTable("Models");
+            e.HasKey(x => x.ModelId);
+            e.Property(x => x.TitleFi).HasMaxLength(300);
+            e.Property(x => x.TitleSv).HasMaxLength(300);
+            e.Property(x => x.TitleEn).HasMaxLength(300);
+            e.HasIndex(x => x.ProjectId);
+        });
+        modelBuilder.Entity<FollowUpWave>(e =>
+        {
+            e.ToTable("FollowUpWaves");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SkipReason).HasMaxLength(1000);
+            e.HasIndex(x => new { x.ProjectId, x.ModelId, x.Months }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.DueOn });
+        });
+        modelBuilder.Entity<FollowUpRecipient>(e =>
+        {
+            e.ToTable("FollowUpRecipients");
+            e.HasOne<FollowUpWave>().WithMany().HasForeignKey(x => x.WaveId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.HasIndex(x => new { x.WaveId, x.Email }).IsUnique();
+        });
+        modelBuilder.Entity<FollowUpAnswer>(e =>
+        {
+            e.ToTable("FollowUpAnswers");
+            e.HasOne<FollowUpWave>().WithMany().HasForeignKey(x => x.WaveId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Use).HasMaxLength(20);
+            e.Property(x => x.InUseAt).AsJsonList().HasColumnName("InUseAtJson");
+            e.Property(x => x.RootedIn).AsJsonList().HasColumnName("RootedInJson");
+            e.Property(x => x.SpreadNames).HasMaxLength(2000);
+            e.Property(x => x.Changed).HasMaxLength(4000);
+            e.Property(x => x.Helps).HasMaxLength(4000);
+            e.Property(x => x.Hinders).HasMaxLength(4000);
+            e.HasIndex(x => new { x.WaveId, x.OrganisationId }).IsUnique();
         });
         modelBuilder.IdsAreMadeInCode(typeof(Survey).Assembly);
     }

@@ -17,30 +17,34 @@ namespace Coordination.Dissemination.Features.BrowseModels;
 /// (drafts only for those who may edit them), its history for its editors; GET /api/v1/dissemination/models.</summary>
 internal sealed class BrowseModelsEndpoints : ICarterModule
 {
-    public sealed record ModelSummary(Guid Id, Guid NetworkId, Guid? ProjectId, LocalizedTextInput Title, LocalizedTextInput Summary, List<string> Themes, string Status, DateTime? PublishedAt, bool PeerReviewed, bool ExpertReviewed);
+    public sealed record ModelSummary(Guid Id, Guid NetworkId, Guid? ProjectId, LocalizedTextInput Title, LocalizedTextInput Summary, List<string> Themes, string Status, DateTime? PublishedAt, bool PeerReviewed, bool ExpertReviewed, FollowUpDto? FollowUp = null);
+
+    /// <summary>The latest follow-up: months after the project's end, the month it was answered
+    /// (yyyy-MM), the use, the organisations using the model of the project's, why not any more.</summary>
+    public sealed record FollowUpDto(int Months, string Month, string Use, bool StillInUse, int OrganisationsInUse, int Organisations, string? Reason);
 
     public sealed record ModelDetails(
         Guid Id, Guid NetworkId, Guid? ProjectId, string? Project, List<string> Organisations, LocalizedTextInput Title, LocalizedTextInput Summary,
         LocalizedTextInput Challenge, LocalizedTextInput Method, LocalizedTextInput Result, LocalizedTextInput TargetGroup, LocalizedTextInput ResourcesNeeded,
         List<string> Themes, string? ContactName, string? ContactEmail, List<ModelLink> Links, List<AttachmentDto> Attachments, string Status, int Version,
-        DateTime? PublishedAt, DateTime? PeerReviewedAt, DateTime? ExpertReviewedAt);
+        DateTime? PublishedAt, DateTime? PeerReviewedAt, DateTime? ExpertReviewedAt, FollowUpDto? FollowUp = null);
 
     public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size);
 
     public sealed record VersionDto(int Version, string Action, DateTime SavedAt);
 
-    public sealed record ListModel(List<Model> Items, int Total, Paging Paging, string? Query, string? Theme, List<string> AllThemes, bool CanWrite);
+    public sealed record ListModel(List<Model> Items, int Total, Paging Paging, string? Query, string? Theme, List<string> AllThemes, bool CanWrite, bool InUse = false);
 
     public sealed record PageModel(Model Model, KnownProject? Project, bool CanWrite, List<ModelVersion> Versions, List<(ModelRelation Relation, Model Other)> Relations, List<Model> Candidates);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/method-bank", async (string? q, string? theme, int? page, DisseminationDbContext db, SearchIndex search, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        app.MapGet("/method-bank", async (string? q, string? theme, bool? inUse, int? page, DisseminationDbContext db, SearchIndex search, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 20);
-                var (items, total) = await QueryAsync(db, search, q, theme, paging, ct);
+                var (items, total) = await QueryAsync(db, search, q, theme, inUse == true, paging, ct);
                 var canWrite = ModelAccess.IsCoordinator(user) || (await access.ManagedProjectsAsync(user, ct)).Count > 0;
-                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, [.. (await Themes.ThemeEndpoints.CountsAsync(db, ct)).Select(t => t.Theme)], canWrite) });
+                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, [.. (await Themes.ThemeEndpoints.CountsAsync(db, ct)).Select(t => t.Theme)], canWrite, inUse == true) });
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -76,14 +80,14 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
             .ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1/dissemination/models").WithTags("Dissemination");
-        api.MapGet("/", async Task<Ok<PagedResponse<ModelSummary>>> (string? q, string? theme, int? page, int? pageSize, DisseminationDbContext db, SearchIndex search, CancellationToken ct) =>
+        api.MapGet("/", async Task<Ok<PagedResponse<ModelSummary>>> (string? q, string? theme, bool? inUse, int? page, int? pageSize, DisseminationDbContext db, SearchIndex search, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var (items, total) = await QueryAsync(db, search, q, theme, paging, ct);
+                var (items, total) = await QueryAsync(db, search, q, theme, inUse == true, paging, ct);
                 return TypedResults.Ok(new PagedResponse<ModelSummary>([.. items.Select(Summary)], paging.Page, paging.PageSize, total));
             })
             .AllowAnonymous()
-            .WithSummary("Published models, best match first with q (compound words are found by their parts), newest first without; theme filters");
+            .WithSummary("Published models, best match first with q (compound words are found by their parts), newest first without; theme filters; inUse=true: only models still in use at their latest follow-up");
         api.MapGet("/{id:guid}", async Task<IResult> (Guid id, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var m = await db.Models.AsNoTracking().Include(x => x.Attachments).SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -97,7 +101,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
                     m.Id, m.NetworkId, m.ProjectId, project?.Label, [.. project?.Organisations.Select(o => o.Name) ?? []], LocalizedTextInput.From(m.Title), LocalizedTextInput.From(m.Summary),
                     LocalizedTextInput.From(m.Challenge), LocalizedTextInput.From(m.Method), LocalizedTextInput.From(m.Result), LocalizedTextInput.From(m.TargetGroup),
                     LocalizedTextInput.From(m.ResourcesNeeded), m.Themes, m.ContactName, m.ContactEmail, m.Links,
-                    [.. m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size))], EnumText.Of(m.Status), m.Version, m.PublishedAt, m.PeerReviewedAt, m.ExpertReviewedAt));
+                    [.. m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size))], EnumText.Of(m.Status), m.Version, m.PublishedAt, m.PeerReviewedAt, m.ExpertReviewedAt, FollowUp(m)));
             })
             .AllowAnonymous()
             .WithSummary("A model card (published ones for everyone, drafts for their editors)");
@@ -114,11 +118,21 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
 
     public static ModelSummary Summary(Model m) => new(
         m.Id, m.NetworkId, m.ProjectId, LocalizedTextInput.From(m.Title), LocalizedTextInput.From(m.Summary), m.Themes, EnumText.Of(m.Status), m.PublishedAt,
-        m.PeerReviewedAt is not null, m.ExpertReviewedAt is not null);
+        m.PeerReviewedAt is not null, m.ExpertReviewedAt is not null, FollowUp(m));
 
-    private static async Task<(List<Model> Items, int Total)> QueryAsync(DisseminationDbContext db, SearchIndex search, string? q, string? theme, Paging paging, CancellationToken ct)
+    public static FollowUpDto? FollowUp(Model m) => m is { FollowUpMonths: { } months, FollowUpAt: { } at, FollowUpUse: { } use }
+        ? new(months, Shared.Localization.HelsinkiTime.ToLocal(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), use, m.StillInUse, m.FollowUpInUse ?? 0, m.FollowUpOrganisations ?? 0, m.FollowUpReason)
+        : null;
+
+    private static async Task<(List<Model> Items, int Total)> QueryAsync(DisseminationDbContext db, SearchIndex search, string? q, string? theme, bool inUse, Paging paging, CancellationToken ct)
     {
         var ids = await search.FindAsync(SearchIndex.Terms(q), theme, ct);
+        if (inUse)
+        {
+            var used = (await db.Models.AsNoTracking().Where(m => m.FollowUpUse == "inUse" || m.FollowUpUse == "partly").Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+            ids = [.. ids.Where(used.Contains)];
+        }
+
         var pageIds = ids.Skip(paging.Skip).Take(paging.PageSize).ToList();
         var models = await db.Models.AsNoTracking().Where(m => pageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         return ([.. pageIds.Where(models.ContainsKey).Select(id => models[id])], ids.Count);

@@ -25,16 +25,16 @@ internal sealed class MembershipHandlers(SurveysDbContext db) :
     }
 
     public Task HandleAsync(ProjectJoinedNetwork e, IntegrationEventContext context, CancellationToken cancellationToken)
-        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, cancellationToken);
+        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
 
     public Task HandleAsync(ProjectUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
-        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, cancellationToken);
+        => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
 
     public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)
-        => PersonAsync(e.PersonId, e.Name, e.Email, e.Language, e.Roles, cancellationToken);
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.Language, e.OrganisationId, e.Roles, cancellationToken);
 
     public Task HandleAsync(PersonUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
-        => PersonAsync(e.PersonId, e.Name, e.Email, e.Language, e.Roles, cancellationToken);
+        => PersonAsync(e.PersonId, e.Name, e.Email, e.Language, e.OrganisationId, e.Roles, cancellationToken);
 
     public async Task HandleAsync(PersonErased e, IntegrationEventContext context, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class MembershipHandlers(SurveysDbContext db) :
         db.People.Remove(person);
     }
 
-    private async Task ProjectAsync(Guid projectId, Guid networkId, string name, string? acronym, CancellationToken ct)
+    private async Task ProjectAsync(Guid projectId, Guid networkId, string name, string? acronym, IReadOnlyList<ProjectOrganisation> organisations, CancellationToken ct)
     {
         var project = await db.Projects.SingleOrDefaultAsync(p => p.ProjectId == projectId, ct);
         if (project is null)
@@ -62,9 +62,10 @@ internal sealed class MembershipHandlers(SurveysDbContext db) :
         project.NetworkId = networkId;
         project.Name = name;
         project.Acronym = acronym;
+        project.Organisations = [.. organisations.Select(o => new KnownOrganisation(o.OrganisationId, o.Name, o.IsLead))];
     }
 
-    private async Task PersonAsync(Guid personId, string name, string email, string language, IReadOnlyList<PersonRole> roles, CancellationToken ct)
+    private async Task PersonAsync(Guid personId, string name, string email, string language, Guid? organisationId, IReadOnlyList<PersonRole> roles, CancellationToken ct)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, ct);
         if (person is null)
@@ -75,6 +76,7 @@ internal sealed class MembershipHandlers(SurveysDbContext db) :
         person.Name = name;
         person.Email = email.ToLowerInvariant();
         person.Language = language;
+        person.OrganisationId = organisationId;
         person.Roles = [.. roles.Select(r => new KnownRole(r.Role, r.ProjectId, r.NetworkId))];
     }
 }

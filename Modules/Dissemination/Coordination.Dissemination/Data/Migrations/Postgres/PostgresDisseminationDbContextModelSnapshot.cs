@@ -165,6 +165,29 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.Property<DateTime?>("ExpertReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FollowUpInUse")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FollowUpMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FollowUpOrganisations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FollowUpReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FollowUpUse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("FollowUpWaveId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Links")
                         .IsRequired()
                         .HasColumnType("text")

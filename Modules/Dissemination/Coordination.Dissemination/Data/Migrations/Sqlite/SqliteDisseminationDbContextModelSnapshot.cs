@@ -159,6 +159,29 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ExpertReviewedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FollowUpAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FollowUpInUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FollowUpMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FollowUpOrganisations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpUse")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowUpWaveId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Links")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -315,6 +315,41 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.ToTable("ModelFacts", "monitoring");
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.ModelFollowUpFact", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Organisations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationsInUse")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ModelId", "Months");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("ModelFollowUpFacts", "monitoring");
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.ModelReviewFact", b =>
                 {
                     b.Property<Guid>("ModelId")

@@ -309,6 +309,41 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.ToTable("ModelFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.ModelFollowUpFact", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Organisations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationsInUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ModelId", "Months");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("ModelFollowUpFacts", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.ModelReviewFact", b =>
                 {
                     b.Property<Guid>("ModelId")

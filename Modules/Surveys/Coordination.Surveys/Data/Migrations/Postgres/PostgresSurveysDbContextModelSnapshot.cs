@@ -242,6 +242,156 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                     b.ToTable("Answers", "surveys");
                 });
 
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Changed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Helps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Hinders")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("InUseAt")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("InUseAtJson");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RootedIn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("RootedInJson");
+
+                    b.Property<int?>("SpreadCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SpreadNames")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpAnswers", "surveys");
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpRecipients", "surveys");
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpWave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ProjectEndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ProjectId", "ModelId", "Months")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpWaves", "surveys");
+                });
+
             modelBuilder.Entity("Coordination.Surveys.Data.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -317,6 +467,41 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                     b.ToTable("HeldEvents", "surveys");
                 });
 
+            modelBuilder.Entity("Coordination.Surveys.Data.KnownModel", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleSv")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("ModelId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Models", "surveys");
+                });
+
             modelBuilder.Entity("Coordination.Surveys.Data.KnownNetwork", b =>
                 {
                     b.Property<Guid>("NetworkId")
@@ -362,6 +547,9 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("text")
@@ -382,6 +570,9 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -389,6 +580,11 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
 
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Organisations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("OrganisationsJson");
 
                     b.HasKey("ProjectId");
 
@@ -512,6 +708,24 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                     b.HasOne("Coordination.Surveys.Data.Response", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpAnswer", b =>
+                {
+                    b.HasOne("Coordination.Surveys.Data.FollowUpWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpRecipient", b =>
+                {
+                    b.HasOne("Coordination.Surveys.Data.FollowUpWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -236,6 +236,156 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
                     b.ToTable("Answers", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Helps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hinders")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InUseAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("InUseAtJson");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootedIn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RootedInJson");
+
+                    b.Property<int?>("SpreadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpreadNames")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WaveId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaveId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpWave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProjectEndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ProjectId", "ModelId", "Months")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpWaves", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Surveys.Data.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -311,6 +461,41 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
                     b.ToTable("HeldEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Surveys.Data.KnownModel", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleSv")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ModelId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Models", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Surveys.Data.KnownNetwork", b =>
                 {
                     b.Property<Guid>("NetworkId")
@@ -356,6 +541,9 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -376,6 +564,9 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -383,6 +574,11 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
 
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OrganisationsJson");
 
                     b.HasKey("ProjectId");
 
@@ -506,6 +702,24 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
                     b.HasOne("Coordination.Surveys.Data.Response", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpAnswer", b =>
+                {
+                    b.HasOne("Coordination.Surveys.Data.FollowUpWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Surveys.Data.FollowUpRecipient", b =>
+                {
+                    b.HasOne("Coordination.Surveys.Data.FollowUpWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
