@@ -43,6 +43,23 @@ public abstract class BrowserFixture
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
     }
 
+    /// <summary>Presses Tab until the focus is on the element (tag, and its name attribute or text).</summary>
+    protected static async Task TabToAsync(IPage page, string tag, string nameOrText)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.tagName.toLowerCase() + '|' + (e.getAttribute('name') ?? '') + '|' + e.textContent.trim(); }");
+            var parts = focused.Split('|');
+            if (parts[0] == tag && (parts[1] == nameOrText || parts[2] == nameOrText))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached {tag} {nameOrText}");
+    }
+
     protected static async Task CheckAccessibleAsync(IPage page, List<string> visited)
     {
         var results = await page.RunAxe(new AxeRunOptions

@@ -104,7 +104,7 @@ public sealed partial class SurveysJourneyTests : BrowserFixture
         var page = await context.NewPageAsync();
         var visited = new List<string>();
         await SignInAsync(page, "Sähköposti", "Salasana", "Kirjaudu sisään");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Kyselyt" }).ClickAsync();
+        await Menu.GoAsync(page, "Kyselyt", "Kyselyt");
         await CheckAccessibleAsync(page, visited);
         await page.GetByRole(AriaRole.Link, new() { Name = "Uusi kysely" }).ClickAsync();
         await CheckAccessibleAsync(page, visited);
@@ -168,23 +168,6 @@ public sealed partial class SurveysJourneyTests : BrowserFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Kyllä, sulje kysely" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kysely suljettiin");
         await CheckAccessibleAsync(page, visited);
-    }
-
-    /// <summary>Presses Tab until the focus is on the element (tag, and its name attribute or text).</summary>
-    private static async Task TabToAsync(IPage page, string tag, string nameOrText)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            var focused = await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.tagName.toLowerCase() + '|' + (e.getAttribute('name') ?? '') + '|' + e.textContent.trim(); }");
-            var parts = focused.Split('|');
-            if (parts[0] == tag && (parts[1] == nameOrText || parts[2] == nameOrText))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"Tab never reached {tag} {nameOrText}");
     }
 
     private async Task<Guid> NetworkAsync(HttpClient api, string? name = null)

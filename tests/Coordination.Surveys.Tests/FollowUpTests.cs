@@ -154,6 +154,41 @@ public sealed partial class FollowUpTests(Provider provider)
         Assert.That(await SurveysSetup.InSurveysAsync(app, db => db.FollowUpRecipients.CountAsync()), Is.EqualTo(6));
     }
 
+    [Test]
+    public async Task A_coordinator_sends_a_running_wave_to_another_person_of_the_organisation_from_the_page()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database, SurveysSetup.NoPublicRateLimit);
+        var coordinator = await app.ApiClientAsync(Roles.Coordinator);
+        var network = await SurveysSetup.NetworkAsync(app, coordinator);
+        var project = await EndedProjectAsync(app, coordinator, network, "LÄH", DateOnly.FromDateTime(HelsinkiTime.ToLocal(DateTime.UtcNow)).AddMonths(-13));
+        await PublishedModelAsync(coordinator, network, project.Id, "Lähtijän malli");
+        await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(app, db => db.Models.CountAsync(m => m.Published && m.ProjectId == project.Id)), n => n == 1);
+        await RunAsync(app, "membership:membership-end-projects");
+        await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(app, db => db.FollowUpWaves.CountAsync(w => w.ProjectId == project.Id)), n => n == 2);
+        await RunAsync(app, "surveys:followups");
+        var wave = await SurveysSetup.InSurveysAsync(app, db => db.FollowUpWaves.AsNoTracking().SingleAsync(w => w.ProjectId == project.Id && w.Months == 12));
+
+        var browser = await app.BrowserClientAsync(Roles.Coordinator);
+        var listPage = $"/followups?projectId={project.Id}";
+        var page = await browser.GetStringAsync(listPage);
+        Assert.That(page, Does.Contain($"action=\"/followups/waves/{wave.Id}/recipients\"").And.Contain($"value=\"{project.Organisations[1]}\""), "a running wave offers another recipient among the project's organisations");
+
+        var action = $"/followups/waves/{wave.Id}/recipients";
+        var bad = await browser.PostFormAsync(listPage, action, new() { ["projectId"] = project.Id.ToString(), ["name"] = "", ["email"] = "ei-osoite", ["organisationId"] = Guid.NewGuid().ToString(), ["language"] = "sv" });
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("Anna sähköpostiosoite").And.Contain("Anna nimi"));
+        var successor = $"seuraaja-{Guid.NewGuid():N}@example.fi";
+        var sent = await browser.PostFormAsync(listPage, action, new() { ["projectId"] = project.Id.ToString(), ["name"] = "Seuraaja Sanna", ["email"] = successor, ["organisationId"] = project.Organisations[1].ToString(), ["language"] = "sv" });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await sent.Content.ReadAsStringAsync());
+        Assert.That(await browser.GetStringAsync(sent.Headers.Location!.OriginalString), Does.Contain("Seuranta lähetettiin uudelle vastaanottajalle."));
+
+        var mails = await FollowUpMailsAsync(app);
+        Assert.That(mails.Count(m => m.ToAddress == successor), Is.EqualTo(1), "the successor gets the follow-up, once");
+        Assert.That(mails.Single(m => m.ToAddress == successor).Subject, Does.Not.StartWith("Seuranta:"), "in the language chosen for them");
+        Assert.That(await SurveysSetup.InSurveysAsync(app, db => db.AuditEntries.AnyAsync(a => a.Action == "AddFollowUpRecipient" && a.EntityId == wave.Id.ToString())), Is.True, "audited");
+    }
+
     internal sealed record EndedProject(Guid Id, List<Guid> Organisations, List<string> People);
 
     /// <summary>A project of three organisations (lead, two partners) that ends on

@@ -1,3 +1,4 @@
+using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.FollowUps;
@@ -94,7 +95,7 @@ internal sealed class FollowUpAnswerRecorder(SurveysDbContext db, FollowUpTokens
         {
             if (text?.Length > max)
             {
-                errors.Add(field, string.Format(System.Globalization.CultureInfo.CurrentCulture, l["FollowUpTooLong"], max));
+                errors.Add(field, l.Plural("FollowUpTooLong", max));
             }
         }
 

@@ -15,7 +15,10 @@ namespace Coordination.Surveys.Features.ManageFollowUps;
 /// every organisation has answered and it is less than 30 days old), finished, skipped.</summary>
 internal sealed record FollowUpDto(
     Guid Id, Guid ProjectId, string ProjectName, Guid ModelId, string ModelTitle, int Months, DateOnly ProjectEndedOn, DateOnly DueOn, string Status,
-    DateTime? SentAt, int Recipients, int Answers, int Organisations, string? SkipReason);
+    DateTime? SentAt, int Recipients, int Answers, int Organisations, string? SkipReason, IReadOnlyList<FollowUpOrganisation> ProjectOrganisations);
+
+/// <summary>One of the project's organisations, to which another recipient may belong.</summary>
+internal sealed record FollowUpOrganisation(Guid OrganisationId, string Name);
 
 internal enum ManageOutcome
 {
@@ -55,7 +58,8 @@ internal sealed class FollowUpManager(SurveysDbContext db, FollowUpStarter start
             };
             return new FollowUpDto(
                 w.Id, w.ProjectId, project?.Label ?? "", w.ModelId, models.GetValueOrDefault(w.ModelId) is { } m ? FollowUpText.ModelTitle(m) : "", w.Months, w.ProjectEndedOn, w.DueOn, status,
-                w.SentAt, recipients.GetValueOrDefault(w.Id), answered, organisations, w.SkipReason);
+                w.SentAt, recipients.GetValueOrDefault(w.Id), answered, organisations, w.SkipReason,
+                [.. (project?.Organisations ?? []).Select(o => new FollowUpOrganisation(o.OrganisationId, o.Name))]);
         })];
     }
 
@@ -105,7 +109,7 @@ internal sealed class FollowUpManager(SurveysDbContext db, FollowUpStarter start
         }
         else if (reason.Length > 1000)
         {
-            errors.Add("reason", string.Format(CultureInfo.CurrentCulture, l["FollowUpTooLong"], 1000));
+            errors.Add("reason", l.Plural("FollowUpTooLong", 1000));
         }
         else if (wave.Status != FollowUpStatus.Planned)
         {
