@@ -15,6 +15,9 @@ namespace Coordination.Host.Tests;
 
 /// <summary>/metrics for Prometheus (on with configuration, for a token or allowed networks
 /// only), the site's own gauges and counters, and /health/ready degrading on outbox lag.</summary>
+// Meters and their listeners are process-wide: another in-process host running beside these
+// tests publishes instruments of the same names, so the scrapes here run with no other fixture.
+[NonParallelizable]
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed partial class MetricsTests(Provider provider)
 {
