@@ -87,6 +87,7 @@ internal sealed class FollowUpStarter(SurveysDbContext db, TimeProvider clock, I
             .Where(r => r.RemindedAt == null && r.SentAt <= before && !db.FollowUpAnswers.Any(a => a.WaveId == r.WaveId && a.OrganisationId == r.OrganisationId))
             .ToListAsync(ct);
         var reminded = 0;
+        var context = new Dictionary<Guid, (FollowUpWave Wave, KnownProject Project, KnownModel Model)>();
         foreach (var recipient in due)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -95,9 +96,16 @@ internal sealed class FollowUpStarter(SurveysDbContext db, TimeProvider clock, I
                 continue;
             }
 
-            var wave = await db.FollowUpWaves.AsNoTracking().SingleAsync(w => w.Id == recipient.WaveId, ct);
-            var project = await db.Projects.AsNoTracking().SingleAsync(p => p.ProjectId == wave.ProjectId, ct);
-            var model = await db.Models.AsNoTracking().SingleAsync(m => m.ModelId == wave.ModelId, ct);
+            // A wave's recipients share its project and model: read them once per wave.
+            if (!context.TryGetValue(recipient.WaveId, out var of))
+            {
+                var read = await db.FollowUpWaves.AsNoTracking().SingleAsync(w => w.Id == recipient.WaveId, ct);
+                of = context[recipient.WaveId] = (read,
+                    await db.Projects.AsNoTracking().SingleAsync(p => p.ProjectId == read.ProjectId, ct),
+                    await db.Models.AsNoTracking().SingleAsync(m => m.ModelId == read.ModelId, ct));
+            }
+
+            var (wave, project, model) = of;
             db.QueueMail(Message(wave, project, model, recipient, reminder: true), $"surveys:followup-reminder:{wave.Id:N}:{recipient.Email}", now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

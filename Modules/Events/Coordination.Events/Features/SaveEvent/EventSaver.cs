@@ -64,12 +64,17 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var capacityBefore = e.Capacity;
         Apply(e, input, TimeSpan.Zero, now);
         e.Sequence++;
         PublishScheduled(e, now);
         db.Audit(userId, "EditEvent", nameof(Event), e.Id.ToString(), e.Title.Fi, now);
         await db.SaveChangesAsync(ct);
-        await registrar.FillFreedSeatsAsync(e.Id, registrar.BaseUrl(), ct);
+        if (capacityBefore is not null && (e.Capacity is null || e.Capacity > capacityBefore))
+        {
+            await registrar.FillFreedSeatsAsync(e.Id, registrar.BaseUrl(), ct);
+        }
+
         return FormErrors.None;
     }
 
