@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
-using Coordination.PeerReview.Features.Assign;
+using Coordination.PeerReview.Assigning;
 using Coordination.Shared.Security;
 using Coordination.Testing;
 using Microsoft.Data.Sqlite;

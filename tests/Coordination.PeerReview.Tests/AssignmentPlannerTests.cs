@@ -1,4 +1,4 @@
-using Coordination.PeerReview.Features.Assign;
+using Coordination.PeerReview.Assigning;
 
 namespace Coordination.PeerReview.Tests;
 

@@ -1,5 +1,5 @@
 using Coordination.PeerReview.Data;
-using Coordination.PeerReview.Features.Reviewing;
+using Coordination.PeerReview.Features.RemindReviewers;
 using Coordination.Shared.Data;
 using Microsoft.Extensions.DependencyInjection;
 

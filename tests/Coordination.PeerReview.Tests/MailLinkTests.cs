@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Coordination.PeerReview.Features.Reviewing;
+using Coordination.PeerReview.Features.RemindReviewers;
 using Coordination.Shared.Security;
 using Microsoft.Extensions.DependencyInjection;
 

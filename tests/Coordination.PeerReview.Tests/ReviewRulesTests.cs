@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Coordination.PeerReview.Data;
-using Coordination.PeerReview.Features.Reviewing;
+using Coordination.PeerReview.Features.RemindReviewers;
 using Coordination.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,6 +116,12 @@ public sealed class ReviewRulesTests(Provider provider) : AppFixture(provider)
             name = "Muutettu", type = "peer", reviewersPerSubmission = 1, maxReviewsPerReviewer = 3, criteria = new[] { new { title = "Uusi", rubric = new[] { "1", "2", "3", "4", "5" } } },
         });
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var current = await coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/peer-review/rounds/{round}");
+        var same = await coordinator.PutAsJsonAsync($"/api/v1/peer-review/rounds/{round}", new
+        {
+            name = "Muutettu", type = "peer", reviewersPerSubmission = 1, maxReviewsPerReviewer = 3, criteria = current!["criteria"],
+        });
+        Assert.That(same.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "the same criteria sent again are no change (the API and the form keep one rule)");
         Assert.That((await coordinator.PostAsync($"/api/v1/peer-review/submissions/{submission}/release", null)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
 
         // After the window closes, drafts can no longer change.

@@ -20,11 +20,12 @@ public sealed class PeerReviewModule : IModule
         module.AddDatabase<PeerReviewDbContext, SqlitePeerReviewDbContext, PostgresPeerReviewDbContext>();
         module.Services
             .AddScoped<Access.ReviewAccess>()
-            .AddScoped<Features.Submissions.SubmissionService>()
-            .AddScoped<Features.Reviewers.ReviewerService>()
-            .AddScoped<Features.Assign.Assigner>()
-            .AddScoped<Features.Reviewing.ReviewService>()
-            .AddScoped<Features.Outcome.FeedbackService>();
+            .AddScoped<Submissions.SubmissionService>()
+            .AddScoped<Reviewers.ReviewerService>()
+            .AddScoped<Assigning.Assigner>()
+            .AddScoped<Reviews.ReviewService>()
+            .AddScoped<Feedback.FeedbackService>()
+            .AddScoped<Features.SaveRound.RoundSaver>();
         module.Subscribe<ProjectJoinedNetwork, NetworkHandlers>();
         module.Subscribe<ProjectUpdated, NetworkHandlers>();
         module.Subscribe<PersonRegistered, NetworkHandlers>();
@@ -35,7 +36,7 @@ public sealed class PeerReviewModule : IModule
         module.Subscribe<EventCancelled, NetworkHandlers>();
         module.AddRepublisher<Integration.PeerReviewRepublisher>();
         module.AddHomeSections<Features.Home.PeerReviewHomeSections>();
-        module.AddRecurringJob<Features.Reviewing.ReviewRemindersJob>(Features.Reviewing.ReviewRemindersJob.Id, "15 * * * *");
+        module.AddRecurringJob<Features.RemindReviewers.ReviewRemindersJob>(Features.RemindReviewers.ReviewRemindersJob.Id, "15 * * * *");
         module.AddNavigation(new NavigationEntry("/peer-review", "NavPeerReview", typeof(PeerReviewStrings), Policies.Reviewing, 28, NavigationGroups.Results));
     }
 }

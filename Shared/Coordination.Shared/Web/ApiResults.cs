@@ -16,7 +16,13 @@ public static class ApiResults
 
     public static ProblemHttpResult NotFound(string? detail = null)
         => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>201 with the new resource's address and <c>{ "id": … }</c>.</summary>
+    public static Created<CreatedId> Created(string location, Guid id) => TypedResults.Created(location, new CreatedId(id));
 }
+
+/// <summary>The body of a 201: the new resource's id.</summary>
+public sealed record CreatedId(Guid Id);
 
 /// <summary>A page of a list in the API.</summary>
 public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -2,7 +2,7 @@ using Coordination.Dissemination.Contracts;
 using Coordination.Events.Contracts;
 using Coordination.Membership.Contracts;
 using Coordination.PeerReview.Data;
-using Coordination.PeerReview.Features.Submissions;
+using Coordination.PeerReview.Submissions;
 using Coordination.Shared.Data;
 using Coordination.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;

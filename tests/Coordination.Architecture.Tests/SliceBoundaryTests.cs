@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using NetArchTest.Rules;
+
+namespace Coordination.Architecture.Tests;
+
+/// <summary>A slice (<c>Features/&lt;VerbNoun&gt;</c>) is one use case and uses no other slice's
+/// types: what two slices share lives in the module's <c>Data/</c>, <c>Access/</c> or a named
+/// domain folder (README › Module map).</summary>
+public sealed class SliceBoundaryTests
+{
+    private static readonly string[] ModuleNames = ["Membership", "Events", "PeerReview", "Surveys", "Dissemination", "Monitoring"];
+
+    /// <summary>Slice-to-slice uses written before the rule, to be moved out one by one. The test
+    /// fails when one is gone (strike it here) as well as when a new one appears.</summary>
+    private static readonly HashSet<string> Known =
+    [
+        "Membership: ImportApplication -> Projects",
+        "Membership: NetworkSettings -> ViewNetwork",
+        "Membership: Projects -> Goals",
+        "Membership: ViewNetwork -> Goals",
+        "Events: Attendance -> Registrations",
+        "Events: BrowseEvents -> Registrations",
+        "Events: SaveEvent -> Registrations",
+        "Events: TrackPeople -> Privacy",
+        "Surveys: Answering -> SaveSurvey",
+        "Surveys: BrowseSurveys -> Invitations",
+        "Surveys: BrowseSurveys -> SaveSurvey",
+        "Surveys: BrowseSurveys -> Templates",
+        "Surveys: Closing -> Results",
+        "Surveys: Home -> Answering",
+        "Surveys: Invitations -> Answering",
+        "Surveys: SaveSurvey -> Templates",
+        "Surveys: Templates -> SaveSurvey",
+        "Surveys: TrackNetwork -> Invitations",
+        "Surveys: TrackNetwork -> SaveSurvey",
+        "Surveys: TrackNetwork -> Templates",
+        "Dissemination: BrowseModels -> Attachments",
+        "Dissemination: BrowseModels -> Search",
+        "Dissemination: BrowseModels -> Themes",
+        "Dissemination: SaveModel -> Search",
+        "Dissemination: Search -> BrowseModels",
+        "Dissemination: Themes -> BrowseModels",
+        "Dissemination: Themes -> Search",
+        "Monitoring: Home -> ReportingDates",
+    ];
+
+    public static IEnumerable<string> Modules => ModuleNames;
+
+    [TestCaseSource(nameof(Modules))]
+    public void A_slice_uses_no_other_slice(string module)
+    {
+        var assembly = Assembly.Load($"Coordination.{module}");
+        var prefix = $"Coordination.{module}.Features.";
+        var slices = assembly.GetTypes()
+            .Select(t => t.Namespace)
+            .Where(n => n is not null && n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => n![prefix.Length..].Split('.')[0])
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var types = Types.InAssembly(assembly);
+        var found = new List<string>();
+        foreach (var slice in slices)
+        {
+            var inSlice = $"^{Regex.Escape(prefix + slice)}(\\..*)?$";
+            found.AddRange(slices.Where(other => other != slice
+                    && !types.That().ResideInNamespaceMatching(inSlice).ShouldNot().HaveDependencyOn(prefix + other).GetResult().IsSuccessful)
+                .Select(other => $"{module}: {slice} -> {other}"));
+        }
+
+        var distinct = found.Distinct().Order(StringComparer.Ordinal).ToList();
+        var known = Known.Where(k => k.StartsWith(module + ":", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Multiple(() =>
+        {
+            var added = distinct.Except(known).ToList();
+            var gone = known.Except(distinct).ToList();
+            Assert.That(added, Is.Empty, "a slice uses another slice's types (move what they share to Data/, Access/ or a domain folder): " + string.Join(", ", added));
+            Assert.That(gone, Is.Empty, "these slice uses are gone, strike them from Known: " + string.Join(", ", gone));
+        });
+    }
+}
