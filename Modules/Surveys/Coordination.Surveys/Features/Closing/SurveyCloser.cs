@@ -48,17 +48,3 @@ internal sealed class SurveyCloser(SurveysDbContext db, SurveyResultsCalculator 
         return true;
     }
 }
-
-/// <summary>Every few minutes: surveys whose window has ended are closed and SurveyClosed is published.</summary>
-internal sealed class CloseSurveysJob(SurveysDbContext db, SurveyCloser closer, TimeProvider clock) : IRecurringJob
-{
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Surveys.AsNoTracking().Where(s => s.ClosedAt == null && s.ClosesAt <= now).ToListAsync(cancellationToken);
-        foreach (var survey in due)
-        {
-            await closer.CloseAsync(survey, cancellationToken);
-        }
-    }
-}
