@@ -7,6 +7,7 @@ using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using FluentValidation;
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ internal sealed record GoalInput(Guid? NetworkId, Guid? ProjectId, string? Focus
     public static GoalInput From(IFormCollection form)
         => new(form.Id("networkId"), form.Id("projectId"), form.Text("focusArea"), form.Text("objective"), form.Text("activities"), form.Text("results"), form.Text("monitoring"), form.Number("version"));
 
-    public static GoalInput From(Goal g) => new(g.NetworkId, g.ProjectId, g.FocusArea, g.Objective, g.Activities, g.Results, g.Monitoring, g.Version);
+    public static GoalInput From(Goal g) => g.Adapt<GoalInput>(MembershipMappings.Config);
 }
 
 internal sealed class GoalInputValidator : AbstractValidator<GoalInput>
