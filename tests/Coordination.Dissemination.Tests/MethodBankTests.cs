@@ -97,6 +97,62 @@ public sealed class MethodBankTests(Provider provider) : AppFixture(provider)
     }
 
     [Test]
+    public async Task Pages_beyond_the_first_hold_the_right_models_and_the_total_counts_every_match()
+    {
+        var stamp = Guid.NewGuid().ToString("N")[..6];
+        var theme = "Sivutus" + stamp;
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await DisseminationSetup.PublishedAsync(_manager, DisseminationSetup.Card(_network, _project, $"Sivutettu ohjausmalli {i} {stamp}", themes: [theme])));
+        }
+
+        await _manager.PostAsJsonAsync("/api/v1/dissemination/models", DisseminationSetup.Card(_network, _project, $"Sivutettu luonnos {stamp}", themes: [theme]));
+        var guest = App.CreateClient();
+
+        async Task<(List<Guid> Ids, int Total)> PageAsync(string query)
+        {
+            var json = (await guest.GetFromJsonAsync<JsonObject>($"/api/v1/dissemination/models?{query}"))!;
+            return ([.. json["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>())], json["total"]!.GetValue<int>());
+        }
+
+        var byTheme = $"theme={Uri.EscapeDataString(theme)}";
+        var newestFirst = Enumerable.Reverse(ids).ToList();
+        Assert.That(await PageAsync($"{byTheme}&pageSize=100"), Is.EqualTo((newestFirst, 5)), "newest first without words; never the draft");
+        Assert.That(await PageAsync($"{byTheme}&pageSize=2&page=2"), Is.EqualTo((newestFirst[2..4], 5)));
+        Assert.That(await PageAsync($"{byTheme}&pageSize=2&page=3"), Is.EqualTo((newestFirst[4..], 5)));
+        Assert.That(await PageAsync($"{byTheme}&pageSize=2&page=4"), Is.EqualTo((new List<Guid>(), 5)), "past the last page: none, and still the total");
+
+        var byWords = $"q={Uri.EscapeDataString("ohjausmalli " + stamp)}";
+        var (ranked, total) = await PageAsync($"{byWords}&pageSize=100");
+        Assert.That(total, Is.EqualTo(5));
+        Assert.That(ranked, Is.EquivalentTo(ids));
+        Assert.That(await PageAsync($"{byWords}&pageSize=2&page=2"), Is.EqualTo((ranked[2..4], 5)), "the second page of the same ranking");
+        Assert.That(await PageAsync($"{byWords}&pageSize=2&page=3"), Is.EqualTo((ranked[4..], 5)));
+        Assert.That(await PageAsync($"{byWords}&{byTheme}&pageSize=3&page=2"), Is.EqualTo((ranked[3..], 5)), "words and theme together");
+        Assert.That(await PageAsync($"{byWords}&inUse=true"), Is.EqualTo((new List<Guid>(), 0)), "none is followed up yet");
+        var search = (await guest.GetFromJsonAsync<JsonObject>($"/api/v1/dissemination/search?{byWords}"))!;
+        Assert.That(search["modelCount"]!.GetValue<int>(), Is.EqualTo(5));
+        Assert.That(search["models"]!.AsArray().Select(m => m!["id"]!.GetValue<Guid>()), Is.EqualTo(ranked));
+    }
+
+    [Test]
+    public async Task The_theme_list_shows_a_publish_and_a_withdrawal_at_once()
+    {
+        var theme = "Tuore" + Guid.NewGuid().ToString("N")[..6];
+        var guest = App.CreateClient();
+        async Task<int?> CountAsync() => (await guest.GetFromJsonAsync<JsonArray>("/api/v1/dissemination/themes"))!
+            .Where(t => t!["theme"]!.GetValue<string>() == theme).Select(t => (int?)t!["models"]!.GetValue<int>()).SingleOrDefault();
+
+        Assert.That(await CountAsync(), Is.Null);
+        var id = await DisseminationSetup.PublishedAsync(_manager, DisseminationSetup.Card(_network, _project, $"Tuore malli {theme}", themes: [theme]));
+        Assert.That(await CountAsync(), Is.EqualTo(1), "counted again after the publish");
+        Assert.That(await guest.GetStringAsync("/method-bank"), Does.Contain(theme), "the method bank's theme filter too");
+        Assert.That((await _manager.PostAsync($"/api/v1/dissemination/models/{id}/unpublish", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await CountAsync(), Is.Null, "gone after the withdrawal");
+    }
+
+    [Test]
     public async Task Markdown_with_scripts_frames_and_javascript_links_is_rendered_harmless()
     {
         var id = await DisseminationSetup.PublishedAsync(_manager, DisseminationSetup.Card(_network, _project, "Turvallinen malli",

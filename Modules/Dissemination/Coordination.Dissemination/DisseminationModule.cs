@@ -22,6 +22,7 @@ public sealed class DisseminationModule : IModule
             .AddScoped<Access.ModelAccess>()
             .AddScoped<Features.SaveModel.ModelSaver>()
             .AddScoped<Features.Search.SearchIndex>()
+            .AddSingleton<ThemeCounts>()
             .AddScoped<Features.Blog.PostWriter>()
             .AddScoped<Features.Newsletter.Subscriptions>()
             .AddSingleton<Features.Newsletter.SubscriptionLinks>()

@@ -39,12 +39,12 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/method-bank", async (string? q, string? theme, bool? inUse, int? page, DisseminationDbContext db, SearchIndex search, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        app.MapGet("/method-bank", async (string? q, string? theme, bool? inUse, int? page, DisseminationDbContext db, SearchIndex search, ThemeCounts themes, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 20);
-                var (items, total) = await QueryAsync(db, search, q, theme, inUse == true, paging, ct);
+                var (items, total) = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);
                 var canWrite = ModelAccess.IsCoordinator(user) || (await access.ManagedProjectsAsync(user, ct)).Count > 0;
-                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, [.. (await Themes.ThemeEndpoints.CountsAsync(db, ct)).Select(t => t.Theme)], canWrite, inUse == true) });
+                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, [.. (await themes.GetAsync(db, ct)).Select(t => t.Theme)], canWrite, inUse == true) });
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -80,10 +80,10 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
             .ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1/dissemination/models").WithTags("Dissemination");
-        api.MapGet("/", async Task<Ok<PagedResponse<ModelSummary>>> (string? q, string? theme, bool? inUse, int? page, int? pageSize, DisseminationDbContext db, SearchIndex search, CancellationToken ct) =>
+        api.MapGet("/", async Task<Ok<PagedResponse<ModelSummary>>> (string? q, string? theme, bool? inUse, int? page, int? pageSize, SearchIndex search, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var (items, total) = await QueryAsync(db, search, q, theme, inUse == true, paging, ct);
+                var (items, total) = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);
                 return TypedResults.Ok(new PagedResponse<ModelSummary>([.. items.Select(Summary)], paging.Page, paging.PageSize, total));
             })
             .AllowAnonymous()
@@ -123,18 +123,4 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
     public static FollowUpDto? FollowUp(Model m) => m is { FollowUpMonths: { } months, FollowUpAt: { } at, FollowUpUse: { } use }
         ? new(months, Shared.Localization.HelsinkiTime.ToLocal(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), use, m.StillInUse, m.FollowUpInUse ?? 0, m.FollowUpOrganisations ?? 0, m.FollowUpReason)
         : null;
-
-    private static async Task<(List<Model> Items, int Total)> QueryAsync(DisseminationDbContext db, SearchIndex search, string? q, string? theme, bool inUse, Paging paging, CancellationToken ct)
-    {
-        var ids = await search.FindAsync(SearchIndex.Terms(q), theme, ct);
-        if (inUse)
-        {
-            var used = (await db.Models.AsNoTracking().Where(m => m.FollowUpUse == "inUse" || m.FollowUpUse == "partly").Select(m => m.Id).ToListAsync(ct)).ToHashSet();
-            ids = [.. ids.Where(used.Contains)];
-        }
-
-        var pageIds = ids.Skip(paging.Skip).Take(paging.PageSize).ToList();
-        var models = await db.Models.AsNoTracking().Where(m => pageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        return ([.. pageIds.Where(models.ContainsKey).Select(id => models[id])], ids.Count);
-    }
 }

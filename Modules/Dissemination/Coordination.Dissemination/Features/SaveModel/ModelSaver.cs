@@ -28,7 +28,7 @@ internal sealed record SaveResult(SaveOutcome Outcome, Guid? Id, FormErrors Erro
 /// <summary>Writes model cards: every save keeps a version; publishing makes the card public and
 /// searchable and tells other modules (ModelPublished, ModelUpdated); a published card can be
 /// sent to review (ModelSubmittedForReview with the card as it is).</summary>
-internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, IValidator<ModelInput> validator, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
+internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, IValidator<ModelInput> validator, TimeProvider clock, IStringLocalizer<DisseminationStrings> l, ThemeCounts themes)
 {
     public async Task<SaveResult> CreateAsync(ModelInput input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -154,6 +154,7 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
         try
         {
             await db.SaveChangesAsync(ct);
+            themes.Evict();
             return new SaveResult(SaveOutcome.Saved, model.Id, FormErrors.None);
         }
         catch (DbUpdateConcurrencyException)

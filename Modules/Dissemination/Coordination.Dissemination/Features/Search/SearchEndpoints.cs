@@ -54,12 +54,8 @@ internal sealed class SearchEndpoints : ICarterModule
             return ([], 0, [], 0);
         }
 
-        var modelIds = await search.FindAsync(terms, null, ct);
-        var postIds = await search.FindPostsAsync(terms, ct);
-        var top = modelIds.Take(Shown).ToList();
-        var topPosts = postIds.Take(Shown).ToList();
-        var models = await db.Models.AsNoTracking().Where(m => top.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        var posts = await db.Posts.AsNoTracking().Where(p => topPosts.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return ([.. top.Where(models.ContainsKey).Select(id => models[id])], modelIds.Count, [.. topPosts.Where(posts.ContainsKey).Select(id => posts[id])], postIds.Count);
+        var (models, modelCount) = await search.FindModelsAsync(terms, null, false, 0, Shown, ct);
+        var (posts, postCount) = await search.FindPostsAsync(terms, 0, Shown, ct);
+        return (models, modelCount, posts, postCount);
     }
 }

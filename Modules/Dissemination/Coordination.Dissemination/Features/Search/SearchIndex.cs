@@ -30,55 +30,60 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
     public static IReadOnlyList<string> Terms(string? query)
         => string.IsNullOrWhiteSpace(query) ? [] : [.. Word().Matches(query.ToLowerInvariant()).Select(m => m.Value).Distinct().Take(10)];
 
-    /// <summary>Published models matching every term, best first (ids only).</summary>
-    public async Task<List<Guid>> FindAsync(IReadOnlyList<string> terms, string? theme, CancellationToken ct)
+    /// <summary>A page of published models matching every term (best first; newest first without
+    /// terms), of the theme and, with <paramref name="inUse"/>, still in use at their latest
+    /// follow-up, and how many match in all. Ranked, filtered, counted and paged in the database.</summary>
+    public async Task<(List<Model> Items, int Total)> FindModelsAsync(IReadOnlyList<string> terms, string? theme, bool inUse, int skip, int take, CancellationToken ct)
     {
         var published = db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published);
         if (!string.IsNullOrWhiteSpace(theme))
         {
-            var key = "|" + theme.Trim().ToLowerInvariant() + "|";
+            var key = ThemesOf([theme]);
             published = published.Where(m => m.ThemeIndex.Contains(key));
         }
 
+        if (inUse)
+        {
+            published = published.Where(m => m.FollowUpUse == "inUse" || m.FollowUpUse == "partly");
+        }
+
+        IQueryable<Model> ordered;
         if (db.Database.IsSqlite())
         {
             // Trigrams need three letters; shorter words are matched with LIKE.
-            var fts = terms.Where(t => t.Length >= 3).ToList();
-            var shortTerms = terms.Where(t => t.Length < 3).ToList();
-            foreach (var term in shortTerms)
+            foreach (var term in terms.Where(t => t.Length < 3))
             {
                 published = published.Where(m => m.SearchText.Contains(term));
             }
 
-            if (fts.Count == 0)
+            var hits = Hits("ModelSearch", "ModelId", terms);
+            ordered = hits is null
+                ? published.OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id)
+                : from m in published join h in hits on m.Id equals h.Id orderby h.Rank, m.PublishedAt descending, m.Id descending select m;
+        }
+        else
+        {
+            foreach (var term in terms)
             {
-                return await published.OrderByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct);
+                var pattern = Like(term);
+                published = published.Where(m => EF.Functions.ILike(m.SearchText, pattern));
             }
 
-            return Ranked(await MatchAsync("ModelSearch", "ModelId", fts, ct), (await published.Select(m => m.Id).ToListAsync(ct)).ToHashSet());
+            var query = string.Join(' ', terms);
+            ordered = terms.Count == 0
+                ? published.OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id)
+                : published.OrderByDescending(m => EF.Functions.TrigramsWordSimilarity(query, m.SearchText)).ThenByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id);
         }
 
-        foreach (var term in terms)
-        {
-            var pattern = Like(term);
-            published = published.Where(m => EF.Functions.ILike(m.SearchText, pattern));
-        }
-
-        var query = string.Join(' ', terms);
-        return terms.Count == 0
-            ? await published.OrderByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct)
-            : await published.OrderByDescending(m => EF.Functions.TrigramsWordSimilarity(query, m.SearchText)).ThenByDescending(m => m.PublishedAt).Select(m => m.Id).ToListAsync(ct);
+        var total = await ordered.CountAsync(ct);
+        return (total <= skip ? [] : await ordered.Skip(skip).Take(take).ToListAsync(ct), total);
     }
 
-    /// <summary>Published posts matching every term, best first (ids only).</summary>
-    public async Task<List<Guid>> FindPostsAsync(IReadOnlyList<string> terms, CancellationToken ct)
+    /// <summary>A page of published posts matching every term, best first, and how many match in all.</summary>
+    public async Task<(List<Post> Items, int Total)> FindPostsAsync(IReadOnlyList<string> terms, int skip, int take, CancellationToken ct)
     {
         var published = db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published);
-        if (terms.Count == 0)
-        {
-            return await published.OrderByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
-        }
-
+        IQueryable<Post> ordered;
         if (db.Database.IsSqlite())
         {
             foreach (var term in terms.Where(t => t.Length < 3))
@@ -86,23 +91,27 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
                 published = published.Where(p => p.SearchText.Contains(term));
             }
 
-            var fts = terms.Where(t => t.Length >= 3).ToList();
-            if (fts.Count == 0)
+            var hits = Hits("PostSearch", "PostId", terms);
+            ordered = hits is null
+                ? published.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+                : from p in published join h in hits on p.Id equals h.Id orderby h.Rank, p.PublishedAt descending, p.Id descending select p;
+        }
+        else
+        {
+            foreach (var term in terms)
             {
-                return await published.OrderByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
+                var pattern = Like(term);
+                published = published.Where(p => EF.Functions.ILike(p.SearchText, pattern));
             }
 
-            return Ranked(await MatchAsync("PostSearch", "PostId", fts, ct), (await published.Select(p => p.Id).ToListAsync(ct)).ToHashSet());
+            var query = string.Join(' ', terms);
+            ordered = terms.Count == 0
+                ? published.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+                : published.OrderByDescending(p => EF.Functions.TrigramsWordSimilarity(query, p.SearchText)).ThenByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
         }
 
-        foreach (var term in terms)
-        {
-            var pattern = Like(term);
-            published = published.Where(p => EF.Functions.ILike(p.SearchText, pattern));
-        }
-
-        var query = string.Join(' ', terms);
-        return await published.OrderByDescending(p => EF.Functions.TrigramsWordSimilarity(query, p.SearchText)).ThenByDescending(p => p.PublishedAt).Select(p => p.Id).ToListAsync(ct);
+        var total = await ordered.CountAsync(ct);
+        return (total <= skip ? [] : await ordered.Skip(skip).Take(take).ToListAsync(ct), total);
     }
 
     /// <summary>Public events whose title (in any language) holds every term: coming and running
@@ -128,18 +137,23 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
             .ThenBy(e => e.EndsAt < now ? -e.StartsAt.Ticks : e.StartsAt.Ticks)];
     }
 
-    /// <summary>FTS5 hits of every term (each a quoted phrase, so no query syntax gets through).
-    /// The table and column names are ours, never input.</summary>
-    private Task<List<SearchHit>> MatchAsync(string table, string idColumn, IEnumerable<string> terms, CancellationToken ct)
+    /// <summary>The FTS5 hits (id and bm25 rank) of every term of three letters or more, each a
+    /// quoted phrase so no query syntax gets through; null when there is no such term. Composed
+    /// into the caller's query, so the join, order, count and page run in SQLite. The table and
+    /// column names are ours, never input.</summary>
+    private IQueryable<SearchHit>? Hits(string table, string idColumn, IReadOnlyList<string> terms)
     {
-        var match = string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        var fts = terms.Where(t => t.Length >= 3).ToList();
+        if (fts.Count == 0)
+        {
+            return null;
+        }
+
+        var match = string.Join(' ', fts.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
 #pragma warning disable EF1002 // table and column are constants of this class; the match text is a parameter
-        return db.Database.SqlQueryRaw<SearchHit>($"SELECT {idColumn} AS Id, bm25({table}) AS Rank FROM {table} WHERE {table} MATCH {{0}}", match).ToListAsync(ct);
+        return db.Database.SqlQueryRaw<SearchHit>($"SELECT {idColumn} AS Id, bm25({table}) AS Rank FROM {table} WHERE {table} MATCH {{0}}", match);
 #pragma warning restore EF1002
     }
-
-    private static List<Guid> Ranked(List<SearchHit> hits, HashSet<Guid> allowed)
-        => [.. hits.Where(h => allowed.Contains(h.Id)).OrderBy(h => h.Rank).Select(h => h.Id)];
 
     private static string Like(string term)
         => "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

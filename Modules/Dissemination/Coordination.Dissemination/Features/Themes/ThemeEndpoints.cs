@@ -14,20 +14,18 @@ namespace Coordination.Dissemination.Features.Themes;
 /// between them, as a graph (SVG) and as a list.</summary>
 internal sealed class ThemeEndpoints : ICarterModule
 {
-    public sealed record ThemeCount(string Theme, int Models);
-
     public sealed record RelationDto(Guid From, Guid To, string Kind);
 
     public sealed record Compilation(string Theme, List<BrowseModelsEndpoints.ModelSummary> Models, List<RelationDto> Relations);
 
-    public sealed record ListModel(List<ThemeCount> Themes);
+    public sealed record ListModel(IReadOnlyList<ThemeCount> Themes);
 
     public sealed record PageModel(string Theme, List<Model> Models, List<ModelRelation> Relations);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/method-bank/themes", async (DisseminationDbContext db, CancellationToken ct) =>
-                new RazorComponentResult<ThemeListPage>(new { Model = new ListModel(await CountsAsync(db, ct)) }))
+        app.MapGet("/method-bank/themes", async (DisseminationDbContext db, ThemeCounts themes, CancellationToken ct) =>
+                new RazorComponentResult<ThemeListPage>(new { Model = new ListModel(await themes.GetAsync(db, ct)) }))
             .AllowAnonymous()
             .ExcludeFromDescription();
         app.MapGet("/method-bank/themes/{theme}", async Task<IResult> (string theme, DisseminationDbContext db, CancellationToken ct) =>
@@ -38,7 +36,7 @@ internal sealed class ThemeEndpoints : ICarterModule
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapGet("/api/v1/dissemination/themes", async Task<Ok<List<ThemeCount>>> (DisseminationDbContext db, CancellationToken ct) => TypedResults.Ok(await CountsAsync(db, ct)))
+        app.MapGet("/api/v1/dissemination/themes", async Task<Ok<IReadOnlyList<ThemeCount>>> (DisseminationDbContext db, ThemeCounts themes, CancellationToken ct) => TypedResults.Ok(await themes.GetAsync(db, ct)))
             .AllowAnonymous()
             .WithTags("Dissemination")
             .WithSummary("The themes of published models with their counts");
@@ -52,14 +50,6 @@ internal sealed class ThemeEndpoints : ICarterModule
             .WithTags("Dissemination")
             .WithSummary("A theme compilation: its published models and the relations between them");
     }
-
-    /// <summary>The themes of published models with their counts: grouped in SQL by the theme
-    /// list (far fewer lists than models), then split.</summary>
-    public static async Task<List<ThemeCount>> CountsAsync(DisseminationDbContext db, CancellationToken ct)
-        => [.. (await db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published).GroupBy(m => m.Themes).Select(g => new { Themes = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .SelectMany(g => g.Themes.Select(t => (Theme: t, g.Count)))
-            .GroupBy(t => t.Theme, StringComparer.OrdinalIgnoreCase).Select(g => new ThemeCount(g.First().Theme, g.Sum(x => x.Count)))
-            .OrderBy(t => t.Theme, StringComparer.CurrentCulture)];
 
     private static async Task<(List<Model> Models, List<ModelRelation> Relations)> CompileAsync(DisseminationDbContext db, string theme, CancellationToken ct)
     {
