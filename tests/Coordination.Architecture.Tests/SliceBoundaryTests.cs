@@ -37,7 +37,6 @@ public sealed class SliceBoundaryTests
         "Surveys: TrackNetwork -> Templates",
         "Dissemination: BrowseModels -> Attachments",
         "Dissemination: BrowseModels -> Search",
-        "Dissemination: BrowseModels -> Themes",
         "Dissemination: SaveModel -> Search",
         "Dissemination: Search -> BrowseModels",
         "Dissemination: Themes -> BrowseModels",
