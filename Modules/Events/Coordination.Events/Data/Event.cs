@@ -50,6 +50,9 @@ internal sealed class Event
 
     public List<string> Themes { get; set; } = [];
 
+    /// <summary>The agenda (Markdown), shown to those who may see the event.</summary>
+    public string? Agenda { get; set; }
+
     public List<EventMaterial> Materials { get; set; } = [];
 
     public EventStatus Status { get; set; }
@@ -81,6 +84,9 @@ internal enum EventAudience
     Public,
     Network,
     ProjectManagers,
+
+    /// <summary>The network's steering group (people with its steeringGroup role) and coordinators.</summary>
+    SteeringGroup,
 }
 
 internal enum EventStatus
@@ -209,4 +215,11 @@ internal sealed class KnownPerson
 
     /// <summary>The projects the person holds a role in.</summary>
     public List<Guid> ProjectIds { get; set; } = [];
+
+    public string Name { get; set; } = "";
+
+    public string Language { get; set; } = "fi";
+
+    /// <summary>The networks whose steering group the person belongs to.</summary>
+    public List<Guid> SteeringGroupNetworkIds { get; set; } = [];
 }

@@ -22,6 +22,14 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<Minutes> Minutes => Set<Minutes>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<DecisionCounter> DecisionCounters => Set<DecisionCounter>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -37,6 +45,7 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(x => x.OnlineLink).HasMaxLength(500);
             e.Property(x => x.Organiser).HasMaxLength(200);
             e.Property(x => x.OrganiserUserId).HasMaxLength(100);
+            e.Property(x => x.Agenda).HasMaxLength(20000);
             e.HasIndex(x => x.StartsAt);
             e.HasIndex(x => x.NetworkId);
             e.HasIndex(x => x.SeriesId);
@@ -90,6 +99,9 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(x => x.Email).HasMaxLength(254);
             e.HasIndex(x => x.Email);
             e.Property(x => x.ProjectIds).AsJsonList().HasColumnName("ProjectIdsJson");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.Property(x => x.SteeringGroupNetworkIds).AsJsonList().HasColumnName("SteeringGroupNetworkIdsJson");
         });
         modelBuilder.Entity<KnownNetwork>(e =>
         {
@@ -98,6 +110,39 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(x => x.NameFi).HasMaxLength(200);
             e.Property(x => x.NameSv).HasMaxLength(200);
             e.Property(x => x.NameEn).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Minutes>(e =>
+        {
+            e.ToTable("Minutes");
+            e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.EventId, x.Version }).IsUnique();
+            e.Property(x => x.Text).HasMaxLength(50000);
+            e.Property(x => x.ApprovedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Decision>(e =>
+        {
+            e.ToTable("Decisions");
+            e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.NetworkId, x.Year, x.Number }).IsUnique();
+            e.HasIndex(x => x.EventId);
+            e.Property(x => x.Text).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<DecisionCounter>(e =>
+        {
+            e.ToTable("DecisionCounters");
+            e.HasKey(x => new { x.NetworkId, x.Year });
+        });
+        modelBuilder.Entity<ActionItem>(e =>
+        {
+            e.ToTable("ActionItems");
+            e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.What).HasMaxLength(1000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.ClosedBy).HasMaxLength(100);
+            e.HasIndex(x => new { x.PersonId, x.Status });
+            e.HasIndex(x => new { x.Status, x.Due });
+            e.HasIndex(x => x.EventId);
         });
         modelBuilder.IdsAreMadeInCode(typeof(Event).Assembly);
     }

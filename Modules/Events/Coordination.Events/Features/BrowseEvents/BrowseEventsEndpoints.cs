@@ -47,7 +47,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
                     return TypedResults.NotFound();
                 }
 
-                if (!EventAccess.CanSee(e.Audience, user))
+                if (!await EventAccess.CanSeeAsync(db, e, user, ct))
                 {
                     return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
                 }
@@ -75,7 +75,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
                     return ApiResults.NotFound();
                 }
 
-                if (!EventAccess.CanSee(e.Audience, user))
+                if (!await EventAccess.CanSeeAsync(db, e, user, ct))
                 {
                     return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
                 }
@@ -97,8 +97,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
 
     private static async Task<(List<Event>, int)> QueryAsync(EventsDbContext db, ClaimsPrincipal user, string? type, Guid? networkId, bool past, DateTime now, Paging paging, CancellationToken ct)
     {
-        var audiences = EventAccess.Audiences(user);
-        var query = db.Events.AsNoTracking().Where(e => audiences.Contains(e.Audience));
+        var query = await EventAccess.VisibleAsync(db.Events.AsNoTracking(), db, user, ct);
         if (EnumText.TryParse<EventType>(type, out var t))
         {
             query = query.Where(e => e.Type == t);

@@ -13,7 +13,7 @@ namespace Coordination.Events.Features.Home;
 
 /// <summary>Events' part of the home page: for the public the next public events; for a
 /// coordinator or project manager this week's events with their registrations; for everyone
-/// signed in their own coming registrations.</summary>
+/// signed in their own coming registrations, and a directory person's open action items.</summary>
 internal sealed class EventsHomeSections(EventsDbContext db, TimeProvider clock, IStringLocalizer<EventsStrings> l) : IHomeSectionSource
 {
     public async Task<IReadOnlyList<HomeSection>> SectionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -63,6 +63,24 @@ internal sealed class EventsHomeSections(EventsDbContext db, TimeProvider clock,
                         $"/events/{x.e.Id}",
                         x.Status == RegistrationStatus.Waitlisted ? $"{HelsinkiTime.FormatDateTime(x.e.StartsAt)} · {l["HomeWaitlisted"]}" : HelsinkiTime.FormatDateTime(x.e.StartsAt)))],
                     Order: 30, Empty: l["HomeNoRegistrations"], More: new HomeItem(l["HomeAllEvents"], "/events")));
+            }
+        }
+
+        if (user.PersonId() is { } personId)
+        {
+            var items = await (from i in db.ActionItems.AsNoTracking()
+                               join e in db.Events.AsNoTracking() on i.EventId equals e.Id
+                               where i.PersonId == personId && i.Status == ActionItemStatus.Open
+                               orderby i.Due
+                               select new { i.What, i.Due, e.Title }).Take(10).ToListAsync(cancellationToken);
+            if (items.Count > 0)
+            {
+                var today = HelsinkiTime.Today(clock);
+                sections.Add(new HomeSection("my-action-items", l["MyActionItems"], [.. items.Select(x => new HomeItem(
+                        x.What,
+                        "/events/action-items",
+                        $"{x.Due.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}{(x.Due < today ? " · " + l["Overdue"] : "")} · {x.Title.InCurrentCulture().Text}"))],
+                    Order: 35, Empty: l["NoOpenActionItems"], More: new HomeItem(l["MyActionItems"], "/events/action-items")));
             }
         }
 

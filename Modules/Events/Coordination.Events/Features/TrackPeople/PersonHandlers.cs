@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Events.Features.TrackPeople;
 
-/// <summary>Keeps each directory person's address, organisation and projects, and on
+/// <summary>Keeps each directory person's name, address, language, organisation, projects and
+/// the networks whose steering group they sit in, and on
 /// <see cref="PersonErased"/> anonymises every registration made with it (name, address,
 /// organisation and needs), keeping the counts.</summary>
 internal sealed class PersonHandlers(EventsDbContext db) :
@@ -14,10 +15,10 @@ internal sealed class PersonHandlers(EventsDbContext db) :
     IIntegrationEventHandler<PersonErased>
 {
     public Task HandleAsync(PersonRegistered integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
-        => RememberAsync(integrationEvent.PersonId, integrationEvent.Email, integrationEvent.OrganisationId, integrationEvent.Roles, cancellationToken);
+        => RememberAsync(integrationEvent.PersonId, integrationEvent.Name, integrationEvent.Email, integrationEvent.Language, integrationEvent.OrganisationId, integrationEvent.Roles, cancellationToken);
 
     public Task HandleAsync(PersonUpdated integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
-        => RememberAsync(integrationEvent.PersonId, integrationEvent.Email, integrationEvent.OrganisationId, integrationEvent.Roles, cancellationToken);
+        => RememberAsync(integrationEvent.PersonId, integrationEvent.Name, integrationEvent.Email, integrationEvent.Language, integrationEvent.OrganisationId, integrationEvent.Roles, cancellationToken);
 
     public async Task HandleAsync(PersonErased integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ internal sealed class PersonHandlers(EventsDbContext db) :
         db.People.Remove(person);
     }
 
-    private async Task RememberAsync(Guid personId, string email, Guid? organisationId, IReadOnlyList<PersonRole> roles, CancellationToken ct)
+    private async Task RememberAsync(Guid personId, string name, string email, string language, Guid? organisationId, IReadOnlyList<PersonRole> roles, CancellationToken ct)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == personId, ct);
         if (person is null)
@@ -42,6 +43,9 @@ internal sealed class PersonHandlers(EventsDbContext db) :
 
         person.Email = email.ToLowerInvariant();
         person.OrganisationId = organisationId;
+        person.Name = name;
+        person.Language = language is "sv" or "en" ? language : "fi";
+        person.SteeringGroupNetworkIds = [.. roles.Where(r => r.Role == "steeringGroup" && r.NetworkId is not null).Select(r => r.NetworkId!.Value).Distinct().Order()];
         person.ProjectIds = [.. roles.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().Order()];
     }
 }

@@ -24,6 +24,61 @@ namespace Coordination.Events.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Coordination.Events.Data.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("Status", "Due");
+
+                    b.ToTable("ActionItems", "events");
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.CalendarFeed", b =>
                 {
                     b.Property<Guid>("Id")
@@ -45,10 +100,65 @@ namespace Coordination.Events.Data.Migrations.Postgres
                     b.ToTable("CalendarFeeds", "events");
                 });
 
+            modelBuilder.Entity("Coordination.Events.Data.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("NetworkId", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", "events");
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.DecisionCounter", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "Year");
+
+                    b.ToTable("DecisionCounters", "events");
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.Event", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("Audience")
                         .IsRequired()
@@ -195,6 +305,16 @@ namespace Coordination.Events.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -203,11 +323,53 @@ namespace Coordination.Events.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("ProjectIdsJson");
 
+                    b.Property<string>("SteeringGroupNetworkIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("SteeringGroupNetworkIdsJson");
+
                     b.HasKey("PersonId");
 
                     b.HasIndex("Email");
 
                     b.ToTable("People", "events");
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.Minutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Minutes", "events");
                 });
 
             modelBuilder.Entity("Coordination.Events.Data.Registration", b =>
@@ -510,6 +672,24 @@ namespace Coordination.Events.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages", "events");
                 });
 
+            modelBuilder.Entity("Coordination.Events.Data.ActionItem", b =>
+                {
+                    b.HasOne("Coordination.Events.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.Decision", b =>
+                {
+                    b.HasOne("Coordination.Events.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.Event", b =>
                 {
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Description", b1 =>
@@ -580,6 +760,15 @@ namespace Coordination.Events.Data.Migrations.Postgres
                 {
                     b.HasOne("Coordination.Events.Data.Event", null)
                         .WithMany("Materials")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.Minutes", b =>
+                {
+                    b.HasOne("Coordination.Events.Data.Event", null)
+                        .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

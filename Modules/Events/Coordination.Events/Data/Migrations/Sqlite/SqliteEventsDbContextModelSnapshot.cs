@@ -17,6 +17,61 @@ namespace Coordination.Events.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coordination.Events.Data.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("Status", "Due");
+
+                    b.ToTable("ActionItems", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.CalendarFeed", b =>
                 {
                     b.Property<Guid>("Id")
@@ -38,9 +93,64 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeeds", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Events.Data.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("NetworkId", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.DecisionCounter", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "Year");
+
+                    b.ToTable("DecisionCounters", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.Event", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Audience")
@@ -188,6 +298,16 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -196,11 +316,53 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ProjectIdsJson");
 
+                    b.Property<string>("SteeringGroupNetworkIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SteeringGroupNetworkIdsJson");
+
                     b.HasKey("PersonId");
 
                     b.HasIndex("Email");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.Minutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Minutes", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Events.Data.Registration", b =>
@@ -503,6 +665,24 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Events.Data.ActionItem", b =>
+                {
+                    b.HasOne("Coordination.Events.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.Decision", b =>
+                {
+                    b.HasOne("Coordination.Events.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.Events.Data.Event", b =>
                 {
                     b.OwnsOne("Coordination.Shared.Data.LocalizedText", "Description", b1 =>
@@ -573,6 +753,15 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                 {
                     b.HasOne("Coordination.Events.Data.Event", null)
                         .WithMany("Materials")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.Minutes", b =>
+                {
+                    b.HasOne("Coordination.Events.Data.Event", null)
+                        .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
