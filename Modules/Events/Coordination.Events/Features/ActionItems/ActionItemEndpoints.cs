@@ -62,6 +62,8 @@ internal sealed class ActionItemEndpoints : ICarterModule
             {
                 null => TypedResults.NotFound(),
                 false => TypedResults.Forbid(),
+                // Closed from the meeting's record page: back there.
+                true when form.Text("from") == "record" => TypedResults.Redirect($"/events/{await db.ActionItems.Where(i => i.Id == itemId).Select(i => i.EventId).SingleAsync(ct)}/record?saved=closed"),
                 true => TypedResults.Redirect("/events/action-items?saved=closed"),
             });
 
