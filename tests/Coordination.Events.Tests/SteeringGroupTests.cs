@@ -30,9 +30,9 @@ public sealed class SteeringGroupTests(Provider provider) : AppFixture(provider)
         await coordinator.PostFormAsync(openPage, $"{openPage}/decisions", new() { ["decision"] = "Verkoston päätös." });
         await coordinator.PostFormAsync(openPage, $"{openPage}/approve", []);
 
-        var (_, _, steering) = await MeetingSetup.PersonAsync(App, coordinatorApi, "Ohjaus Ryhmäläinen", steeringGroupOf: network);
+        var (_, steeringEmail, steering) = await MeetingSetup.PersonAsync(App, coordinatorApi, "Ohjaus Ryhmäläinen", steeringGroupOf: network);
         var (_, _, otherSteering) = await MeetingSetup.PersonAsync(App, coordinatorApi, "Toisen Ohjaaja", steeringGroupOf: otherNetwork);
-        var (_, _, member) = await MeetingSetup.PersonAsync(App, coordinatorApi, "Tavallinen Jäsen");
+        var (_, memberEmail, member) = await MeetingSetup.PersonAsync(App, coordinatorApi, "Tavallinen Jäsen");
 
         async Task<List<string>> DecisionsAsync(HttpClient client)
             => [.. (await client.GetFromJsonAsync<JsonObject>($"/api/v1/events/decisions?networkId={network}"))!["items"]!.AsArray().Select(i => i!["text"]!.GetValue<string>())];
@@ -55,6 +55,11 @@ public sealed class SteeringGroupTests(Provider provider) : AppFixture(provider)
             var steeringListed = (await steering.GetFromJsonAsync<JsonObject>($"/api/v1/events?networkId={network}"))!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
             Assert.That(steeringListed, Does.Contain(id));
         });
+
+        // Registering follows the same rule as seeing the event.
+        Assert.That((await member.PostAsJsonAsync($"/api/v1/events/{id}/registrations", new { name = "Tavallinen Jäsen", email = memberEmail })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var registered = await steering.PostAsJsonAsync($"/api/v1/events/{id}/registrations", new { name = "Ohjaus Ryhmäläinen", email = steeringEmail });
+        Assert.That(registered.IsSuccessStatusCode, Is.True, await registered.Content.ReadAsStringAsync());
 
         // The record page (minutes) through the site, signed in as each.
         var memberSite = await App.BrowserClientAsync(Roles.Member);

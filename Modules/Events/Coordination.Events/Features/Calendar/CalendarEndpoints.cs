@@ -36,7 +36,7 @@ internal sealed class CalendarEndpoints : ICarterModule
                     return TypedResults.NotFound();
                 }
 
-                if (!EventAccess.CanSee(e.Audience, context.User))
+                if (!await EventAccess.CanSeeAsync(db, e, context.User, ct))
                 {
                     return context.User.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
                 }

@@ -44,7 +44,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
                     return ApiResults.NotFound();
                 }
 
-                if (!EventAccess.CanSee(e.Audience, user))
+                if (!await EventAccess.CanSeeAsync(db, e, user, ct))
                 {
                     return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
                 }
@@ -72,7 +72,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
                     return TypedResults.NotFound();
                 }
 
-                if (!EventAccess.CanSee(e.Audience, user))
+                if (!await EventAccess.CanSeeAsync(db, e, user, ct))
                 {
                     return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Challenge();
                 }
@@ -102,7 +102,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
                     return ApiResults.NotFound();
                 }
 
-                if (!EventAccess.CanSee(e.Audience, user))
+                if (!await EventAccess.CanSeeAsync(db, e, user, ct))
                 {
                     return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
                 }
@@ -121,7 +121,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
             .WithSummary("Sends a new personal cancel link to an address registered for the event (the old link stops working): 202 whether or not the address is registered");
 
         app.MapGet("/events/{id:guid}/cancel-link", async Task<IResult> (Guid id, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-                await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } e && EventAccess.CanSee(e.Audience, user)
+                await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } e && await EventAccess.CanSeeAsync(db, e, user, ct)
                     ? new RazorComponentResult<CancelLinkPage>(new { Model = new CancelLinkModel(id, e.Title.InCurrentCulture().Text, user.FindFirstValue(ClaimTypes.Email), FormErrors.None, false) })
                     : TypedResults.NotFound())
             .AllowAnonymous()
@@ -130,7 +130,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
         app.MapPost("/events/{id:guid}/cancel-link", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, Registrar registrar, ClaimsPrincipal user, IStringLocalizer<Resources.EventsStrings> l, CancellationToken ct) =>
             {
                 var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-                if (e is null || !EventAccess.CanSee(e.Audience, user))
+                if (e is null || !await EventAccess.CanSeeAsync(db, e, user, ct))
                 {
                     return TypedResults.NotFound();
                 }

@@ -74,7 +74,7 @@ internal sealed class ThemeWishEndpoints : ICarterModule
 
     /// <summary>The event if <paramref name="user"/> may see it (its audience), else null.</summary>
     private static async Task<Event?> VisibleEventAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
-        => await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } e && EventAccess.CanSee(e.Audience, user) ? e : null;
+        => await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } e && await EventAccess.CanSeeAsync(db, e, user, ct) ? e : null;
 
     private static async Task<IResult?> PageAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, FormErrors errors, string? text, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
