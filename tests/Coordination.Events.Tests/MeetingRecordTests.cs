@@ -64,6 +64,13 @@ public sealed class MeetingRecordTests(Provider provider) : AppFixture(provider)
         });
         var view = await member.GetStringAsync(page);
         Assert.That(view, Does.Contain("korjattu versio").And.Contain("§ 3/" + year));
+
+        // The organiser's changes are in the audit trail.
+        var entities = minutes.Select(m => m.Id.ToString()).Concat(decisions.Select(d => d.Id.ToString())).Append(id.ToString()).ToList();
+        var actions = await MeetingSetup.InEventsAsync(App, db => db.AuditEntries.AsNoTracking().Where(a => entities.Contains(a.EntityId)).Select(a => a.Action).ToListAsync());
+        Assert.That(actions.Count(a => a == "ApproveMinutes"), Is.EqualTo(2));
+        Assert.That(actions.Count(a => a == "AddDecision"), Is.EqualTo(3));
+        Assert.That(actions.Count(a => a == "SaveMinutesDraft"), Is.EqualTo(2));
     }
 
     [Test]

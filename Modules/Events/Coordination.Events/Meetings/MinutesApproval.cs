@@ -54,6 +54,7 @@ internal static class MinutesApproval
             }
         }
 
+        db.Audit(userId, "ApproveMinutes", nameof(Minutes), draft.Id.ToString(), $"{e.Title.Fi} ({draft.Version})", now);
         db.Publish(new MinutesApproved(eventId, e.NetworkId, Shared.Web.EnumText.Of(e.Type), e.StartsAt, draft.Version, pending.Count, now), now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -88,8 +89,9 @@ internal static class MinutesApproval
 
     /// <summary>Saves the minutes text: into the open draft, or as a new draft version after the
     /// newest (an approved version stays as it is).</summary>
-    public static async Task SaveDraftAsync(EventsDbContext db, Guid eventId, string text, DateTime now, CancellationToken ct, bool retry = true)
+    public static async Task SaveDraftAsync(EventsDbContext db, Guid eventId, string text, string? userId, DateTime now, CancellationToken ct, bool retry = true)
     {
+        db.Audit(userId, "SaveMinutesDraft", nameof(Event), eventId.ToString(), null, now);
         var latest = await db.Minutes.Where(m => m.EventId == eventId).OrderByDescending(m => m.Version).FirstOrDefaultAsync(ct);
         if (latest is { ApprovedAt: null })
         {
@@ -109,7 +111,7 @@ internal static class MinutesApproval
         {
             // Two first saves at once: the unique (event, version) kept one; save into it.
             db.ChangeTracker.Clear();
-            await SaveDraftAsync(db, eventId, text, now, ct, retry: false);
+            await SaveDraftAsync(db, eventId, text, userId, now, ct, retry: false);
         }
     }
 }

@@ -50,6 +50,7 @@ internal sealed class RecordMeetingEndpoints : ICarterModule
 
             e.Agenda = agenda;
             e.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            db.Audit(user.UserId(), "EditAgenda", nameof(Event), id.ToString(), e.Title.Fi, e.UpdatedAt);
             await db.SaveChangesAsync(ct);
             return TypedResults.Redirect($"/events/{id}/record?saved=agenda");
         });
@@ -71,7 +72,7 @@ internal sealed class RecordMeetingEndpoints : ICarterModule
                 return TypedResults.NotFound();
             }
 
-            await MinutesApproval.SaveDraftAsync(db, id, text, clock.GetUtcNow().UtcDateTime, ct);
+            await MinutesApproval.SaveDraftAsync(db, id, text, user.UserId(), clock.GetUtcNow().UtcDateTime, ct);
             return TypedResults.Redirect($"/events/{id}/record?saved=minutes");
         });
         write.MapPost("/decisions", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
@@ -93,7 +94,9 @@ internal sealed class RecordMeetingEndpoints : ICarterModule
                 return TypedResults.NotFound();
             }
 
-            db.Decisions.Add(new Decision { Id = Guid.CreateVersion7(), EventId = id, NetworkId = e.NetworkId, Text = text, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            var decision = new Decision { Id = Guid.CreateVersion7(), EventId = id, NetworkId = e.NetworkId, Text = text, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.Decisions.Add(decision);
+            db.Audit(user.UserId(), "AddDecision", nameof(Decision), decision.Id.ToString(), e.Title.Fi, decision.CreatedAt);
             await db.SaveChangesAsync(ct);
             return TypedResults.Redirect($"/events/{id}/record?saved=decision");
         });
