@@ -59,7 +59,7 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.HasIndex("EventId", "AttendeeKey")
                         .IsUnique();
 
-                    b.HasIndex("NetworkId", "StartsAt");
+                    b.HasIndex("NetworkId", "StartsAt", "Month", "AttendeeKey", "OrganisationKey");
 
                     b.ToTable("AttendanceFacts", "monitoring");
                 });
@@ -93,10 +93,10 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("NetworkId", "StartsAt");
-
                     b.HasIndex("EventId", "AttendeeKey", "ProjectId")
                         .IsUnique();
+
+                    b.HasIndex("NetworkId", "StartsAt", "ProjectId", "AttendeeKey", "EventId");
 
                     b.ToTable("AttendanceProjectFacts", "monitoring");
                 });
@@ -239,7 +239,7 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
 
                     b.HasKey("EventId");
 
-                    b.HasIndex("NetworkId", "StartsAt");
+                    b.HasIndex("NetworkId", "StartsAt", "Type", "Month", "Participants");
 
                     b.ToTable("HeldEventFacts", "monitoring");
                 });

@@ -53,7 +53,7 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.HasIndex("EventId", "AttendeeKey")
                         .IsUnique();
 
-                    b.HasIndex("NetworkId", "StartsAt");
+                    b.HasIndex("NetworkId", "StartsAt", "Month", "AttendeeKey", "OrganisationKey");
 
                     b.ToTable("AttendanceFacts", (string)null);
                 });
@@ -87,10 +87,10 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("NetworkId", "StartsAt");
-
                     b.HasIndex("EventId", "AttendeeKey", "ProjectId")
                         .IsUnique();
+
+                    b.HasIndex("NetworkId", "StartsAt", "ProjectId", "AttendeeKey", "EventId");
 
                     b.ToTable("AttendanceProjectFacts", (string)null);
                 });
@@ -233,7 +233,7 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
 
                     b.HasKey("EventId");
 
-                    b.HasIndex("NetworkId", "StartsAt");
+                    b.HasIndex("NetworkId", "StartsAt", "Type", "Month", "Participants");
 
                     b.ToTable("HeldEventFacts", (string)null);
                 });
