@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -38,6 +39,7 @@ public sealed partial class SurveysJourneyTests : BrowserFixture
             },
         });
         var survey = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        Assert.That((await api.PostAsync($"/api/v1/surveys/{survey}/open", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await api.PostAsJsonAsync($"/api/v1/surveys/{survey}/invitations", new { recipients = new[] { new { email = "svenska.svarare@example.fi", name = "Stina Svarare", language = "sv" } } });
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -135,9 +137,24 @@ public sealed partial class SurveysJourneyTests : BrowserFixture
 
         await page.GetByLabel("Muut vastaanottajat").FillAsync("eka.vastaaja@example.fi; Eka Vastaaja\ntoka.vastaaja@example.fi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Kutsu", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 uutta kutsua");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 uutta kutsua tallennettiin; viestit lähtevät vasta, kun avaat kyselyn.");
         await CheckAccessibleAsync(page, visited);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<SendSurveyMailJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+            var sent = await scope.ServiceProvider.GetRequiredService<SurveysDbContext>().Invitations.CountAsync(i => i.Email == "eka.vastaaja@example.fi" && i.SentAt != null);
+            Assert.That(sent, Is.Zero, "a draft sends no invitations");
+        }
 
+        // A new survey is a draft: the coordinator opens it, told how many invitations leave.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kysely on luonnos" })).ToBeVisibleAsync();
+        await page.GetByText("Avaa kysely…").ClickAsync();
+        await Assertions.Expect(page.GetByText("Kun kysely avataan, siihen voi vastata ja 2 kutsua lähtee.")).ToBeVisibleAsync();
+        await CheckAccessibleAsync(page, visited);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Avaa nyt" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kysely avattiin.");
+        await Assertions.Expect(page.Locator("dl.facts .flag").First).ToHaveTextAsync("Avoinna");
+        await CheckAccessibleAsync(page, visited);
         await using (var scope = App.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<SendSurveyMailJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);

@@ -163,6 +163,7 @@ public sealed class BackupRestoreTests
             opensAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("o"), closesAt = DateTimeOffset.UtcNow.AddDays(14).ToString("o"),
             questions = new[] { new { key = "t", type = "text", text = new { fi = "Terveiset" } } },
         }));
+        Assert.That((await api.PostAsync($"/api/v1/surveys/{survey}/open", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var url = (await (await api.PostAsync($"/api/v1/surveys/{survey}/open-link", null)).Content.ReadFromJsonAsync<JsonObject>())!["url"]!.GetValue<string>();
         await using (var scope = app.Services.CreateAsyncScope())
         {

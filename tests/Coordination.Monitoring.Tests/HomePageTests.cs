@@ -43,6 +43,7 @@ public sealed class HomePageTests(Provider provider) : AppFixture(provider)
             opensAt = Iso(DateTime.UtcNow.AddMinutes(-5)), closesAt = Iso(DateTime.UtcNow.AddDays(10)),
             questions = new object[] { new { key = "q1", type = "likert", text = new { fi = "Hyvä?" }, cantSay = true } },
         }));
+        await Api.OkAsync(await _coordinator.PostAsync($"/api/v1/surveys/{_survey}/open", null));
         await Api.OkAsync(await _coordinator.PostAsJsonAsync($"/api/v1/surveys/{_survey}/invitations", new { recipients = new[] { new { email = _memberEmail, name = "Jäsen" } } }));
 
         _report = await Api.IdOfAsync(await _coordinator.PostAsJsonAsync($"/api/v1/monitoring/projects/{_life.Projects[0].Id}/reporting-dates", new

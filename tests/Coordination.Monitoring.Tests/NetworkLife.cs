@@ -192,6 +192,7 @@ internal sealed partial class NetworkLife(CoordinationApp app, HttpClient coordi
                 closesAt = Iso(DateTime.UtcNow.AddDays(14)),
                 questions = new object[] { new { key = "q1", type = "likert", text = new { fi = "Verkosto auttaa", sv = "Nätverket hjälper" }, cantSay = true, lowLabel = new { fi = "Eri mieltä" }, highLabel = new { fi = "Samaa mieltä" } } },
             }));
+            await Api.OkAsync(await coordinator.PostAsync($"/api/v1/surveys/{survey}/open", null));
             var invited = Projects.Take(Math.Min(Projects.Count, 3 + s)).Select(p => p.Manager).ToList();
             var response = await coordinator.PostAsJsonAsync($"/api/v1/surveys/{survey}/invitations", new { recipients = invited.Select(p => new { email = p.Email, name = p.Name, projectId = p.ProjectId }) });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());

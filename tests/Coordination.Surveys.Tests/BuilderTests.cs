@@ -59,7 +59,7 @@ public sealed class BuilderTests(Provider provider) : AppFixture(provider)
         var list = survey!["questions"]!.AsArray();
         Assert.That(list, Has.Count.EqualTo(questions));
         Assert.That(list.All(q => q!["text"]!["sv"] is not null && q["text"]!["en"] is not null), "every question in Swedish and English too");
-        Assert.That(survey["state"]!.GetValue<string>(), Is.EqualTo("open"));
+        Assert.That(survey["state"]!.GetValue<string>(), Is.EqualTo("draft"), "a new survey is a draft until opened");
         Assert.That((await _coordinator.PostAsJsonAsync("/api/v1/surveys/from-template", new { networkId = _network, template = "horoscope" })).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 

@@ -40,6 +40,7 @@ public sealed partial class NetworkFeedbackEndToEndTests(Provider provider) : Ap
         Assert.That(await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(App, db => db.People.CountAsync(p => p.Email.EndsWith($"-{stamp}@example.fi"))), n => n == 100), Is.EqualTo(100));
 
         var survey = await SurveysSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/surveys/from-template", new { networkId = network, template = "networkFeedback" }));
+        await SurveysSetup.OpenAsync(coordinator, survey);
         var invited = await coordinator.PostAsJsonAsync($"/api/v1/surveys/{survey}/invitations", new { audience = "network" });
         Assert.That((await invited.Content.ReadFromJsonAsync<JsonObject>())!["invited"]!.GetValue<int>(), Is.EqualTo(100));
         await SurveysSetup.RunMailJobAsync(App);

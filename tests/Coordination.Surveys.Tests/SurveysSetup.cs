@@ -68,7 +68,16 @@ internal static partial class SurveysSetup
     public static object Likert(string key, string fi, bool cantSay = true, bool required = false, string? sv = null)
         => new { key, type = "likert", text = new { fi, sv }, cantSay, required, lowLabel = new { fi = "Täysin eri mieltä", sv = "Helt av annan åsikt" }, highLabel = new { fi = "Täysin samaa mieltä", sv = "Helt av samma åsikt" } };
 
+    /// <summary>A survey opened by the coordinator (at its opening time: scheduled when that is to come).</summary>
     public static async Task<Guid> SurveyAsync(HttpClient coordinator, Guid networkId, object[] questions, bool anonymous = true, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, string title = "Palautekysely", int? remindEveryDays = null)
+    {
+        var id = await DraftAsync(coordinator, networkId, questions, anonymous, opensAt, closesAt, title, remindEveryDays);
+        await OpenAsync(coordinator, id);
+        return id;
+    }
+
+    /// <summary>A survey as created: a draft until opened.</summary>
+    public static async Task<Guid> DraftAsync(HttpClient coordinator, Guid networkId, object[] questions, bool anonymous = true, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, string title = "Palautekysely", int? remindEveryDays = null)
         => await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/surveys", new
         {
             networkId,
@@ -80,6 +89,13 @@ internal static partial class SurveysSetup
             remindEveryDays,
             questions,
         }));
+
+    /// <summary>Opens a draft at its opening time (now when that has passed).</summary>
+    public static async Task OpenAsync(HttpClient coordinator, Guid surveyId)
+    {
+        var response = await coordinator.PostAsync($"/api/v1/surveys/{surveyId}/open?scheduled=true", null);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
 
     public static async Task InviteAsync(HttpClient coordinator, Guid surveyId, params (string Email, Guid? ProjectId)[] recipients)
     {

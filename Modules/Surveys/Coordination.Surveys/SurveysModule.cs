@@ -26,6 +26,7 @@ public sealed class SurveysModule : IModule
             .AddScoped<Features.Results.SurveyResultsCalculator>()
             .AddSingleton<Anonymity.GroupRules>()
             .AddScoped<Features.Closing.SurveyCloser>()
+            .AddScoped<Features.OpenSurvey.SurveyOpener>()
             .AddSingleton<Features.Answering.InvitationTokens>()
             .AddScoped<FollowUps.FollowUpPlanner>()
             .AddScoped<FollowUps.FollowUpStarter>()

@@ -47,12 +47,20 @@ internal sealed class Survey
     /// <summary>When the window closed and SurveyClosed was published.</summary>
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>When a coordinator opened the survey (or scheduled it to open at <see cref="OpensAt"/>);
+    /// null: a draft, which takes no answers and sends no invitations.</summary>
+    public DateTime? PublishedAt { get; set; }
+
     public SurveyState StateAt(DateTime now)
-        => ClosedAt is not null || now >= ClosesAt ? SurveyState.Closed : now < OpensAt ? SurveyState.Scheduled : SurveyState.Open;
+        => ClosedAt is not null || now >= ClosesAt ? SurveyState.Closed
+            : PublishedAt is null ? SurveyState.Draft
+            : now < OpensAt ? SurveyState.Scheduled
+            : SurveyState.Open;
 }
 
 internal enum SurveyState
 {
+    Draft,
     Scheduled,
     Open,
     Closed,

@@ -119,7 +119,7 @@ internal sealed class AnsweringEndpoints : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.PublicForms)
             .WithTags("Surveys")
-            .WithSummary("Answers through a personal link: { token, answers: { key: value } } → 201; draft: true saves for later (identified surveys). Used link 409, outside the window 410, invalid answers 400");
+            .WithSummary("Answers through a personal link: { token, answers: { key: value } } → 201; draft: true saves for later (identified surveys). Used link or a survey not yet opened (draft) 409, outside the window 410, invalid answers 400");
         app.MapPost("/api/v1/surveys/open/{slug}/responses", async Task<IResult> (string slug, OpenResponseInput input, ResponseRecorder recorder, IStringLocalizer<SurveysStrings> l, IStringLocalizer<Shared.Localization.SharedStrings> shared, CancellationToken ct) =>
                 await recorder.FindOpenAsync(slug, ct) is { } respondent
                     ? ApiOutcome(await recorder.RecordAsync(respondent, AnswerParser.FromJson(input.Answers), submit: true, ct), respondent.Survey, l, shared)
@@ -138,6 +138,7 @@ internal sealed class AnsweringEndpoints : ICarterModule
         AnswerOutcome.AlreadyAnswered => ApiResults.Conflict(l["AlreadyAnswered"]),
         AnswerOutcome.DraftsNotAllowed => TypedResults.Problem(detail: l["DraftsNotAllowed"], statusCode: StatusCodes.Status400BadRequest),
         AnswerOutcome.NotOpenYet => TypedResults.Problem(detail: NotOpenMessage(survey, l), statusCode: StatusCodes.Status410Gone),
+        AnswerOutcome.NotOpened => ApiResults.Conflict(l["SurveyNotOpenedMessage"]),
         AnswerOutcome.Closed => TypedResults.Problem(detail: l["SurveyClosedMessage"], statusCode: StatusCodes.Status410Gone),
         _ => ApiResults.NotFound(l["LinkUnknown"]),
     };
@@ -168,7 +169,7 @@ internal sealed class AnsweringEndpoints : ICarterModule
         StatusCode = outcome switch
         {
             AnswerOutcome.Submitted => StatusCodes.Status200OK,
-            AnswerOutcome.AlreadyAnswered => StatusCodes.Status409Conflict,
+            AnswerOutcome.AlreadyAnswered or AnswerOutcome.NotOpened => StatusCodes.Status409Conflict,
             AnswerOutcome.Closed or AnswerOutcome.NotOpenYet => StatusCodes.Status410Gone,
             AnswerOutcome.DraftsNotAllowed => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status404NotFound,

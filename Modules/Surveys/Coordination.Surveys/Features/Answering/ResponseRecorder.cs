@@ -15,6 +15,9 @@ internal enum AnswerOutcome
     Invalid,
     NotFound,
     NotOpenYet,
+
+    /// <summary>A draft: not opened by a coordinator, so no opening time to promise.</summary>
+    NotOpened,
     Closed,
     AlreadyAnswered,
     DraftsNotAllowed,
@@ -65,6 +68,7 @@ internal sealed class ResponseRecorder(SurveysDbContext db, InvitationTokens tok
         var state = respondent.Survey.StateAt(clock.GetUtcNow().UtcDateTime);
         return state switch
         {
+            SurveyState.Draft => AnswerOutcome.NotOpened,
             SurveyState.Scheduled => AnswerOutcome.NotOpenYet,
             SurveyState.Closed => AnswerOutcome.Closed,
             _ when respondent.Invitation?.Responded == true => AnswerOutcome.AlreadyAnswered,

@@ -53,7 +53,7 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
                 var (items, total) = await QueryAsync(db, networkId, state, clock.GetUtcNow().UtcDateTime, paging, ct);
                 return TypedResults.Ok(new PagedResponse<SurveySummary>(items, paging.Page, paging.PageSize, total));
             })
-            .WithSummary("Surveys, newest first; state = scheduled, open or closed");
+            .WithSummary("Surveys, newest first; state = draft, scheduled, open or closed");
         api.MapGet("/{id:guid}", async Task<Results<Ok<SurveyDetails>, ProblemHttpResult>> (Guid id, SurveysDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken ct) =>
             {
                 var s = await db.Surveys.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -126,8 +126,9 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
 
         query = state switch
         {
-            "scheduled" => query.Where(s => s.ClosedAt == null && s.OpensAt > now),
-            "open" => query.Where(s => s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now),
+            "draft" => query.Where(s => s.PublishedAt == null && s.ClosedAt == null && s.ClosesAt > now),
+            "scheduled" => query.Where(s => s.PublishedAt != null && s.ClosedAt == null && s.OpensAt > now),
+            "open" => query.Where(s => s.PublishedAt != null && s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now),
             "closed" => query.Where(s => s.ClosedAt != null || s.ClosesAt <= now),
             _ => query,
         };

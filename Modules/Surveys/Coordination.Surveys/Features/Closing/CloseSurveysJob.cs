@@ -12,7 +12,7 @@ internal sealed class CloseSurveysJob(SurveysDbContext db, SurveyCloser closer, 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Surveys.AsNoTracking().Where(s => s.ClosedAt == null && s.ClosesAt <= now).ToListAsync(cancellationToken);
+        var due = await db.Surveys.AsNoTracking().Where(s => s.PublishedAt != null && s.ClosedAt == null && s.ClosesAt <= now).ToListAsync(cancellationToken);
         foreach (var survey in due)
         {
             await closer.CloseAsync(survey, cancellationToken);

@@ -26,7 +26,7 @@ internal sealed class SurveysHomeSections(SurveysDbContext db, InvitationTokens 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var open = await db.Surveys.AsNoTracking().Where(s => s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now).OrderBy(s => s.ClosesAt).ToListAsync(cancellationToken);
+        var open = await db.Surveys.AsNoTracking().Where(s => s.PublishedAt != null && s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now).OrderBy(s => s.ClosesAt).ToListAsync(cancellationToken);
         var openIds = open.Select(s => s.Id).ToList();
         var sections = new List<HomeSection>();
         var coordinator = user.IsInRole(Roles.Coordinator);

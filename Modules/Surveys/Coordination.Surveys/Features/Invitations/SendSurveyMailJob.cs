@@ -15,7 +15,7 @@ internal sealed class SendSurveyMailJob(SurveysDbContext db, SurveyMailer mailer
         await mailer.SendInvitationsAsync(null, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.Surveys.AsNoTracking()
-            .Where(s => s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now && s.RemindEveryDays != null)
+            .Where(s => s.PublishedAt != null && s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now && s.RemindEveryDays != null)
             .ToListAsync(cancellationToken);
         foreach (var survey in open)
         {

@@ -23,13 +23,13 @@ internal sealed class SurveyMailer(
     IConfiguration configuration,
     IStringLocalizer<SurveysStrings> l)
 {
-    /// <summary>Sends the unsent invitations of open surveys (of one survey, or all).</summary>
+    /// <summary>Sends the unsent invitations of open surveys (of one survey, or all); a draft's wait until it is opened.</summary>
     public async Task<int> SendInvitationsAsync(Guid? surveyId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Invitations.AsNoTracking()
             .Where(i => i.SentAt == null && (surveyId == null || i.SurveyId == surveyId))
-            .Join(db.Surveys.Where(s => s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now), i => i.SurveyId, s => s.Id, (i, s) => i)
+            .Join(db.Surveys.Where(s => s.PublishedAt != null && s.ClosedAt == null && s.OpensAt <= now && s.ClosesAt > now), i => i.SurveyId, s => s.Id, (i, s) => i)
             .OrderBy(i => i.CreatedAt)
             .ToListAsync(ct);
         var sent = 0;

@@ -17,7 +17,9 @@ internal sealed record SaveResult(Guid? Id, bool NewVersion, FormErrors Errors);
 /// the edit becomes a new version), deletes unanswered ones and turns the open link on and off.</summary>
 internal sealed class SurveySaver(SurveysDbContext db, IValidator<SurveyInput> validator, TimeProvider clock, IStringLocalizer<SurveysStrings> l)
 {
-    public async Task<(Guid? Id, FormErrors Errors)> CreateAsync(SurveyInput input, string? userId, CancellationToken ct, string? template = null, Guid? eventId = null)
+    /// <summary>A new survey is a draft until a coordinator opens it; <paramref name="publish"/>: opened
+    /// at once, for what the system makes because someone asked for it (an event's feedback).</summary>
+    public async Task<(Guid? Id, FormErrors Errors)> CreateAsync(SurveyInput input, string? userId, CancellationToken ct, string? template = null, Guid? eventId = null, bool publish = false)
     {
         input = QuestionKeys.Fill(input);
         var errors = await ValidateAsync(input, ct);
@@ -27,7 +29,7 @@ internal sealed class SurveySaver(SurveysDbContext db, IValidator<SurveyInput> v
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var survey = new Survey { Id = Guid.CreateVersion7(), CreatedAt = now, CreatedBy = userId, Template = template, EventId = eventId };
+        var survey = new Survey { Id = Guid.CreateVersion7(), CreatedAt = now, CreatedBy = userId, Template = template, EventId = eventId, PublishedAt = publish ? now : null };
         survey.SeriesId = survey.Id;
         Apply(survey, input);
         db.Surveys.Add(survey);
@@ -63,7 +65,7 @@ internal sealed class SurveySaver(SurveysDbContext db, IValidator<SurveyInput> v
             var next = new Survey
             {
                 Id = Guid.CreateVersion7(), SeriesId = survey.SeriesId, Version = latest + 1, CreatedAt = now, CreatedBy = userId,
-                Template = survey.Template, EventId = survey.EventId,
+                Template = survey.Template, EventId = survey.EventId, PublishedAt = survey.PublishedAt is null ? null : now,
             };
             Apply(next, input);
             db.Surveys.Add(next);

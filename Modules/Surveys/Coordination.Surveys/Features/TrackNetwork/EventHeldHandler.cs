@@ -40,7 +40,7 @@ internal sealed class EventHeldHandler(SurveysDbContext db, SurveySaver saver, I
             Title = new LocalizedTextInput(
                 Trim($"{template.Title.Fi}: {e.TitleFi} {date}"), Trim($"{template.Title.Sv}: {e.TitleFi} {date}"), Trim($"{template.Title.En}: {e.TitleFi} {date}")),
         };
-        var (id, errors) = await saver.CreateAsync(input, null, cancellationToken, SurveyTemplates.EventFeedback, e.EventId);
+        var (id, errors) = await saver.CreateAsync(input, null, cancellationToken, SurveyTemplates.EventFeedback, e.EventId, publish: true);
         if (id is null)
         {
             logger.LogWarning("The feedback survey of event {EventId} could not be made: {Errors}", e.EventId, string.Join(", ", errors.All.Keys));

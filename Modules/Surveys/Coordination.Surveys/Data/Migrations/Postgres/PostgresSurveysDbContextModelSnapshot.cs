@@ -673,6 +673,9 @@ namespace Coordination.Surveys.Data.Migrations.Postgres
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasColumnType("text")

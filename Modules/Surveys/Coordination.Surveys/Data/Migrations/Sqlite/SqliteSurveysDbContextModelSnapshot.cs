@@ -667,6 +667,9 @@ namespace Coordination.Surveys.Data.Migrations.Sqlite
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Questions")
                         .IsRequired()
                         .HasColumnType("TEXT")

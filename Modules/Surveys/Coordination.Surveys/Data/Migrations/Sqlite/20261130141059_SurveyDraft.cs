@@ -1,0 +1,32 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coordination.Surveys.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    internal partial class SurveyDraft : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublishedAt",
+                table: "Surveys",
+                type: "TEXT",
+                nullable: true);
+
+            // Surveys made before drafts existed were open from the start: they stay so.
+            migrationBuilder.Sql("UPDATE \"Surveys\" SET \"PublishedAt\" = \"CreatedAt\";");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PublishedAt",
+                table: "Surveys");
+        }
+    }
+}
