@@ -24,6 +24,10 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
     /// <summary>The site's public address in tests (links in e-mails start with it).</summary>
     public const string PublicBaseUrl = "https://koordinaatio.example.fi";
 
+    /// <summary>Identity's default (100,000 PBKDF2 rounds) made password hashing a tenth of the
+    /// suite's CPU time: every test user and every host's bootstrap coordinator is hashed.</summary>
+    public const int TestPasswordIterations = 1_000;
+
     /// <summary>Hosts of one process start one at a time: Hangfire's AddHangfire hands each host
     /// the process-wide JobStorage.Current (and JobActivator.Current) as they are while it starts,
     /// so two hosts starting at once could take each other's job storage. Once started, each
@@ -44,7 +48,9 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
             ["Coordination:Bootstrap:AdminEmail"] = AdminEmail,
             ["Coordination:Bootstrap:AdminPassword"] = AdminPassword,
             ["Coordination:Jobs:Enabled"] = "false",
-            ["Coordination:Outbox:PollInterval"] = "00:00:00.200",
+            // Production's interval: a commit wakes the dispatcher at once; polling only picks up
+            // retries and other instances' rows, and each poll claims in every module's database.
+            ["Coordination:Outbox:PollInterval"] = "00:00:01",
             ["Coordination:RateLimits:SignInPerMinute"] = "10000",
             ["Coordination:PublicBaseUrl"] = PublicBaseUrl,
         };
@@ -60,10 +66,16 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
             builder.UseSetting(key, value);
         }
 
-        if (clock is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
-        }
+            // Hashes stay PBKDF2 in Identity's own format; only the work factor is a test's. The
+            // published host in Host.Process.Tests keeps production's.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
     }
 
     /// <summary>HttpClient's 100 s default fails tests only because the machine is busy.</summary>

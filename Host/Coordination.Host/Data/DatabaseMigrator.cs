@@ -17,7 +17,14 @@ internal static class DatabaseMigrator
         contexts.AddRange(catalog.Databases.Select(d => (DbContext)scope.ServiceProvider.GetRequiredService(d.ContextType)));
         foreach (var db in contexts)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            // Migrating an up-to-date database still diffs the whole model against the last
+            // snapshot (EF's pending-change check): a restart with nothing to apply skips it.
+            // ModelMigrationTests keeps the check in the tests.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

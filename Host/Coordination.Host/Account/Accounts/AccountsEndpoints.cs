@@ -21,7 +21,7 @@ internal sealed class AccountsEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin/accounts").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/", async (string? q, int? page, bool? revoked, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (string? q, int? page, bool? revoked, IdentityDb db, TimeProvider clock, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 50);
                 var (items, total) = await SearchAsync(db, q, paging, clock, ct);

@@ -18,9 +18,9 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/forgot-password", () => new RazorComponentResult<ForgotPasswordPage>()).AllowAnonymous();
+        app.MapGet("/account/forgot-password", IResult () => new RazorComponentResult<ForgotPasswordPage>()).AllowAnonymous();
 
-        app.MapPost("/account/forgot-password", async (IFormCollection form, UserManager<AppUser> users, IdentityDb db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<HostStrings> l, CancellationToken ct) =>
+        app.MapPost("/account/forgot-password", async Task<IResult> (IFormCollection form, UserManager<AppUser> users, IdentityDb db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<HostStrings> l, CancellationToken ct) =>
             {
                 var address = form.Text("email");
                 if (string.IsNullOrEmpty(address))
@@ -45,11 +45,11 @@ internal sealed class ResetPasswordEndpoints : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(IdentitySetup.AuthRateLimit);
 
-        app.MapGet("/account/reset-password", (string? email, string? token) =>
+        app.MapGet("/account/reset-password", IResult (string? email, string? token) =>
                 new RazorComponentResult<ResetPasswordPage>(new { Email = email ?? "", Token = token ?? "" }))
             .AllowAnonymous();
 
-        app.MapPost("/account/reset-password", async (IFormCollection form, UserManager<AppUser> users, IStringLocalizer<HostStrings> l) =>
+        app.MapPost("/account/reset-password", async Task<IResult> (IFormCollection form, UserManager<AppUser> users, IStringLocalizer<HostStrings> l) =>
             {
                 var address = form.Text("email") ?? "";
                 var token = form["token"].ToString();

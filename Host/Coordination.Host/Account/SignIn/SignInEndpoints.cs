@@ -13,7 +13,7 @@ internal sealed class SignInEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/sign-in", (string? returnUrl) =>
+        app.MapGet("/account/sign-in", IResult (string? returnUrl) =>
                 new RazorComponentResult<SignInPage>(new { ReturnUrl = LocalUrl.OrRoot(returnUrl) }))
             .AllowAnonymous();
 
@@ -48,7 +48,7 @@ internal sealed class SignInEndpoints : ICarterModule
             })
             .RequireAuthorization();
 
-        app.MapGet("/account/access-denied", () =>
+        app.MapGet("/account/access-denied", IResult () =>
                 new RazorComponentResult<AccessDeniedPage> { StatusCode = StatusCodes.Status403Forbidden })
             .AllowAnonymous();
     }

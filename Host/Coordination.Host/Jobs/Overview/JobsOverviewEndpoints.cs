@@ -25,7 +25,7 @@ internal sealed class JobsOverviewEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/admin/jobs").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/", (string? started, JobStorage storage, ModuleCatalog catalog, IStringLocalizer<HostStrings> l) =>
+        pages.MapGet("/", IResult (string? started, JobStorage storage, ModuleCatalog catalog, IStringLocalizer<HostStrings> l) =>
             new RazorComponentResult<JobsOverviewPage>(new { Model = new PageModel(List(storage, catalog, l), started) }));
         pages.MapPost("/{id}/run", async Task<IResult> (string id, JobRunner runner, ClaimsPrincipal user, CancellationToken ct) =>
             await runner.RunAsync(id, user.UserId(), ct) ? TypedResults.Redirect($"/admin/jobs?started={Uri.EscapeDataString(id)}") : TypedResults.NotFound());

@@ -16,8 +16,20 @@ namespace Coordination.Host.Operations.AuditTrail;
 internal sealed class AuditTrailEndpoints : ICarterModule
 {
     /// <summary>The filters as given (query names person, module, kind, from, to).</summary>
-    public sealed record AuditInput(string? Person, string? Module, string? Kind, string? From, string? To)
+    /// <summary>Properties, not a primary constructor: the request delegate generator writes
+    /// <c>typeof(string?)</c> for a constructor's nullable parameters, which does not compile.</summary>
+    public sealed record AuditInput
     {
+        public string? Person { get; init; }
+
+        public string? Module { get; init; }
+
+        public string? Kind { get; init; }
+
+        public string? From { get; init; }
+
+        public string? To { get; init; }
+
         public string Query()
             => string.Join('&', new[] { ("person", Person), ("module", Module), ("kind", Kind), ("from", From), ("to", To) }
                 .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
@@ -34,7 +46,7 @@ internal sealed class AuditTrailEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/audit", async ([AsParameters] AuditInput input, int? page, AuditTrailReader reader, IStringLocalizer<OperationsStrings> l, IOptions<AuditTrailOptions> options, CancellationToken ct) =>
+        app.MapGet("/admin/audit", async Task<IResult> ([AsParameters] AuditInput input, int? page, AuditTrailReader reader, IStringLocalizer<OperationsStrings> l, IOptions<AuditTrailOptions> options, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 50);
                 var (filter, errors) = Parse(input, reader.Modules, l);

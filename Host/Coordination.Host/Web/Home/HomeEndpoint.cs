@@ -10,7 +10,7 @@ namespace Coordination.Host.Web.Home;
 internal sealed class HomeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
-        => app.MapGet("/", async (ClaimsPrincipal user, IEnumerable<IHomeSectionSource> sources, CancellationToken ct) =>
+        => app.MapGet("/", async Task<IResult> (ClaimsPrincipal user, IEnumerable<IHomeSectionSource> sources, CancellationToken ct) =>
             {
                 var sections = new List<HomeSection>();
                 foreach (var source in sources)

@@ -7,7 +7,7 @@ internal sealed class StatementEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/accessibility", () => new RazorComponentResult<AccessibilityPage>()).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/privacy", () => new RazorComponentResult<PrivacyPage>()).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/accessibility", IResult () => new RazorComponentResult<AccessibilityPage>()).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/privacy", IResult () => new RazorComponentResult<PrivacyPage>()).AllowAnonymous().ExcludeFromDescription();
     }
 }

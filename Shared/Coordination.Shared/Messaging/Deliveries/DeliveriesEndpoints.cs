@@ -16,7 +16,7 @@ public sealed class DeliveriesEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/deliveries", async (DeliveryAdministration admin, bool? retried, CancellationToken ct) =>
+        app.MapGet("/admin/deliveries", async Task<IResult> (DeliveryAdministration admin, bool? retried, CancellationToken ct) =>
                 new RazorComponentResult<DeliveriesPage>(new { Deliveries = await admin.ListParkedAsync(ct), Retried = retried == true }))
             .RequireAuthorization(Policies.Coordinator);
 
@@ -27,7 +27,7 @@ public sealed class DeliveriesEndpoints : ICarterModule
             .RequireAuthorization(Policies.Coordinator);
 
         var api = app.MapGroup("/api/v1/admin/deliveries").RequireAuthorization(Policies.Coordinator).WithTags("Administration");
-        api.MapGet("/", async (DeliveryAdministration admin, CancellationToken ct) => TypedResults.Ok(new { items = await admin.ListParkedAsync(ct) }));
+        api.MapGet("/", async Task<IResult> (DeliveryAdministration admin, CancellationToken ct) => TypedResults.Ok(new { items = await admin.ListParkedAsync(ct) }));
         api.MapPost("/{module}/{id:guid}/retry", async Task<Results<Accepted, ProblemHttpResult>> (string module, Guid id, DeliveryAdministration admin, ClaimsPrincipal user, IStringLocalizer<SharedStrings> l, CancellationToken ct) =>
             await admin.RetryAsync(module, id, user.UserId(), ct)
                 ? TypedResults.Accepted((string?)null)

@@ -17,7 +17,7 @@ public sealed class RepublishEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/republish", (Republisher republisher) =>
+        app.MapGet("/admin/republish", IResult (Republisher republisher) =>
                 new RazorComponentResult<RepublishPage>(new { Subscribers = republisher.Subscribers }))
             .RequireAuthorization(Policies.Coordinator)
             .ExcludeFromDescription();

@@ -39,7 +39,7 @@ internal sealed class BlogEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/blog", async (string? kind, int? page, DisseminationDbContext db, CancellationToken ct) =>
+        app.MapGet("/blog", async Task<IResult> (string? kind, int? page, DisseminationDbContext db, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 10);
                 var query = Published(db, kind);
@@ -68,7 +68,7 @@ internal sealed class BlogEndpoints : ICarterModule
             .ExcludeFromDescription();
 
         var pages = app.MapGroup("/blog/manage").RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
-        pages.MapGet("/", async (DisseminationDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (DisseminationDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var me = user.UserId();
             var coordinator = ModelAccess.IsCoordinator(user);
@@ -80,7 +80,7 @@ internal sealed class BlogEndpoints : ICarterModule
                     coordinator),
             });
         });
-        pages.MapGet("/new", () => new RazorComponentResult<PostFormPage>(new { Model = new FormModel(null, new PostInput("blog", null, null, null), FormErrors.None, null) }));
+        pages.MapGet("/new", IResult () => new RazorComponentResult<PostFormPage>(new { Model = new FormModel(null, new PostInput("blog", null, null, null), FormErrors.None, null) }));
         pages.MapPost("/new", async Task<IResult> (IFormCollection form, PostWriter writer, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = PostInput.From(form);

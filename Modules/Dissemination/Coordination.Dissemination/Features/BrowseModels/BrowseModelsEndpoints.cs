@@ -39,7 +39,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/method-bank", async (string? q, string? theme, bool? inUse, int? page, DisseminationDbContext db, SearchIndex search, ThemeCounts themes, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        app.MapGet("/method-bank", async Task<IResult> (string? q, string? theme, bool? inUse, int? page, DisseminationDbContext db, SearchIndex search, ThemeCounts themes, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 20);
                 var (items, total) = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);

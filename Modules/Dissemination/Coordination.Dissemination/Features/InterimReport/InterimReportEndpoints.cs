@@ -17,7 +17,7 @@ internal sealed class InterimReportEndpoints : ICarterModule
     public sealed record ReportModel(List<KnownNetwork> Networks, KnownNetwork? Network, List<Chapter> Chapters, Dictionary<Guid, KnownProject> Projects, DateTime MadeAt);
 
     public void AddRoutes(IEndpointRouteBuilder app)
-        => app.MapGet("/method-bank/report", async (Guid? networkId, DisseminationDbContext db, TimeProvider clock, CancellationToken ct) =>
+        => app.MapGet("/method-bank/report", async Task<IResult> (Guid? networkId, DisseminationDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var networks = await db.Networks.AsNoTracking().OrderBy(n => n.NameFi).ToListAsync(ct);
                 var network = networkId is { } id ? networks.FirstOrDefault(n => n.NetworkId == id) : networks.Count == 1 ? networks[0] : null;

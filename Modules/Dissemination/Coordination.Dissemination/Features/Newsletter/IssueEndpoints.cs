@@ -74,7 +74,7 @@ internal sealed class IssueEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/newsletter/manage").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/", async (DisseminationDbContext db, CancellationToken ct) => new RazorComponentResult<NewsletterManagePage>(new
+        pages.MapGet("/", async Task<IResult> (DisseminationDbContext db, CancellationToken ct) => new RazorComponentResult<NewsletterManagePage>(new
         {
             Model = new ManageModel(
                 [.. (await db.Issues.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(100)
@@ -83,7 +83,7 @@ internal sealed class IssueEndpoints : ICarterModule
                 await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Confirmed, ct),
                 await db.Subscribers.CountAsync(s => s.Status == SubscriberStatus.Pending, ct)),
         }));
-        pages.MapGet("/new", () => new RazorComponentResult<IssueFormPage>(new { Model = new FormModel(null, new IssueInput(null), FormErrors.None) }));
+        pages.MapGet("/new", IResult () => new RazorComponentResult<IssueFormPage>(new { Model = new FormModel(null, new IssueInput(null), FormErrors.None) }));
         pages.MapPost("/new", async Task<IResult> (IFormCollection form, DisseminationDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
         {
             var input = IssueInput.From(form);
@@ -133,12 +133,12 @@ internal sealed class IssueEndpoints : ICarterModule
             return !found ? TypedResults.NotFound() : errors.IsEmpty ? TypedResults.Redirect($"/newsletter/manage/{id}?saved={(already ? "already" : "scheduled")}")
                 : (await PageAsync(db, id, null, errors, ct, StatusCodes.Status400BadRequest))!;
         });
-        pages.MapGet("/template", async (NewsletterRenderer renderer, CancellationToken ct) =>
+        pages.MapGet("/template", async Task<IResult> (NewsletterRenderer renderer, CancellationToken ct) =>
         {
             var template = await renderer.TemplateAsync(ct);
             return new RazorComponentResult<TemplatePage>(new { Model = new TemplateModel(new TemplateInput(template.Html, template.Text), FormErrors.None, false) });
         });
-        pages.MapPost("/template", async (IFormCollection form, DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        pages.MapPost("/template", async Task<IResult> (IFormCollection form, DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var input = new TemplateInput(form.Text("html"), form.Text("text"));
             var errors = await SaveTemplateAsync(db, renderer, input, clock, user, ct);
@@ -194,7 +194,7 @@ internal sealed class IssueEndpoints : ICarterModule
                 await SaveTemplateAsync(db, renderer, input, clock, user, ct) is { IsEmpty: false } errors ? ApiResults.Invalid(errors, shared) : TypedResults.NoContent())
             .WithSummary("Saves the template after rendering it once with a sample issue (endless loops and syntax errors are refused)");
 
-        app.MapGet("/newsletter", async (DisseminationDbContext db, CancellationToken ct) =>
+        app.MapGet("/newsletter", async Task<IResult> (DisseminationDbContext db, CancellationToken ct) =>
                 new RazorComponentResult<ArchivePage>(new { Model = new ArchiveModel(await db.Issues.AsNoTracking().Where(i => i.Status == IssueStatus.Sent).OrderByDescending(i => i.StartedAt).ToListAsync(ct)) }))
             .AllowAnonymous()
             .ExcludeFromDescription();

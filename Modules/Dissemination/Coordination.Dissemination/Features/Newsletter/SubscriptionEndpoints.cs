@@ -32,10 +32,10 @@ internal sealed class SubscriptionEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/newsletter/subscribe", () => new RazorComponentResult<SubscribePage>(new { Model = new FormModel(new SubscribeInput(null, SupportedCultures.CurrentLanguage == "sv" ? "sv" : "fi"), FormErrors.None, false) }))
+        app.MapGet("/newsletter/subscribe", IResult () => new RazorComponentResult<SubscribePage>(new { Model = new FormModel(new SubscribeInput(null, SupportedCultures.CurrentLanguage == "sv" ? "sv" : "fi"), FormErrors.None, false) }))
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapPost("/newsletter/subscribe", async (IFormCollection form, Subscriptions subscriptions, IConfiguration configuration, CancellationToken ct) =>
+        app.MapPost("/newsletter/subscribe", async Task<IResult> (IFormCollection form, Subscriptions subscriptions, IConfiguration configuration, CancellationToken ct) =>
             {
                 var input = new SubscribeInput(form.Text("email"), form.Text("language"));
                 var errors = await subscriptions.SubscribeAsync(input, PublicUrl.Base(configuration), ct);
@@ -46,12 +46,12 @@ internal sealed class SubscriptionEndpoints : ICarterModule
             .ExcludeFromDescription();
         foreach (var action in new[] { "confirm", "unsubscribe" })
         {
-            app.MapGet($"/newsletter/{action}/{{token}}", (string token) => new RazorComponentResult<SubscriptionLinkPage>(new { Model = new LinkModel(action, token, null) }))
+            app.MapGet($"/newsletter/{action}/{{token}}", IResult (string token) => new RazorComponentResult<SubscriptionLinkPage>(new { Model = new LinkModel(action, token, null) }))
                 .AllowAnonymous()
                 .ExcludeFromDescription();
         }
 
-        app.MapPost("/newsletter/confirm/{token}", async (string token, IFormCollection form, Subscriptions subscriptions, CancellationToken ct) =>
+        app.MapPost("/newsletter/confirm/{token}", async Task<IResult> (string token, IFormCollection form, Subscriptions subscriptions, CancellationToken ct) =>
             {
                 var done = await subscriptions.ConfirmAsync(token, ct);
                 return new RazorComponentResult<SubscriptionLinkPage>(new { Model = new LinkModel("confirm", token, done ? "done" : "unknown") }) { StatusCode = done ? StatusCodes.Status200OK : StatusCodes.Status404NotFound };
@@ -59,7 +59,7 @@ internal sealed class SubscriptionEndpoints : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.PublicForms)
             .ExcludeFromDescription();
-        app.MapPost("/newsletter/unsubscribe/{token}", async (string token, Subscriptions subscriptions, CancellationToken ct) =>
+        app.MapPost("/newsletter/unsubscribe/{token}", async Task<IResult> (string token, Subscriptions subscriptions, CancellationToken ct) =>
             {
                 var done = await subscriptions.UnsubscribeAsync(token, ct);
                 return new RazorComponentResult<SubscriptionLinkPage>(new { Model = new LinkModel("unsubscribe", token, done ? "done" : "unknown") }) { StatusCode = done ? StatusCodes.Status200OK : StatusCodes.Status404NotFound };

@@ -25,7 +25,7 @@ internal sealed class SearchEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/search", async (string? q, SearchIndex search, DisseminationDbContext db, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/search", async Task<IResult> (string? q, SearchIndex search, DisseminationDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var (models, modelCount, posts, postCount) = await FindAsync(q, search, db, ct);
                 var events = await search.FindEventsAsync(SearchIndex.Terms(q), clock.GetUtcNow().UtcDateTime, ct);

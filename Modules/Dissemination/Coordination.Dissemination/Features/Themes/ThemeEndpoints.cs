@@ -24,7 +24,7 @@ internal sealed class ThemeEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/method-bank/themes", async (DisseminationDbContext db, ThemeCounts themes, CancellationToken ct) =>
+        app.MapGet("/method-bank/themes", async Task<IResult> (DisseminationDbContext db, ThemeCounts themes, CancellationToken ct) =>
                 new RazorComponentResult<ThemeListPage>(new { Model = new ListModel(await themes.GetAsync(db, ct)) }))
             .AllowAnonymous()
             .ExcludeFromDescription();

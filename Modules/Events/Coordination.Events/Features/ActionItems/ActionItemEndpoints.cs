@@ -50,7 +50,7 @@ internal sealed class ActionItemEndpoints : ICarterModule
         });
 
         var mine = app.MapGroup("/events/action-items").RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
-        mine.MapGet("/", async (string? saved, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        mine.MapGet("/", async Task<IResult> (string? saved, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
         {
             var today = HelsinkiTime.Today(clock);
             var own = await ListAsync(db, Mine(db, user), ct);

@@ -29,7 +29,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/events", async (string? type, bool? past, int? page, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/events", async Task<IResult> (string? type, bool? past, int? page, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 20);
                 var (items, total) = await QueryAsync(db, user, type, null, past == true, clock.GetUtcNow().UtcDateTime, paging, ct);

@@ -62,7 +62,7 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
             .WithSummary("Turns one's personal calendar feed off");
 
         var pages = app.MapGroup("/events/my-calendar").RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
-        pages.MapGet("/", async (string? saved, EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (string? saved, EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
             new RazorComponentResult<MyCalendarPage>(new { Model = new PageModel(await FindAsync(db, protection, user, PublicUrl.Base(configuration), ct), saved is "made" or "off" ? saved : null) }));
         pages.MapPost("/", async (EventsDbContext db, IDataProtectionProvider protection, ClaimsPrincipal user, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
         {

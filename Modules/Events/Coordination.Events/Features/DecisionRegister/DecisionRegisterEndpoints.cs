@@ -42,7 +42,7 @@ internal sealed class DecisionRegisterEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/events/decisions").RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();
-        pages.MapGet("/", async (Guid? networkId, int? year, string? theme, Guid? eventId, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (Guid? networkId, int? year, string? theme, Guid? eventId, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var networks = await db.Networks.AsNoTracking().OrderBy(n => n.NameFi).ToListAsync(ct);
             var filter = new Filter(networkId ?? (networks.Count == 1 ? networks[0].NetworkId : null), year, theme, eventId);

@@ -151,7 +151,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
             .RequireRateLimiting(RateLimits.PublicForms)
             .ExcludeFromDescription();
 
-        app.MapGet("/events/cancel/{token}", async (string token, EventsDbContext db, CancellationToken ct) =>
+        app.MapGet("/events/cancel/{token}", async Task<IResult> (string token, EventsDbContext db, CancellationToken ct) =>
             {
                 var hash = Registrar.Hash(token);
                 var found = await db.Registrations.AsNoTracking().Where(r => r.CancelTokenHash == hash)
@@ -166,7 +166,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        app.MapPost("/events/cancel/{token}", async (string token, IFormCollection form, Registrar registrar, CancellationToken ct) =>
+        app.MapPost("/events/cancel/{token}", async Task<IResult> (string token, IFormCollection form, Registrar registrar, CancellationToken ct) =>
             {
                 var eventId = await registrar.CancelAsync(token, null, registrar.BaseUrl(), ct);
                 return new RazorComponentResult<CancelRegistrationPage>(new { Model = new CancelModel(token, null, null, eventId is not null, eventId is null) })

@@ -35,7 +35,7 @@ internal sealed class StatisticsEndpoints : ICarterModule
             .WithTags("Events")
             .WithSummary("Events held and participants per type, unique participants and organisations reached; from/to are dates (default: this year)");
 
-        app.MapGet("/events/statistics", async (string? from, string? to, EventsDbContext db, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
+        app.MapGet("/events/statistics", async Task<IResult> (string? from, string? to, EventsDbContext db, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
             {
                 var (range, errors) = Range(from, to, clock, l);
                 if (!errors.IsEmpty)

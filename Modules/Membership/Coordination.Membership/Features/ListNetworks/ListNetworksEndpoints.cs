@@ -21,7 +21,7 @@ internal sealed class ListNetworksEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/membership/networks", async (string? q, string? sort, int? page, MembershipDbContext db, CancellationToken ct) =>
+        app.MapGet("/membership/networks", async Task<IResult> (string? q, string? sort, int? page, MembershipDbContext db, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 20);
                 var (items, total) = await QueryAsync(db, q, sort, paging, ct);

@@ -60,7 +60,7 @@ internal sealed class NetworkSettingsEndpoints : ICarterModule
         api.MapPost("/rules", (Guid id, RulesInput input, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
                 ApiResultAsync(settings.PublishRulesAsync(id, input, user.UserId(), ct), shared, created: true))
             .WithSummary("Publishes a new version of the network's rules (Markdown); acceptances start anew");
-        api.MapPost("/rules/current/acceptances", (Guid id, AcceptanceInput input, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+        api.MapPost("/rules/current/acceptances", Task<IResult> (Guid id, AcceptanceInput input, NetworkSettings settings, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
                 ApiResultAsync(settings.AcceptRulesAsync(id, input, user.UserId(), ct), shared, created: true))
             .WithSummary("Records that an organisation of the network accepted the current rules: who, when");
     }

@@ -32,7 +32,7 @@ internal sealed class OrganisationEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/membership/organisations").ExcludeFromDescription();
-        pages.MapGet("/", async (string? q, int? page, MembershipDbContext db, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (string? q, int? page, MembershipDbContext db, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 30);
                 var (items, total) = await QueryAsync(db, q, paging, ct);
@@ -112,8 +112,8 @@ internal sealed class OrganisationEndpoints : ICarterModule
         return errors.IsEmpty ? TypedResults.NotFound() : Form(id, input, errors, StatusCodes.Status400BadRequest);
     }
 
-    private static RazorComponentResult<OrganisationFormPage> Form(Guid? id, OrganisationInput input, FormErrors errors, int status = StatusCodes.Status200OK)
-        => new(new { Model = new FormModel(id, input, errors) }) { StatusCode = status };
+    private static IResult Form(Guid? id, OrganisationInput input, FormErrors errors, int status = StatusCodes.Status200OK)
+        => new RazorComponentResult<OrganisationFormPage>(new { Model = new FormModel(id, input, errors) }) { StatusCode = status };
 
     private static async Task<(List<Organisation>, int)> QueryAsync(MembershipDbContext db, string? q, Paging paging, CancellationToken ct)
     {

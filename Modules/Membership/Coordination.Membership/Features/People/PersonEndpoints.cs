@@ -38,7 +38,7 @@ internal sealed class PersonEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/membership/people").ExcludeFromDescription().RequireAuthorization(Policies.NetworkMember);
-        pages.MapGet("/", async (string? q, string? role, Guid? projectId, int? page, MembershipDbContext db, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (string? q, string? role, Guid? projectId, int? page, MembershipDbContext db, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 50);
                 var (items, total) = await DirectoryAsync(db, q, role, projectId, paging, ct);

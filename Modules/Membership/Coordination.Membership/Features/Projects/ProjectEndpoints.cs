@@ -38,7 +38,7 @@ internal sealed class ProjectEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/membership/projects").ExcludeFromDescription();
-        pages.MapGet("/", async (string? q, Guid? networkId, int? page, MembershipDbContext db, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (string? q, Guid? networkId, int? page, MembershipDbContext db, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 30);
                 var (items, total) = await QueryAsync(db, q, networkId, paging, ct);

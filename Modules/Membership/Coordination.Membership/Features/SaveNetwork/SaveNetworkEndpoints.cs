@@ -80,6 +80,6 @@ internal sealed class SaveNetworkEndpoints : ICarterModule
     }
 
 
-    private static RazorComponentResult<NetworkFormPage> Form(Guid? id, NetworkInput input, FormErrors errors, int status = StatusCodes.Status200OK, bool conflict = false)
-        => new(new { Model = new FormModel(id, input, errors, conflict) }) { StatusCode = status };
+    private static IResult Form(Guid? id, NetworkInput input, FormErrors errors, int status = StatusCodes.Status200OK, bool conflict = false)
+        => new RazorComponentResult<NetworkFormPage>(new { Model = new FormModel(id, input, errors, conflict) }) { StatusCode = status };
 }

@@ -163,6 +163,6 @@ internal sealed class WorkingGroupEndpoints : ICarterModule
         return new RazorComponentResult<WorkingGroupPage>(new { Model = new PageModel(group, network.Name.InCurrentCulture().Text, names, errors, saved) }) { StatusCode = status };
     }
 
-    private static RazorComponentResult<WorkingGroupFormPage> Form(Guid? id, GroupInput input, FormErrors errors, int status = StatusCodes.Status200OK)
-        => new(new { Model = new FormModel(id, input, errors) }) { StatusCode = status };
+    private static IResult Form(Guid? id, GroupInput input, FormErrors errors, int status = StatusCodes.Status200OK)
+        => new RazorComponentResult<WorkingGroupFormPage>(new { Model = new FormModel(id, input, errors) }) { StatusCode = status };
 }

@@ -31,7 +31,7 @@ internal sealed class ReportingDateEndpoints : ICarterModule
         var readers = app.MapGroup("").RequireAuthorization(Policies.ProjectWork);
         var coordinators = app.MapGroup("").RequireAuthorization(Policies.Coordinator);
 
-        readers.MapGet("/monitoring/reports", async (Guid? networkId, string? status, string? saved, ReportingDateService service, MonitoringDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        readers.MapGet("/monitoring/reports", async Task<IResult> (Guid? networkId, string? status, string? saved, ReportingDateService service, MonitoringDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var chosen = ReportingDateService.Statuses.Contains(status) ? status! : "open";
                 var networks = await db.Networks.AsNoTracking().OrderBy(n => n.NameFi).ToListAsync(ct);
@@ -105,7 +105,7 @@ internal sealed class ReportingDateEndpoints : ICarterModule
 
         var readApi = app.MapGroup("/api/v1/monitoring").RequireAuthorization(Policies.ProjectWork).WithTags("Monitoring");
         var writeApi = app.MapGroup("/api/v1/monitoring").RequireAuthorization(Policies.Coordinator).WithTags("Monitoring");
-        readApi.MapGet("/reporting-dates", async (Guid? networkId, string? status, ReportingDateService service, ClaimsPrincipal user, CancellationToken ct) =>
+        readApi.MapGet("/reporting-dates", async Task<IResult> (Guid? networkId, string? status, ReportingDateService service, ClaimsPrincipal user, CancellationToken ct) =>
                 TypedResults.Ok(new { items = await service.ListAsync(user, networkId, null, ReportingDateService.Statuses.Contains(status) ? status : "open", ct) }))
             .WithSummary("Reporting dates across the networks (a project manager: their projects'); status open (default), due, upcoming, submitted or all");
 

@@ -28,7 +28,7 @@ internal sealed class ViewIndicatorsEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/monitoring", async (MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        app.MapGet("/monitoring", async Task<IResult> (MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct) =>
                 new RazorComponentResult<NetworkListPage>(new { Model = new ListModel(await access.NetworksAsync(user, ct), MonitoringAccess.IsCoordinator(user)) }))
             .RequireAuthorization(Policies.Monitoring)
             .ExcludeFromDescription();
@@ -51,7 +51,7 @@ internal sealed class ViewIndicatorsEndpoints : ICarterModule
             .ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1/monitoring").RequireAuthorization(Policies.Monitoring).WithTags("Monitoring");
-        api.MapGet("/networks", async (MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapGet("/networks", async Task<IResult> (MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct) =>
                 TypedResults.Ok(new { items = (await access.NetworksAsync(user, ct)).Select(n => new NetworkDto(n.NetworkId, n.NameFi, n.NameSv, n.NameEn)) }))
             .WithSummary("The networks whose indicators and reports the user may read");
 

@@ -42,14 +42,14 @@ internal sealed class SaveRoundEndpoints : ICarterModule
             .WithSummary("Edits a round (criteria cannot change once a review is submitted: 409)");
 
         var pages = app.MapGroup("/peer-review/rounds").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/new", async (PeerReviewDbContext db, IStringLocalizer<PeerReviewStrings> l, CancellationToken ct) =>
+        pages.MapGet("/new", async Task<IResult> (PeerReviewDbContext db, IStringLocalizer<PeerReviewStrings> l, CancellationToken ct) =>
             new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(null, new RoundInput(null, "peer", 3, 5), RoundInput.ToLines(RoundInput.DefaultCriteria(l)), await EventsAsync(db, ct), FormErrors.None) }));
         pages.MapGet("/{id:guid}/edit", async Task<IResult> (Guid id, PeerReviewDbContext db, CancellationToken ct) =>
             await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } round
                 ? new RazorComponentResult<RoundFormPage>(new { Model = new FormModel(id, RoundInput.From(round), RoundInput.ToLines(round.Criteria), await EventsAsync(db, ct), FormErrors.None) })
                 : TypedResults.NotFound());
         pages.MapPost("/new", (IFormCollection form, RoundSaver saver, PeerReviewDbContext db, ClaimsPrincipal user, CancellationToken ct) => SaveAsync(null, form, saver, db, user, ct));
-        pages.MapPost("/{id:guid}/edit", (Guid id, IFormCollection form, RoundSaver saver, PeerReviewDbContext db, ClaimsPrincipal user, CancellationToken ct) => SaveAsync(id, form, saver, db, user, ct));
+        pages.MapPost("/{id:guid}/edit", Task<IResult> (Guid id, IFormCollection form, RoundSaver saver, PeerReviewDbContext db, ClaimsPrincipal user, CancellationToken ct) => SaveAsync(id, form, saver, db, user, ct));
     }
 
     private static async Task<IResult> SaveAsync(Guid? id, IFormCollection form, RoundSaver saver, PeerReviewDbContext db, ClaimsPrincipal user, CancellationToken ct)

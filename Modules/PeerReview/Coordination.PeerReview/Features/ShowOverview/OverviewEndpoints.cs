@@ -25,7 +25,7 @@ internal sealed class OverviewEndpoints : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/peer-review", async (string? saved, PeerReviewDbContext db, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/peer-review", async Task<IResult> (string? saved, PeerReviewDbContext db, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
                 new RazorComponentResult<OverviewPage>(new { Model = await OverviewAsync(db, reviews, access, user, clock, saved, FormErrors.None, ct) }))
             .RequireAuthorization(Policies.Reviewing).ExcludeFromDescription();
         app.MapPost("/peer-review/rounds/{id:guid}/volunteer", async Task<IResult> (Guid id, IFormCollection form, PeerReviewDbContext db, ReviewerService reviewers, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>

@@ -36,7 +36,7 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/surveys").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/", async (string? state, int? page, SurveysDbContext db, TimeProvider clock, CancellationToken ct) =>
+        pages.MapGet("/", async Task<IResult> (string? state, int? page, SurveysDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var paging = Paging.From(page, 20);
             var (items, total) = await QueryAsync(db, null, state, clock.GetUtcNow().UtcDateTime, paging, ct);
@@ -70,7 +70,7 @@ internal sealed class BrowseSurveysEndpoints : ICarterModule
                     [.. s.Questions.Select(QuestionInput.From)], invited, responses));
             })
             .WithSummary("A survey with its questions, state and counts");
-        api.MapGet("/templates", () => TypedResults.Ok(SurveyTemplates.Names.Select(n => SurveyTemplates.Find(n)!).Select(t => new { name = t.Name, title = t.Title, t.Anonymous, questions = t.Questions })))
+        api.MapGet("/templates", IResult () => TypedResults.Ok(SurveyTemplates.Names.Select(n => SurveyTemplates.Find(n)!).Select(t => new { name = t.Name, title = t.Title, t.Anonymous, questions = t.Questions })))
             .WithSummary("The templates to start a survey from");
     }
 

@@ -24,7 +24,7 @@ internal sealed class ManageFollowUpsEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/followups").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("", async (Guid? projectId, string? done, FollowUpManager manager, CancellationToken ct) =>
+        pages.MapGet("", async Task<IResult> (Guid? projectId, string? done, FollowUpManager manager, CancellationToken ct) =>
             Page(projectId, await manager.ListAsync(projectId, ct), null, FormErrors.None, done));
         // One route per action (a route parameter would answer 404, not 403, to the wrong role).
         foreach (var action in new[] { "postpone", "send", "skip", "recipients" })
@@ -43,7 +43,7 @@ internal sealed class ManageFollowUpsEndpoints : ICarterModule
         }
 
         var api = app.MapGroup("/api/v1/followups").RequireAuthorization(Policies.Coordinator).WithTags("Surveys");
-        api.MapGet("", async (Guid? projectId, FollowUpManager manager, CancellationToken ct) => TypedResults.Ok(new { items = await manager.ListAsync(projectId, ct) }))
+        api.MapGet("", async Task<IResult> (Guid? projectId, FollowUpManager manager, CancellationToken ct) => TypedResults.Ok(new { items = await manager.ListAsync(projectId, ct) }))
             .WithSummary("Follow-up waves (planned, running, finished, skipped) with their wave (months after the project's end) and due date");
         api.MapPost("/{id:guid}/postpone", async (Guid id, PostponeInput input, FollowUpManager manager, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
                 Api(await manager.PostponeAsync(id, input.DueOn, user, ct), shared))
@@ -54,7 +54,7 @@ internal sealed class ManageFollowUpsEndpoints : ICarterModule
         api.MapPost("/{id:guid}/skip", async (Guid id, SkipInput input, FollowUpManager manager, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
                 Api(await manager.SkipAsync(id, input.Reason, user, ct), shared))
             .WithSummary("Skips a planned wave: { reason } (required, audited)");
-        api.MapPost("/{id:guid}/recipients", async (Guid id, RecipientInput input, FollowUpManager manager, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/recipients", async Task<IResult> (Guid id, RecipientInput input, FollowUpManager manager, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
                 Api(await manager.AddRecipientAsync(id, input, user, ct), shared))
             .WithSummary("Sends a sent wave to another person of one of the project's organisations: { email, name, language, organisationId }");
     }

@@ -35,7 +35,7 @@ internal sealed class SaveSurveyEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/surveys").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
-        pages.MapGet("/new", async (Guid? networkId, string? template, SurveysDbContext db, CancellationToken ct) =>
+        pages.MapGet("/new", async Task<IResult> (Guid? networkId, string? template, SurveysDbContext db, CancellationToken ct) =>
             new RazorComponentResult<NewSurveyPage>(new { Model = new NewModel(networkId, template, await NetworksAsync(db, ct), FormErrors.None) }));
         pages.MapPost("/new", async Task<IResult> (IFormCollection form, SurveySaver saver, SurveysDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SurveysStrings> l, CancellationToken ct) =>
         {
