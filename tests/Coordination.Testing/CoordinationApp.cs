@@ -24,10 +24,6 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
     /// <summary>The site's public address in tests (links in e-mails start with it).</summary>
     public const string PublicBaseUrl = "https://koordinaatio.example.fi";
 
-    /// <summary>Identity's default (100,000 PBKDF2 rounds) made password hashing a tenth of the
-    /// suite's CPU time: every test user and every host's bootstrap coordinator is hashed.</summary>
-    public const int TestPasswordIterations = 1_000;
-
     /// <summary>Hosts of one process start one at a time: Hangfire's AddHangfire hands each host
     /// the process-wide JobStorage.Current (and JobActivator.Current) as they are while it starts,
     /// so two hosts starting at once could take each other's job storage. Once started, each
@@ -66,16 +62,10 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        if (clock is not null)
         {
-            // Hashes stay PBKDF2 in Identity's own format; only the work factor is a test's. The
-            // published host in Host.Process.Tests keeps production's.
-            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
-            if (clock is not null)
-            {
-                services.AddSingleton(clock);
-            }
-        });
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>HttpClient's 100 s default fails tests only because the machine is busy.</summary>

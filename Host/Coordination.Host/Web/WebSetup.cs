@@ -103,6 +103,15 @@ internal static class WebSetup
         return services;
     }
 
+    /// <summary>A form posted without a valid antiforgery token (or one the form reader refused,
+    /// such as a NUL in a field) is a bad request, answered with the site's 400 page before the
+    /// endpoint runs. The build-time request delegates leave this check to the form reader, whose
+    /// own refusal would surface as an error of the site.</summary>
+    public static void UseAntiforgeryRefusal(this WebApplication app)
+        => app.Use((context, next) => context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } failed
+            ? throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Invalid antiforgery token", StatusCodes.Status400BadRequest, failed.Error)
+            : next(context));
+
     public static void UseCoordinationWeb(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")
