@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Coordination.Shared.Security;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.Invitations;
+using Coordination.Surveys.Mailing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

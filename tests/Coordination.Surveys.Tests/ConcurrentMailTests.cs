@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Coordination.Shared.Security;
 using Coordination.Surveys.Features.Invitations;
+using Coordination.Surveys.Mailing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Surveys.Tests;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.Invitations;
+using Coordination.Surveys.Mailing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -108,8 +108,8 @@ internal static class WebSetup
     /// endpoint runs. The build-time request delegates leave this check to the form reader, whose
     /// own refusal would surface as an error of the site.</summary>
     public static void UseAntiforgeryRefusal(this WebApplication app)
-        => app.Use((context, next) => context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } failed
-            ? throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Invalid antiforgery token", StatusCodes.Status400BadRequest, failed.Error)
+        => app.Use((context, next) => context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false }
+            ? throw new Microsoft.AspNetCore.Http.BadHttpRequestException("Invalid antiforgery token", StatusCodes.Status400BadRequest)
             : next(context));
 
     public static void UseCoordinationWeb(this WebApplication app)

@@ -21,7 +21,7 @@ public sealed class SurveysModule : IModule
         module.Services
             .AddScoped<Features.SaveSurvey.SurveySaver>()
             .AddScoped<Features.Invitations.Inviter>()
-            .AddScoped<Features.Invitations.SurveyMailer>()
+            .AddScoped<Mailing.SurveyMailer>()
             .AddScoped<Features.Answering.ResponseRecorder>()
             .AddScoped<Features.Results.SurveyResultsCalculator>()
             .AddSingleton<Anonymity.GroupRules>()
@@ -45,7 +45,7 @@ public sealed class SurveysModule : IModule
         module.Subscribe<Dissemination.Contracts.ModelUpdated, Features.TrackFollowUps.FollowUpPlanningHandlers>();
         module.AddRepublisher<Integration.SurveysRepublisher>();
         module.AddHomeSections<Features.Home.SurveysHomeSections>();
-        module.AddRecurringJob<Features.Invitations.SendSurveyMailJob>(Features.Invitations.SendSurveyMailJob.Id, "*/5 * * * *");
+        module.AddRecurringJob<Mailing.SendSurveyMailJob>(Mailing.SendSurveyMailJob.Id, "*/5 * * * *");
         module.AddRecurringJob<Features.Closing.CloseSurveysJob>("surveys-close", "*/5 * * * *");
         module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "40 3 * * *");
         module.AddRecurringJob<Features.StartFollowUps.StartFollowUpsJob>(Features.StartFollowUps.StartFollowUpsJob.Id, "20 6 * * *");

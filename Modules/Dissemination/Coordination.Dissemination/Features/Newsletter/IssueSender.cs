@@ -145,9 +145,34 @@ internal sealed class IssueSender(
                 }
 
                 session ??= await bulk.OpenAsync(ct);
+                var renewedAt = now;
+                HashSet<Guid>? stillMine = null;
                 foreach (var delivery in batch.Rows)
                 {
                     using var lease = await limiter.AcquireAsync(1, ct);
+                    var at = clock.GetUtcNow().UtcDateTime;
+                    if (at - renewedAt > ClaimTimeout / 3)
+                    {
+                        // A batch that outlasts a third of its lease (a slow server, a busy machine)
+                        // extends it with the issue's run, so another run never takes rows this one
+                        // is still sending; a row already taken over is left to that run.
+                        renewedAt = at;
+                        if (await db.Issues.Where(i => i.Id == id).RenewAsync(run, at + ClaimTimeout, ct) == 0)
+                        {
+                            logger.LogWarning("Newsletter issue {IssueId}: another run took it over (this run was slower than the claim timeout)", id);
+                            return;
+                        }
+
+                        var sending = db.Deliveries.Where(d => d.IssueId == id && d.Status == DeliveryStatus.Sending);
+                        await sending.RenewAsync(batch.ClaimId, at + ClaimTimeout, ct);
+                        stillMine = [.. await sending.HeldBy(batch.ClaimId).Select(d => d.Id).ToListAsync(ct)];
+                    }
+
+                    if (stillMine is not null && !stillMine.Contains(delivery.Id))
+                    {
+                        continue;
+                    }
+
                     try
                     {
                         await session.SendAsync(Message(issue, delivery, baseUrl), ct);

@@ -1,3 +1,4 @@
+using Coordination.Surveys.Mailing;
 using System.Security.Claims;
 using Carter;
 using Coordination.Shared.Localization;

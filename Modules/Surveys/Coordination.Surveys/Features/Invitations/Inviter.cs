@@ -1,3 +1,4 @@
+using Coordination.Surveys.Mailing;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Coordination.Shared.Jobs;

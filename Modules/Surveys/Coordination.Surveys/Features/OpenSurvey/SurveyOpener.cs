@@ -1,3 +1,4 @@
+using Coordination.Surveys.Mailing;
 using Coordination.Shared.Jobs;
 using Coordination.Shared.Modules;
 using Coordination.Surveys.Data;

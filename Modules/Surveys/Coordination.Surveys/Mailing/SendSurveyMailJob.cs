@@ -2,7 +2,7 @@ using Coordination.Shared.Jobs;
 using Coordination.Surveys.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coordination.Surveys.Features.Invitations;
+namespace Coordination.Surveys.Mailing;
 
 /// <summary>Every few minutes: invitations not yet sent (new ones, or of a survey that has just
 /// opened) and the reminders that are due. Also run at once after invitations are made.</summary>

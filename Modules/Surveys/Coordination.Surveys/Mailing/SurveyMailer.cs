@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Surveys.Features.Invitations;
+namespace Coordination.Surveys.Mailing;
 
 /// <summary>Sends invitations and reminders with the personal link, in the invitee's language.
 /// Each mail is marked by a conditional update (sent / reminded today) and queued in the same
