@@ -29,7 +29,6 @@ public sealed class SliceBoundaryTests
         "Surveys: BrowseSurveys -> Templates",
         "Surveys: Closing -> Results",
         "Surveys: Home -> Answering",
-        "Surveys: Invitations -> Answering",
         "Surveys: SaveSurvey -> Templates",
         "Surveys: Templates -> SaveSurvey",
         "Surveys: TrackNetwork -> Invitations",
