@@ -130,9 +130,8 @@ internal sealed class IssueSender(
             while (!ct.IsCancellationRequested)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                if (await db.Issues.Where(i => i.Id == id).RenewAsync(run, now + ClaimTimeout, ct) == 0)
+                if (!await KeepRunAsync(now))
                 {
-                    logger.LogWarning("Newsletter issue {IssueId}: another run took it over (this run was slower than the claim timeout)", id);
                     return;
                 }
 
@@ -157,9 +156,8 @@ internal sealed class IssueSender(
                         // extends it with the issue's run, so another run never takes rows this one
                         // is still sending; a row already taken over is left to that run.
                         renewedAt = at;
-                        if (await db.Issues.Where(i => i.Id == id).RenewAsync(run, at + ClaimTimeout, ct) == 0)
+                        if (!await KeepRunAsync(at))
                         {
-                            logger.LogWarning("Newsletter issue {IssueId}: another run took it over (this run was slower than the claim timeout)", id);
                             return;
                         }
 
@@ -200,6 +198,18 @@ internal sealed class IssueSender(
             {
                 await session.DisposeAsync();
             }
+        }
+
+        // Extends this run's hold on the issue; false once another run has taken it over.
+        async Task<bool> KeepRunAsync(DateTime at)
+        {
+            if (await db.Issues.Where(i => i.Id == id).RenewAsync(run, at + ClaimTimeout, ct) > 0)
+            {
+                return true;
+            }
+
+            logger.LogWarning("Newsletter issue {IssueId}: another run took it over (this run was slower than the claim timeout)", id);
+            return false;
         }
 
         var left = await db.Deliveries.CountAsync(d => d.IssueId == id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending), ct);
