@@ -21,7 +21,7 @@ public sealed class DisseminationModule : IModule
         module.Services
             .AddScoped<Access.ModelAccess>()
             .AddScoped<Features.SaveModel.ModelSaver>()
-            .AddScoped<Features.Search.SearchIndex>()
+            .AddScoped<Catalogue.SearchIndex>()
             .AddSingleton<ThemeCounts>()
             .AddScoped<Features.Blog.PostWriter>()
             .AddScoped<Features.Newsletter.Subscriptions>()

@@ -17,9 +17,9 @@ public sealed class MembershipModule : IModule
         module.Services
             .AddScoped<Access.ProjectAccess>()
             .AddScoped<Features.SaveNetwork.NetworkSaver>()
-            .AddScoped<Features.NetworkSettings.NetworkSettings>()
+            .AddScoped<Features.ViewNetwork.NetworkSettings>()
             .AddScoped<Features.Organisations.OrganisationSaver>()
-            .AddScoped<Features.Projects.ProjectSaver>()
+            .AddScoped<Projects.ProjectSaver>()
             .AddScoped<Features.Projects.ProjectPageQuery>()
             .AddScoped<Features.People.PersonSaver>()
             .AddScoped<Features.People.PersonEraser>()

@@ -28,7 +28,7 @@ public sealed class MonitoringModule : IModule
             .AddScoped<Access.MonitoringAccess>()
             .AddScoped<Indicators.IndicatorCalculator>()
             .AddScoped<Features.FunderReport.FunderReportEndpoints.Reporter>()
-            .AddScoped<Features.ReportingDates.ReportingDateService>()
+            .AddScoped<Reporting.ReportingDateService>()
             .AddScoped<Health.HealthCalculator>()
             .AddScoped<Features.ViewHealth.HealthService>();
 

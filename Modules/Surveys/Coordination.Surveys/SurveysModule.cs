@@ -19,15 +19,15 @@ public sealed class SurveysModule : IModule
     {
         module.AddDatabase<SurveysDbContext, SqliteSurveysDbContext, PostgresSurveysDbContext>();
         module.Services
-            .AddScoped<Features.SaveSurvey.SurveySaver>()
-            .AddScoped<Features.Invitations.Inviter>()
+            .AddScoped<Authoring.SurveySaver>()
+            .AddScoped<Mailing.Inviter>()
             .AddScoped<Mailing.SurveyMailer>()
             .AddScoped<Features.Answering.ResponseRecorder>()
-            .AddScoped<Features.Results.SurveyResultsCalculator>()
+            .AddScoped<Analysis.SurveyResultsCalculator>()
             .AddSingleton<Anonymity.GroupRules>()
             .AddScoped<Features.Closing.SurveyCloser>()
             .AddScoped<Features.OpenSurvey.SurveyOpener>()
-            .AddSingleton<Features.Answering.InvitationTokens>()
+            .AddSingleton<Mailing.InvitationTokens>()
             .AddScoped<FollowUps.FollowUpPlanner>()
             .AddScoped<FollowUps.FollowUpStarter>()
             .AddSingleton<FollowUps.FollowUpTokens>()

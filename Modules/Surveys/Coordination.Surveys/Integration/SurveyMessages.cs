@@ -1,6 +1,7 @@
 using Coordination.Surveys.Contracts;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.Results;
+using Coordination.Surveys.Analysis;
 
 namespace Coordination.Surveys.Integration;
 

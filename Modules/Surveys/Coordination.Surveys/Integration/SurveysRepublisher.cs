@@ -4,6 +4,7 @@ using Coordination.Surveys.Contracts;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.Results;
 using Microsoft.EntityFrameworkCore;
+using Coordination.Surveys.Analysis;
 
 namespace Coordination.Surveys.Integration;
 

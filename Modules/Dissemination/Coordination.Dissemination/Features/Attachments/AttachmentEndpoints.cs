@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Carter;
 using Coordination.Dissemination.Access;
+using Coordination.Dissemination.Catalogue;
 using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Resources;
 using Coordination.Shared.Security;
@@ -36,9 +37,6 @@ internal sealed class AttachmentEndpoints : ICarterModule
         [".txt"] = "text/plain; charset=utf-8",
     };
 
-    /// <summary>Why a file was refused (text keys; the page shows the text, never a text from the link).</summary>
-    public static readonly string[] Reasons = ["AttachmentMissing", "AttachmentType", "AttachmentTooBig", "TooManyAttachments"];
-
     public sealed record Uploaded(Guid Id);
 
     public void AddRoutes(IEndpointRouteBuilder app)
@@ -66,7 +64,7 @@ internal sealed class AttachmentEndpoints : ICarterModule
                     StatusCodes.Status201Created => TypedResults.Redirect($"/method-bank/{id}?saved=attached"),
                     StatusCodes.Status404NotFound => TypedResults.NotFound(),
                     StatusCodes.Status403Forbidden => TypedResults.Forbid(),
-                    _ => TypedResults.Redirect($"/method-bank/{id}?saved=attachmentRefused&reason={Reasons.First(r => l[r].Value == error)}"),
+                    _ => TypedResults.Redirect($"/method-bank/{id}?saved=attachmentRefused&reason={AttachmentRefusals.Reasons.First(r => l[r].Value == error)}"),
                 };
             })
             .RequireAuthorization(Policies.NetworkMember)

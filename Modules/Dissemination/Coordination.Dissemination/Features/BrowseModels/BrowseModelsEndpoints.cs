@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Carter;
 using Coordination.Dissemination.Access;
 using Coordination.Dissemination.Data;
-using Coordination.Dissemination.Features.Search;
+using Coordination.Dissemination.Catalogue;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Builder;
@@ -17,12 +17,6 @@ namespace Coordination.Dissemination.Features.BrowseModels;
 /// (drafts only for those who may edit them), its history for its editors; GET /api/v1/dissemination/models.</summary>
 internal sealed class BrowseModelsEndpoints : ICarterModule
 {
-    public sealed record ModelSummary(Guid Id, Guid NetworkId, Guid? ProjectId, LocalizedTextInput Title, LocalizedTextInput Summary, List<string> Themes, string Status, DateTime? PublishedAt, bool PeerReviewed, bool ExpertReviewed, FollowUpDto? FollowUp = null);
-
-    /// <summary>The latest follow-up: months after the project's end, the month it was answered
-    /// (yyyy-MM), the use, the organisations using the model of the project's, why not any more.</summary>
-    public sealed record FollowUpDto(int Months, string Month, string Use, bool StillInUse, int OrganisationsInUse, int Organisations, string? Reason);
-
     public sealed record ModelDetails(
         Guid Id, Guid NetworkId, Guid? ProjectId, string? Project, List<string> Organisations, LocalizedTextInput Title, LocalizedTextInput Summary,
         LocalizedTextInput Challenge, LocalizedTextInput Method, LocalizedTextInput Result, LocalizedTextInput TargetGroup, LocalizedTextInput ResourcesNeeded,
@@ -84,7 +78,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
             {
                 var paging = Paging.From(page, pageSize);
                 var (items, total) = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);
-                return TypedResults.Ok(new PagedResponse<ModelSummary>([.. items.Select(Summary)], paging.Page, paging.PageSize, total));
+                return TypedResults.Ok(new PagedResponse<ModelSummary>([.. items.Select(ModelSummary.Of)], paging.Page, paging.PageSize, total));
             })
             .AllowAnonymous()
             .WithSummary("Published models, best match first with q (compound words are found by their parts), newest first without; theme filters; inUse=true: only models still in use at their latest follow-up");
@@ -101,7 +95,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
                     m.Id, m.NetworkId, m.ProjectId, project?.Label, [.. project?.Organisations.Select(o => o.Name) ?? []], LocalizedTextInput.From(m.Title), LocalizedTextInput.From(m.Summary),
                     LocalizedTextInput.From(m.Challenge), LocalizedTextInput.From(m.Method), LocalizedTextInput.From(m.Result), LocalizedTextInput.From(m.TargetGroup),
                     LocalizedTextInput.From(m.ResourcesNeeded), m.Themes, m.ContactName, m.ContactEmail, m.Links,
-                    [.. m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size))], EnumText.Of(m.Status), m.Version, m.PublishedAt, m.PeerReviewedAt, m.ExpertReviewedAt, FollowUp(m)));
+                    [.. m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size))], EnumText.Of(m.Status), m.Version, m.PublishedAt, m.PeerReviewedAt, m.ExpertReviewedAt, ModelSummary.FollowUpOf(m)));
             })
             .AllowAnonymous()
             .WithSummary("A model card (published ones for everyone, drafts for their editors)");
@@ -115,12 +109,4 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
             .RequireAuthorization(Policies.NetworkMember)
             .WithSummary("The model's saved versions for its editors");
     }
-
-    public static ModelSummary Summary(Model m) => new(
-        m.Id, m.NetworkId, m.ProjectId, LocalizedTextInput.From(m.Title), LocalizedTextInput.From(m.Summary), m.Themes, EnumText.Of(m.Status), m.PublishedAt,
-        m.PeerReviewedAt is not null, m.ExpertReviewedAt is not null, FollowUp(m));
-
-    public static FollowUpDto? FollowUp(Model m) => m is { FollowUpMonths: { } months, FollowUpAt: { } at, FollowUpUse: { } use }
-        ? new(months, Shared.Localization.HelsinkiTime.ToLocal(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), use, m.StillInUse, m.FollowUpInUse ?? 0, m.FollowUpOrganisations ?? 0, m.FollowUpReason)
-        : null;
 }

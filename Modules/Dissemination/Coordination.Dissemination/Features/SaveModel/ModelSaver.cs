@@ -3,7 +3,7 @@ using System.Text.Json;
 using Coordination.Dissemination.Access;
 using Coordination.Dissemination.Contracts;
 using Coordination.Dissemination.Data;
-using Coordination.Dissemination.Features.Search;
+using Coordination.Dissemination.Catalogue;
 using Coordination.Dissemination.Resources;
 using Coordination.Shared.Data;
 using Coordination.Shared.Security;

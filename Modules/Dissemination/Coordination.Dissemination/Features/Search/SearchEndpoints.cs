@@ -1,6 +1,6 @@
 using Carter;
 using Coordination.Dissemination.Data;
-using Coordination.Dissemination.Features.BrowseModels;
+using Coordination.Dissemination.Catalogue;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +19,7 @@ internal sealed class SearchEndpoints : ICarterModule
 
     public sealed record EventHit(Guid Id, LocalizedTextInput Title, string Type, DateTime StartsAt, DateTime EndsAt, string? Place);
 
-    public sealed record SearchResponse(int ModelCount, List<BrowseModelsEndpoints.ModelSummary> Models, int PostCount, List<PostHit> Posts, int EventCount, List<EventHit> Events);
+    public sealed record SearchResponse(int ModelCount, List<ModelSummary> Models, int PostCount, List<PostHit> Posts, int EventCount, List<EventHit> Events);
 
     public sealed record PageModel(string? Query, int ModelCount, List<Model> Models, int PostCount, List<Post> Posts, int EventCount, List<KnownEvent> Events);
 
@@ -37,7 +37,7 @@ internal sealed class SearchEndpoints : ICarterModule
             {
                 var (models, modelCount, posts, postCount) = await FindAsync(q, search, db, ct);
                 var events = await search.FindEventsAsync(SearchIndex.Terms(q), clock.GetUtcNow().UtcDateTime, ct);
-                return TypedResults.Ok(new SearchResponse(modelCount, [.. models.Select(BrowseModelsEndpoints.Summary)], postCount,
+                return TypedResults.Ok(new SearchResponse(modelCount, [.. models.Select(ModelSummary.Of)], postCount,
                     [.. posts.Select(p => new PostHit(p.Id, LocalizedTextInput.From(p.Title), EnumText.Of(p.Kind), p.PublishedAt))],
                     events.Count, [.. events.Take(Shown).Select(e => new EventHit(e.EventId, LocalizedTextInput.From(e.Title), e.Type, e.StartsAt, e.EndsAt, e.Place))]));
             })

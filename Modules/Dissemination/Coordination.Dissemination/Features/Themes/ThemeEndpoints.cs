@@ -1,6 +1,6 @@
 using Carter;
 using Coordination.Dissemination.Data;
-using Coordination.Dissemination.Features.BrowseModels;
+using Coordination.Dissemination.Catalogue;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +16,7 @@ internal sealed class ThemeEndpoints : ICarterModule
 {
     public sealed record RelationDto(Guid From, Guid To, string Kind);
 
-    public sealed record Compilation(string Theme, List<BrowseModelsEndpoints.ModelSummary> Models, List<RelationDto> Relations);
+    public sealed record Compilation(string Theme, List<ModelSummary> Models, List<RelationDto> Relations);
 
     public sealed record ListModel(IReadOnlyList<ThemeCount> Themes);
 
@@ -44,7 +44,7 @@ internal sealed class ThemeEndpoints : ICarterModule
             {
                 var (models, relations) = await CompileAsync(db, theme, ct);
                 return models.Count == 0 ? ApiResults.NotFound()
-                    : TypedResults.Ok(new Compilation(theme, [.. models.Select(BrowseModelsEndpoints.Summary)], [.. relations.Select(r => new RelationDto(r.FromModelId, r.ToModelId, EnumText.Of(r.Kind)))]));
+                    : TypedResults.Ok(new Compilation(theme, [.. models.Select(ModelSummary.Of)], [.. relations.Select(r => new RelationDto(r.FromModelId, r.ToModelId, EnumText.Of(r.Kind)))]));
             })
             .AllowAnonymous()
             .WithTags("Dissemination")
@@ -53,7 +53,7 @@ internal sealed class ThemeEndpoints : ICarterModule
 
     private static async Task<(List<Model> Models, List<ModelRelation> Relations)> CompileAsync(DisseminationDbContext db, string theme, CancellationToken ct)
     {
-        var key = Search.SearchIndex.ThemesOf([theme]);
+        var key = SearchIndex.ThemesOf([theme]);
         var models = await db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published && m.ThemeIndex.Contains(key)).OrderBy(m => m.Title.Fi).ToListAsync(ct);
         var ids = models.Select(m => m.Id).ToList();
         var relations = await db.Relations.AsNoTracking().Where(r => ids.Contains(r.FromModelId) && ids.Contains(r.ToModelId)).ToListAsync(ct);

@@ -5,6 +5,7 @@ using Coordination.Membership.Resources;
 using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Membership.Projects;
 
 namespace Coordination.Membership.Features.ImportApplication;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Coordination.Monitoring.Access;
-using Coordination.Monitoring.Features.ReportingDates;
+using Coordination.Monitoring.Reporting;
 using Coordination.Monitoring.Indicators;
 using Coordination.Monitoring.Resources;
 using Coordination.Shared.Localization;

@@ -5,6 +5,7 @@ using Coordination.Surveys.Data;
 using Coordination.Surveys.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Surveys.Mailing;
 
 namespace Coordination.Surveys.Features.Answering;
 

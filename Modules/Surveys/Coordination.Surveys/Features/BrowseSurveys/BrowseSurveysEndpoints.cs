@@ -4,13 +4,13 @@ using Coordination.Shared.Web;
 using Coordination.Surveys.Anonymity;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.SaveSurvey;
-using Coordination.Surveys.Features.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Coordination.Surveys.Authoring;
 
 namespace Coordination.Surveys.Features.BrowseSurveys;
 

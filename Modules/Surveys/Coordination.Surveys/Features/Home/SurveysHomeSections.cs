@@ -9,6 +9,7 @@ using Coordination.Surveys.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
+using Coordination.Surveys.Mailing;
 
 namespace Coordination.Surveys.Features.Home;
 

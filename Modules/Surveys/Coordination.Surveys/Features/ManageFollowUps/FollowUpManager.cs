@@ -8,6 +8,7 @@ using Coordination.Surveys.FollowUps;
 using Coordination.Surveys.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Surveys.Mailing;
 
 namespace Coordination.Surveys.Features.ManageFollowUps;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Coordination.Surveys.Mailing;
 
 namespace Coordination.Surveys.Features.ManageFollowUps;
 

@@ -4,7 +4,6 @@ using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
-using Coordination.Surveys.Features.Templates;
 using Coordination.Surveys.Resources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Surveys.Authoring;
 
 namespace Coordination.Surveys.Features.SaveSurvey;
 

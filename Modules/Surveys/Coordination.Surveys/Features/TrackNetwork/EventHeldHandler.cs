@@ -5,9 +5,10 @@ using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.Invitations;
 using Coordination.Surveys.Features.SaveSurvey;
-using Coordination.Surveys.Features.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Coordination.Surveys.Authoring;
+using Coordination.Surveys.Mailing;
 
 namespace Coordination.Surveys.Features.TrackNetwork;
 

@@ -1,5 +1,4 @@
 using Coordination.Membership.Data;
-using Coordination.Membership.Features.ViewNetwork;
 using Coordination.Membership.Integration;
 using Coordination.Membership.Resources;
 using Coordination.Shared.Localization;
@@ -7,7 +6,7 @@ using Coordination.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Membership.Features.NetworkSettings;
+namespace Coordination.Membership.Features.ViewNetwork;
 
 internal enum SettingOutcome
 {

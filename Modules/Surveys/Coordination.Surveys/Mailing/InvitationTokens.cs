@@ -1,7 +1,7 @@
 using Coordination.Shared.Security;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Coordination.Surveys.Features.Answering;
+namespace Coordination.Surveys.Mailing;
 
 /// <summary>The token of a personal link is the invitation id protected with the site's data
 /// protection keys: the database holds nothing that would let anyone make or guess a link, and

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Monitoring.Features.ReportingDates;
+namespace Coordination.Monitoring.Reporting;
 
 internal enum ReportOutcome
 {

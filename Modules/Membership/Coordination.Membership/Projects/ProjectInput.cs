@@ -6,7 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Membership.Features.Projects;
+namespace Coordination.Membership.Projects;
 
 /// <summary>A member project as entered. Status is planned, active, ended or interrupted
 /// (left out: from the dates). <paramref name="Version"/> is required when editing.</summary>

@@ -3,7 +3,7 @@ using Coordination.Surveys.Anonymity;
 using Coordination.Surveys.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coordination.Surveys.Features.Results;
+namespace Coordination.Surveys.Analysis;
 
 /// <summary>One question's figures. N and Mean leave "can't say" out (CantSay counts it);
 /// Distribution counts answers per scale point or option number; Sd is the sample standard

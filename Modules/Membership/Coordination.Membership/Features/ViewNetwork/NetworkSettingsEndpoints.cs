@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Carter;
 using Coordination.Membership.Access;
 using Coordination.Membership.Data;
-using Coordination.Membership.Features.ViewNetwork;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
@@ -13,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Coordination.Membership.Resources;
 
-namespace Coordination.Membership.Features.NetworkSettings;
+namespace Coordination.Membership.Features.ViewNetwork;
 
 internal sealed record PhaseInput(string? Phase, string? Note);
 

@@ -11,7 +11,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Surveys.Features.Invitations;
+namespace Coordination.Surveys.Mailing;
 
 internal sealed record RecipientInput(string? Email, string? Name = null, Guid? ProjectId = null, string? Language = null);
 

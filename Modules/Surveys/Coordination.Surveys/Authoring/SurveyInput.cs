@@ -9,7 +9,7 @@ using Coordination.Surveys.Resources;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Surveys.Features.SaveSurvey;
+namespace Coordination.Surveys.Authoring;
 
 /// <summary>A question as entered. Type: likert, single, multi, text, number. Options (single,
 /// multi) are texts in fi/sv/en or plain strings; likert questions sharing a matrix name form one

@@ -4,7 +4,7 @@ using Coordination.Dissemination.Data;
 using Coordination.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coordination.Dissemination.Features.Search;
+namespace Coordination.Dissemination.Catalogue;
 
 /// <summary>Ranked search over published models and posts (and public events by title) that finds Finnish compound words by their parts
 /// ("ohjaus" finds "opinto-ohjausmalli"): on SQLite an FTS5 table with the trigram tokenizer,

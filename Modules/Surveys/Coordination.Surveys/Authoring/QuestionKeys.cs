@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Coordination.Surveys.Features.SaveSurvey;
+namespace Coordination.Surveys.Authoring;
 
 /// <summary>A question's key ties its answers together across versions and names it in the
 /// export. A coordinator need not invent one: a blank key is made from the question's Finnish

@@ -2,13 +2,13 @@ using System.Globalization;
 using Coordination.Dissemination.Resources;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Dissemination.Features.BrowseModels;
+namespace Coordination.Dissemination.Catalogue;
 
 /// <summary>The latest follow-up as one sentence: "Käytössä 5/8 organisaatiossa 24 kk hankkeen
 /// päättymisen jälkeen (seuranta 11/2028)".</summary>
 internal static class FollowUpText
 {
-    public static string Line(BrowseModelsEndpoints.FollowUpDto f, IStringLocalizer<DisseminationStrings> l)
+    public static string Line(FollowUpDto f, IStringLocalizer<DisseminationStrings> l)
     {
         var month = DateOnly.ParseExact(f.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("M/yyyy", CultureInfo.InvariantCulture);
         var key = f.StillInUse ? "FollowUpInUseLine" : f.Use == "noLonger" ? "FollowUpNoLongerLine" : "FollowUpUnknownLine";

@@ -6,7 +6,7 @@ using Coordination.Shared.Web;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Monitoring.Features.ReportingDates;
+namespace Coordination.Monitoring.Reporting;
 
 /// <summary>A reporting date as entered: kind interim or final, dueDate yyyy-MM-dd.</summary>
 internal sealed record ReportingDateInput(string? Kind, string? DueDate, string? Note)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Coordination.Shared.Security;
 
-namespace Coordination.Membership.Features.Projects;
+namespace Coordination.Membership.Projects;
 
 internal enum ProjectSaveOutcome
 {

@@ -2,13 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Data;
-using Coordination.Surveys.Features.Templates;
 using Coordination.Surveys.Resources;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Surveys.Features.SaveSurvey;
+namespace Coordination.Surveys.Authoring;
 
 /// <summary>The result of an edit: the survey's id (a new one when the edit made a new version).</summary>
 internal sealed record SaveResult(Guid? Id, bool NewVersion, FormErrors Errors);

@@ -1,7 +1,7 @@
 using Coordination.Shared.Web;
 using Coordination.Surveys.Features.SaveSurvey;
 
-namespace Coordination.Surveys.Features.Templates;
+namespace Coordination.Surveys.Authoring;
 
 /// <summary>A starting point: title, intro and questions the coordinator then edits.</summary>
 internal sealed record SurveyTemplate(string Name, LocalizedTextInput Title, LocalizedTextInput Intro, bool Anonymous, List<QuestionInput> Questions);
