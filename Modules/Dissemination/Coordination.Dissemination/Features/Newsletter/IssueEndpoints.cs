@@ -4,14 +4,9 @@ using Carter;
 using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Resources;
 using Coordination.Shared.Data;
-using Coordination.Shared.Email;
-using Coordination.Shared.Email.Queue;
-using Coordination.Shared.Jobs;
-using Coordination.Shared.Modules;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
-using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,14 +26,10 @@ internal sealed record IssueInput(LocalizedTextInput? Subject, LocalizedTextInpu
     public static IssueInput From(NewsletterIssue i) => new(LocalizedTextInput.From(i.Subject), LocalizedTextInput.From(i.Editorial), i.IncludeModels, i.IncludePosts, i.IncludeNetworkMembers, i.IncludeEvents, i.IncludeSurveys);
 }
 
-internal sealed record SendInput(string? ScheduledAt);
-
-internal sealed record TemplateInput(string? Html, string? Text);
-
-/// <summary>Composing and sending issues (coordinators): the editorial text and the blocks, a
-/// preview per language, a test send to oneself, sending now or at a time (the
-/// <c>newsletter-send</c> job), progress and failed addresses; the editable Scriban template; and
-/// the public archive of sent issues.</summary>
+/// <summary>Composing issues (coordinators): the editorial text and the blocks, a preview per
+/// language, progress and failed addresses. Sending is in <see cref="SendIssueEndpoints"/>, the
+/// template in <see cref="NewsletterTemplateEndpoints"/>, the public archive in
+/// <see cref="NewsletterArchiveEndpoints"/>.</summary>
 internal sealed class IssueEndpoints : ICarterModule
 {
     public sealed record Created(Guid Id);
@@ -46,9 +37,6 @@ internal sealed class IssueEndpoints : ICarterModule
     public sealed record Progress(Guid Id, string Status, DateTime? ScheduledAt, DateTime? StartedAt, DateTime? FinishedAt, int Total, int Sent, int Failed);
 
     public sealed record FailedDelivery(string Email, string? Error);
-
-    /// <summary>The answer to "send": <c>AlreadyQueued</c> when the issue was already scheduled or sending and nothing changed.</summary>
-    public sealed record SendAccepted(Guid Id, bool AlreadyQueued, string Message);
 
     public sealed record ManageModel(List<(NewsletterIssue Issue, int Sent, int Total)> Issues, int Confirmed, int Pending);
 
@@ -66,10 +54,6 @@ internal sealed class IssueEndpoints : ICarterModule
             return new Counts(byStatus.Sum(x => x.Count), Of(DeliveryStatus.Sent), Of(DeliveryStatus.Failed));
         }
     }
-
-    public sealed record TemplateModel(TemplateInput Input, FormErrors Errors, bool Saved);
-
-    public sealed record ArchiveModel(List<NewsletterIssue> Issues);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -121,29 +105,6 @@ internal sealed class IssueEndpoints : ICarterModule
                 };
             return Framed(response, html ?? "");
         });
-        pages.MapPost("/{id:guid}/test", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
-        {
-            var (found, error) = await tester.SendAsync(id, user, PublicUrl.Base(configuration), ct);
-            return !found ? TypedResults.NotFound() : error is null ? TypedResults.Redirect($"/newsletter/manage/{id}?saved=tested")
-                : (await PageAsync(db, id, null, new FormErrors(new Dictionary<string, string[]> { ["test"] = [error] }), ct, StatusCodes.Status400BadRequest))!;
-        });
-        pages.MapPost("/{id:guid}/send", async Task<IResult> (Guid id, IFormCollection form, DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
-        {
-            var (found, already, errors) = await ScheduleAsync(db, jobs, catalog, id, new SendInput(form.Text("scheduledAt")), clock, user, l, ct);
-            return !found ? TypedResults.NotFound() : errors.IsEmpty ? TypedResults.Redirect($"/newsletter/manage/{id}?saved={(already ? "already" : "scheduled")}")
-                : (await PageAsync(db, id, null, errors, ct, StatusCodes.Status400BadRequest))!;
-        });
-        pages.MapGet("/template", async Task<IResult> (NewsletterRenderer renderer, CancellationToken ct) =>
-        {
-            var template = await renderer.TemplateAsync(ct);
-            return new RazorComponentResult<TemplatePage>(new { Model = new TemplateModel(new TemplateInput(template.Html, template.Text), FormErrors.None, false) });
-        });
-        pages.MapPost("/template", async Task<IResult> (IFormCollection form, DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var input = new TemplateInput(form.Text("html"), form.Text("text"));
-            var errors = await SaveTemplateAsync(db, renderer, input, clock, user, ct);
-            return new RazorComponentResult<TemplatePage>(new { Model = new TemplateModel(input, errors, errors.IsEmpty) }) { StatusCode = errors.IsEmpty ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
-        });
 
         var api = app.MapGroup("/api/v1/dissemination/newsletter").RequireAuthorization(Policies.Coordinator).WithTags("Dissemination");
         api.MapPost("/issues", async Task<IResult> (IssueInput input, DisseminationDbContext db, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
@@ -170,50 +131,11 @@ internal sealed class IssueEndpoints : ICarterModule
         api.MapGet("/issues/{id:guid}/failed", async (Guid id, DisseminationDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Deliveries.AsNoTracking().Where(d => d.IssueId == id && d.Status == DeliveryStatus.Failed).OrderBy(d => d.Email).Select(d => new FailedDelivery(d.Email, d.Error)).ToListAsync(ct)))
             .WithSummary("The addresses the server refused, with its answer");
-        api.MapPost("/issues/{id:guid}/test", async Task<IResult> (Guid id, TestSender tester, ClaimsPrincipal user, IConfiguration configuration, CancellationToken ct) =>
-                await tester.SendAsync(id, user, PublicUrl.Base(configuration), ct) switch
-                {
-                    (false, _) => ApiResults.NotFound(),
-                    (_, null) => TypedResults.NoContent(),
-                    (_, var error) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["template"] = [error] }),
-                })
-            .WithSummary("Sends the issue to the signed-in coordinator's own address, in Finnish and Swedish");
-        api.MapPost("/issues/{id:guid}/send", async Task<IResult> (Guid id, SendInput? input, DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                await ScheduleAsync(db, jobs, catalog, id, input ?? new SendInput(null), clock, user, l, ct) switch
-                {
-                    (false, _, _) => ApiResults.NotFound(),
-                    (_, var already, { IsEmpty: true }) => TypedResults.Accepted($"/api/v1/dissemination/newsletter/issues/{id}", new SendAccepted(id, already, already ? l["IssueSaved_already"] : l["IssueSaved_scheduled"])),
-                    (_, _, var errors) when errors.All.ContainsKey("status") => ApiResults.Conflict(errors.All["status"][0]),
-                    (_, _, var errors) => ApiResults.Invalid(errors, shared),
-                })
-            .WithSummary("Sends the issue now, or at { scheduledAt } (Helsinki time or ISO with offset): 202, progress at GET issues/{id}; "
-                + "sending now an issue already scheduled or sending changes nothing (202 with alreadyQueued true)");
-        api.MapGet("/template", async (NewsletterRenderer renderer, CancellationToken ct) => TypedResults.Ok(await renderer.TemplateAsync(ct) is var t ? new TemplateInput(t.Html, t.Text) : null))
-            .WithSummary("The newsletter template (Scriban: HTML and text)");
-        api.MapPut("/template", async Task<IResult> (TemplateInput input, DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-                await SaveTemplateAsync(db, renderer, input, clock, user, ct) is { IsEmpty: false } errors ? ApiResults.Invalid(errors, shared) : TypedResults.NoContent())
-            .WithSummary("Saves the template after rendering it once with a sample issue (endless loops and syntax errors are refused)");
 
-        app.MapGet("/newsletter", async Task<IResult> (DisseminationDbContext db, CancellationToken ct) =>
-                new RazorComponentResult<ArchivePage>(new { Model = new ArchiveModel(await db.Issues.AsNoTracking().Where(i => i.Status == IssueStatus.Sent).OrderByDescending(i => i.StartedAt).ToListAsync(ct)) }))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        app.MapGet("/newsletter/{id:guid}", async Task<IResult> (Guid id, DisseminationDbContext db, CancellationToken ct) =>
-                await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Status == IssueStatus.Sent, ct) is { } issue
-                    ? new RazorComponentResult<ArchivedIssuePage>(new { Model = issue })
-                    : TypedResults.NotFound())
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        app.MapGet("/newsletter/{id:guid}/content", async Task<IResult> (Guid id, DisseminationDbContext db, HttpResponse response, CancellationToken ct) =>
-                await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.Status == IssueStatus.Sent, ct) is { } issue
-                    ? Framed(response, (SupportedCultures.CurrentLanguage == "sv" ? issue.HtmlSv : issue.HtmlFi)!.Replace(NewsletterRenderer.UnsubscribePlaceholder, "/newsletter/subscribe", StringComparison.Ordinal))
-                    : TypedResults.NotFound())
-            .AllowAnonymous()
-            .ExcludeFromDescription();
     }
 
     /// <summary>The newsletter HTML for an iframe of our own pages: no scripts, no forms (CSP sandbox).</summary>
-    private static IResult Framed(HttpResponse response, string html)
+    internal static IResult Framed(HttpResponse response, string html)
     {
         response.OnStarting(() =>
         {
@@ -286,85 +208,7 @@ internal sealed class IssueEndpoints : ICarterModule
         return (true, errors);
     }
 
-    /// <summary>Schedules sending now or at a time. "Now" is idempotent: on an issue that is
-    /// already scheduled or sending it changes nothing and says so (<c>Already</c>), so four
-    /// clicks make one send. The change of state is one conditional update, so two requests at
-    /// once cannot both start it.</summary>
-    private static async Task<(bool Found, bool Already, FormErrors Errors)> ScheduleAsync(DisseminationDbContext db, IBackgroundJobClient jobs, ModuleCatalog catalog, Guid id, SendInput input, TimeProvider clock, ClaimsPrincipal user, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
-    {
-        var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
-        if (issue is null)
-        {
-            return (false, false, FormErrors.None);
-        }
-
-        var errors = new FormErrors();
-        var now = clock.GetUtcNow().UtcDateTime;
-        DateTime at = now;
-        var sendNow = string.IsNullOrWhiteSpace(input.ScheduledAt);
-        if (!sendNow && !HelsinkiTime.TryParse(input.ScheduledAt, out at))
-        {
-            errors.Add("scheduledAt", l["ScheduleInvalid"]);
-            return (true, false, errors);
-        }
-
-        at = at < now ? now : at;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Sending now moves only a draft; a time given moves a draft or a scheduled issue.
-        var changed = await db.Issues
-            .Where(i => i.Id == id && (i.Status == IssueStatus.Draft || (!sendNow && i.Status == IssueStatus.Scheduled)))
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, IssueStatus.Scheduled).SetProperty(i => i.ScheduledAt, at), ct);
-        if (changed == 0)
-        {
-            var status = await db.Issues.Where(i => i.Id == id).Select(i => i.Status).SingleAsync(ct);
-            if (sendNow && status is IssueStatus.Scheduled or IssueStatus.Sending)
-            {
-                return (true, true, errors);
-            }
-
-            errors.Add("status", l["IssueAlreadySent"]);
-            return (true, false, errors);
-        }
-
-        db.Audit(user.UserId(), "ScheduleNewsletterIssue", nameof(NewsletterIssue), id.ToString(), HelsinkiTime.Iso(at), now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        if (at <= now)
-        {
-            jobs.RunNow<SendNewslettersJob>(catalog);
-        }
-
-        return (true, false, errors);
-    }
-
-    private static async Task<FormErrors> SaveTemplateAsync(DisseminationDbContext db, NewsletterRenderer renderer, TemplateInput input, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var template = await db.Templates.FirstOrDefaultAsync(ct);
-        var candidate = new NewsletterTemplate { Html = input.Html ?? "", Text = input.Text ?? "" };
-        var sample = new NewsletterIssue { Id = Guid.NewGuid(), Subject = LocalizedText.Create("Esimerkki", "Exempel", null), Editorial = LocalizedText.Create("Esimerkkiteksti.", "Exempeltext.", null) };
-        var (_, error) = await renderer.RenderAsync(sample, "fi", "https://example.fi", candidate, ct);
-        var errors = new FormErrors();
-        if (error is not null)
-        {
-            errors.Add(error.Field, error.Message);
-            return errors;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (template is null)
-        {
-            db.Templates.Add(template = new NewsletterTemplate { Id = Guid.CreateVersion7() });
-        }
-
-        template.Html = candidate.Html;
-        template.Text = candidate.Text;
-        template.UpdatedAt = now;
-        db.Audit(user.UserId(), "EditNewsletterTemplate", nameof(NewsletterTemplate), template.Id.ToString(), null, now);
-        await db.SaveChangesAsync(ct);
-        return errors;
-    }
-
-    private static async Task<IResult?> PageAsync(DisseminationDbContext db, Guid id, string? notice, FormErrors errors, CancellationToken ct, int status = StatusCodes.Status200OK)
+    internal static async Task<IResult?> PageAsync(DisseminationDbContext db, Guid id, string? notice, FormErrors errors, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (issue is null)
@@ -386,44 +230,5 @@ internal sealed class IssueEndpoints : ICarterModule
         issue.IncludeSurveys = input.IncludeSurveys;
         issue.IncludeNetworkMembers = input.IncludeNetworkMembers;
         issue.UpdatedAt = now;
-    }
-}
-
-/// <summary>A test send of an issue to the coordinator's own address, both languages, through
-/// the mail queue (a template error is still told at once).</summary>
-internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer renderer, TimeProvider clock, IStringLocalizer<DisseminationStrings> l)
-{
-    public async Task<(bool Found, string? Error)> SendAsync(Guid id, ClaimsPrincipal user, string baseUrl, CancellationToken ct)
-    {
-        var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
-        if (issue is null)
-        {
-            return (false, null);
-        }
-
-        var to = user.FindFirstValue(ClaimTypes.Email);
-        if (string.IsNullOrEmpty(to))
-        {
-            return (true, l["TestNoAddress"]);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var test = Guid.NewGuid();
-        foreach (var language in new[] { "fi", "sv" })
-        {
-            var (rendered, error) = await renderer.RenderAsync(issue, language, baseUrl, null, ct);
-            if (rendered is null)
-            {
-                return (true, error?.Message);
-            }
-
-            var unsubscribe = $"{baseUrl}/newsletter/subscribe";
-            db.QueueMail(new EmailMessage(to, null, $"[{l["TestPrefix"]}] {rendered.Subject}",
-                rendered.Text.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal),
-                rendered.Html.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal)), $"newsletter:test:{id:N}:{test:N}:{language}", now);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return (true, null);
     }
 }

@@ -266,12 +266,3 @@ internal sealed class IssueSender(
         return new EmailMessage(delivery.Email, null, subject, text, html, headers);
     }
 }
-
-/// <summary>Every minute: starts the issues whose time has come and sends what is pending (an
-/// issue another run holds is left to that run).</summary>
-internal sealed class SendNewslettersJob(IssueSender sender) : IRecurringJob
-{
-    public const string Id = "newsletter-send";
-
-    public Task RunAsync(CancellationToken cancellationToken) => sender.RunAsync(cancellationToken);
-}
