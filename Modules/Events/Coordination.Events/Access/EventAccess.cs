@@ -32,15 +32,9 @@ internal static class EventAccess
     /// without a directory person behind the sign-in).</summary>
     public static async Task<SteeringGroups> SteeringGroupsAsync(EventsDbContext db, ClaimsPrincipal user, CancellationToken ct)
         => user.PersonId() is { } personId
-            ? await SteeringGroupsOfAsync(db, personId, ct)
+            ? await db.People.AsNoTracking().Where(p => p.PersonId == personId)
+                  .Select(p => new SteeringGroups(p.SteeringGroupNetworkIds, p.SteeringGroupProjectIds)).SingleOrDefaultAsync(ct) ?? SteeringGroups.None
             : SteeringGroups.None;
-
-    /// <summary>The steering groups of a directory person (also for the calendar feed, which has
-    /// no signed-in user).</summary>
-    public static async Task<SteeringGroups> SteeringGroupsOfAsync(EventsDbContext db, Guid personId, CancellationToken ct)
-        => await db.People.AsNoTracking().Where(p => p.PersonId == personId)
-               .Select(p => new SteeringGroups(p.SteeringGroupNetworkIds, p.SteeringGroupProjectIds)).SingleOrDefaultAsync(ct)
-           ?? SteeringGroups.None;
 
     public static async Task<bool> CanSeeAsync(EventsDbContext db, Event e, ClaimsPrincipal user, CancellationToken ct)
         => CanSee(e.Audience, user)
