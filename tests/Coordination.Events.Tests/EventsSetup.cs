@@ -26,9 +26,31 @@ internal static class EventsSetup
         return id;
     }
 
+    /// <summary>A project of <paramref name="networkId"/> (made in Membership); returns once Events knows it.</summary>
+    public static async Task<Guid> ProjectAsync(CoordinationApp app, HttpClient coordinator, Guid networkId, string acronym)
+    {
+        var lead = await coordinator.PostAsJsonAsync("/api/v1/membership/organisations", new { name = $"Opisto {acronym} {Guid.NewGuid():N}", type = "educationProvider", language = "fi" });
+        Assert.That(lead.StatusCode, Is.EqualTo(HttpStatusCode.Created), await lead.Content.ReadAsStringAsync());
+        var response = await coordinator.PostAsJsonAsync("/api/v1/membership/projects", new
+        {
+            networkId, name = $"Hanke {acronym}", acronym, fundingDecisionNumber = "OPH-5/2026",
+            leadOrganisationId = (await lead.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(), partnerOrganisationIds = Array.Empty<Guid>(),
+            startDate = "2026-01-01", endDate = "2027-12-31", grantedAmount = 100000m, ownFinancing = 30000m,
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var known = await Eventually.WaitForAsync(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<EventsDbContext>().Projects.AnyAsync(p => p.ProjectId == id);
+        }, k => k);
+        Assert.That(known, Is.True, "Events learns the project from ProjectJoinedNetwork");
+        return id;
+    }
+
     public static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<Guid> EventAsync(HttpClient coordinator, Guid networkId, int? capacity = null, string audience = "public", DateTimeOffset? startsAt = null, string type = "webinar", string? onlineLink = "https://meet.example.fi/abc")
+    public static async Task<Guid> EventAsync(HttpClient coordinator, Guid networkId, int? capacity = null, string audience = "public", DateTimeOffset? startsAt = null, string type = "webinar", string? onlineLink = "https://meet.example.fi/abc", Guid? projectId = null)
     {
         var start = startsAt ?? DateTimeOffset.UtcNow.AddDays(10);
         var response = await coordinator.PostAsJsonAsync("/api/v1/events", new
@@ -43,6 +65,7 @@ internal static class EventsSetup
             capacity,
             place = "Helsinki",
             onlineLink,
+            projectId,
         });
         if (response.StatusCode != HttpStatusCode.Created)
         {

@@ -11,12 +11,18 @@ namespace Coordination.Events.Tests;
 /// can sign in as themselves, for the meeting record's tests.</summary>
 internal static class MeetingSetup
 {
-    /// <summary>A directory person (with the steering-group role of <paramref name="steeringGroupOf"/>
+    /// <summary>A directory person (with the steering-group role of the network
+    /// <paramref name="steeringGroupOf"/> or of the project <paramref name="steeringGroupOfProject"/>
     /// if given), invited and signed in to the API; returns once Events knows them.</summary>
-    public static async Task<(Guid PersonId, string Email, HttpClient Api)> PersonAsync(CoordinationApp app, HttpClient coordinator, string name, Guid? steeringGroupOf = null)
+    public static async Task<(Guid PersonId, string Email, HttpClient Api)> PersonAsync(CoordinationApp app, HttpClient coordinator, string name, Guid? steeringGroupOf = null, Guid? steeringGroupOfProject = null)
     {
         var email = $"henkilo-{Guid.NewGuid():N}@example.fi";
-        object[] roles = steeringGroupOf is { } network ? [new { role = "steeringGroup", networkId = network }] : [];
+        object[] roles = (steeringGroupOf, steeringGroupOfProject) switch
+        {
+            ({ } network, _) => [new { role = "steeringGroup", networkId = network }],
+            (_, { } project) => [new { role = "steeringGroup", projectId = project }],
+            _ => [],
+        };
         var created = await coordinator.PostAsJsonAsync("/api/v1/membership/people", new { name, email, language = "fi", roles });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var personId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();

@@ -21,6 +21,9 @@ public sealed class EventsModule : IModule
             .AddScoped<Features.SaveEvent.EventSaver>()
             .AddScoped<Features.Registrations.Registrar>();
         module.Subscribe<NetworkCreated, Features.TrackNetworks.NetworkCreatedHandler>();
+        module.Subscribe<ProjectJoinedNetwork, Features.TrackNetworks.ProjectHandlers>();
+        module.Subscribe<ProjectUpdated, Features.TrackNetworks.ProjectHandlers>();
+        module.Subscribe<ProjectDeleted, Features.TrackNetworks.ProjectHandlers>();
         module.Subscribe<PersonRegistered, Features.TrackPeople.PersonHandlers>();
         module.Subscribe<PersonUpdated, Features.TrackPeople.PersonHandlers>();
         module.Subscribe<PersonErased, Features.TrackPeople.PersonHandlers>();

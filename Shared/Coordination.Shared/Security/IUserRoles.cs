@@ -1,10 +1,13 @@
+using System.Security.Claims;
+
 namespace Coordination.Shared.Security;
 
-/// <summary>The site roles a sign-in holds now, for requests that come without one (a calendar
-/// app fetching a personal feed). Implemented by the host's identity.</summary>
+/// <summary>A sign-in as it is now, for requests that come without one (a calendar app fetching
+/// a personal feed). Implemented by the host's identity.</summary>
 public interface IUserRoles
 {
-    /// <summary>The roles of the sign-in <paramref name="userId"/>; none if it no longer exists or
-    /// is locked out.</summary>
-    Task<IReadOnlyList<string>> CurrentRolesAsync(string userId, CancellationToken cancellationToken);
+    /// <summary>The sign-in <paramref name="userId"/> with the claims a site sign-in would carry now
+    /// (roles, directory person); a principal with no identity if it no longer exists or is
+    /// locked out.</summary>
+    Task<ClaimsPrincipal> CurrentUserAsync(string userId, CancellationToken cancellationToken);
 }

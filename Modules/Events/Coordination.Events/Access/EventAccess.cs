@@ -8,7 +8,8 @@ namespace Coordination.Events.Access;
 /// <summary>Who sees (and may register for) an event: public events everyone; network events the
 /// network's people (not outside experts or funder observers); project-manager events project
 /// managers and coordinators; steering-group events coordinators and the people who hold the
-/// steering-group role of the event's network (Membership's roles, kept in Events' people).</summary>
+/// steering-group role of the event's network or of its project (Membership's roles, kept in
+/// Events' people).</summary>
 internal static class EventAccess
 {
     /// <summary>What the site roles alone decide. A steering-group event needs the person's role
@@ -27,24 +28,48 @@ internal static class EventAccess
 
     public static bool IsOrganiser(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator);
 
-    /// <summary>The networks whose steering group the signed-in person sits in (none without a
-    /// directory person behind the sign-in).</summary>
-    public static async Task<List<Guid>> SteeringGroupsAsync(EventsDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The networks and projects whose steering group the signed-in person sits in (none
+    /// without a directory person behind the sign-in).</summary>
+    public static async Task<SteeringGroups> SteeringGroupsAsync(EventsDbContext db, ClaimsPrincipal user, CancellationToken ct)
         => user.PersonId() is { } personId
-            ? await db.People.AsNoTracking().Where(p => p.PersonId == personId).Select(p => p.SteeringGroupNetworkIds).SingleOrDefaultAsync(ct) ?? []
-            : [];
+            ? await db.People.AsNoTracking().Where(p => p.PersonId == personId)
+                  .Select(p => new SteeringGroups(p.SteeringGroupNetworkIds, p.SteeringGroupProjectIds)).SingleOrDefaultAsync(ct) ?? SteeringGroups.None
+            : SteeringGroups.None;
 
     public static async Task<bool> CanSeeAsync(EventsDbContext db, Event e, ClaimsPrincipal user, CancellationToken ct)
         => CanSee(e.Audience, user)
-           || (e.Audience == EventAudience.SteeringGroup && (await SteeringGroupsAsync(db, user, ct)).Contains(e.NetworkId));
+           || (e.Audience == EventAudience.SteeringGroup && (await SteeringGroupsAsync(db, user, ct)).Admit(e));
 
     /// <summary>The events of <paramref name="events"/> that <paramref name="user"/> may see.</summary>
     public static async Task<IQueryable<Event>> VisibleAsync(IQueryable<Event> events, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct)
+        => Visible(events, Audiences(user), await SteeringGroupsAsync(db, user, ct));
+
+    /// <summary>The events of the given audiences, and the steering-group events of the given
+    /// steering groups.</summary>
+    private static IQueryable<Event> Visible(IQueryable<Event> events, List<EventAudience> audiences, SteeringGroups steering)
     {
-        var audiences = Audiences(user);
-        var steering = await SteeringGroupsAsync(db, user, ct);
-        return steering.Count == 0
-            ? events.Where(e => audiences.Contains(e.Audience))
-            : events.Where(e => audiences.Contains(e.Audience) || (e.Audience == EventAudience.SteeringGroup && steering.Contains(e.NetworkId)));
+        if (steering.IsEmpty)
+        {
+            return events.Where(e => audiences.Contains(e.Audience));
+        }
+
+        var networks = steering.NetworkIds;
+        var projects = steering.ProjectIds;
+        return events.Where(e => audiences.Contains(e.Audience)
+                                 || (e.Audience == EventAudience.SteeringGroup
+                                     && (networks.Contains(e.NetworkId) || (e.ProjectId != null && projects.Contains(e.ProjectId.Value)))));
     }
+}
+
+/// <summary>The networks and projects whose steering group a person sits in. A steering-group
+/// event admits its network's steering group and, when it belongs to a project, that project's.</summary>
+internal sealed record SteeringGroups(List<Guid> NetworkIds, List<Guid> ProjectIds)
+{
+    public static SteeringGroups None => new([], []);
+
+    public bool IsEmpty => NetworkIds.Count == 0 && ProjectIds.Count == 0;
+
+    public bool Admit(Event e)
+        => e.Audience == EventAudience.SteeringGroup
+           && (NetworkIds.Contains(e.NetworkId) || (e.ProjectId is { } project && ProjectIds.Contains(project)));
 }

@@ -10,6 +10,10 @@ internal sealed class Event
 
     public Guid NetworkId { get; set; }
 
+    /// <summary>The project of the network the event belongs to, if any: a steering-group event
+    /// of a project is for that project's steering group (as well as the network's).</summary>
+    public Guid? ProjectId { get; set; }
+
     /// <summary>Set for the occurrences of a recurring series.</summary>
     public Guid? SeriesId { get; set; }
 
@@ -85,7 +89,8 @@ internal enum EventAudience
     Network,
     ProjectManagers,
 
-    /// <summary>The network's steering group (people with its steeringGroup role) and coordinators.</summary>
+    /// <summary>The network's steering group (people with its steeringGroup role), the steering
+    /// group of the event's project when it has one, and coordinators.</summary>
     SteeringGroup,
 }
 
@@ -222,4 +227,22 @@ internal sealed class KnownPerson
 
     /// <summary>The networks whose steering group the person belongs to.</summary>
     public List<Guid> SteeringGroupNetworkIds { get; set; } = [];
+
+    /// <summary>The projects whose steering group the person belongs to.</summary>
+    public List<Guid> SteeringGroupProjectIds { get; set; } = [];
+}
+
+/// <summary>Events' copy of a network's projects (from Membership), for an event's project.</summary>
+internal sealed class KnownProject
+{
+    public Guid ProjectId { get; set; }
+
+    public Guid NetworkId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Acronym { get; set; }
+
+    /// <summary>"ACR – Name", or the name alone.</summary>
+    public string Label => Acronym is { Length: > 0 } a ? $"{a} – {Name}" : Name;
 }

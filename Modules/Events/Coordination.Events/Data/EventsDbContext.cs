@@ -20,6 +20,8 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
 
     public DbSet<KnownPerson> People => Set<KnownPerson>();
 
+    public DbSet<KnownProject> Projects => Set<KnownProject>();
+
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<Minutes> Minutes => Set<Minutes>();
@@ -49,6 +51,7 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.HasIndex(x => x.StartsAt);
             e.HasIndex(x => x.NetworkId);
             e.HasIndex(x => x.SeriesId);
+            e.HasIndex(x => x.ProjectId);
             e.HasMany(x => x.Materials).WithOne().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CalendarFeed>(e =>
@@ -102,6 +105,16 @@ internal class EventsDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Language).HasMaxLength(2);
             e.Property(x => x.SteeringGroupNetworkIds).AsJsonList().HasColumnName("SteeringGroupNetworkIdsJson");
+            e.Property(x => x.SteeringGroupProjectIds).AsJsonList().HasColumnName("SteeringGroupProjectIdsJson");
+        });
+        modelBuilder.Entity<KnownProject>(e =>
+        {
+            e.ToTable("Projects");
+            e.HasKey(x => x.ProjectId);
+            e.HasIndex(x => x.NetworkId);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Acronym).HasMaxLength(50);
+            e.Ignore(x => x.Label);
         });
         modelBuilder.Entity<KnownNetwork>(e =>
         {

@@ -16,12 +16,12 @@ namespace Coordination.Events.Features.BrowseEvents;
 /// GET /api/v1/events.</summary>
 internal sealed class BrowseEventsEndpoints : ICarterModule
 {
-    public sealed record EventSummary(Guid Id, Guid NetworkId, string Type, LocalizedTextInput Title, DateTime StartsAt, DateTime EndsAt, string? Place, string Audience, int? Capacity, int Registered, string Status, Guid? SeriesId);
+    public sealed record EventSummary(Guid Id, Guid NetworkId, string Type, LocalizedTextInput Title, DateTime StartsAt, DateTime EndsAt, string? Place, string Audience, int? Capacity, int Registered, string Status, Guid? SeriesId, Guid? ProjectId);
 
     public sealed record EventDetails(
         Guid Id, Guid NetworkId, string Type, LocalizedTextInput Title, LocalizedTextInput Description, DateTime StartsAt, DateTime EndsAt, string? Place,
         string? OnlineLink, string Audience, int? Capacity, int Registered, DateTime? RegistrationOpensAt, DateTime? RegistrationClosesAt, string? Organiser,
-        List<string> Themes, List<MaterialDto> Materials, string Status, int Sequence, Guid? SeriesId);
+        List<string> Themes, List<MaterialDto> Materials, string Status, int Sequence, Guid? SeriesId, Guid? ProjectId);
 
     public sealed record MaterialDto(string Title, string Url);
 
@@ -88,12 +88,12 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
     }
 
     public static EventSummary Summary(Event e) => new(
-        e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), e.StartsAt, e.EndsAt, e.Place, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, EnumText.Of(e.Status), e.SeriesId);
+        e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), e.StartsAt, e.EndsAt, e.Place, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, EnumText.Of(e.Status), e.SeriesId, e.ProjectId);
 
     public static EventDetails Details(Event e, bool withLink) => new(
         e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), LocalizedTextInput.From(e.Description), e.StartsAt, e.EndsAt, e.Place,
         withLink ? e.OnlineLink : null, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Organiser,
-        e.Themes, [.. e.Materials.Select(m => new MaterialDto(m.Title, m.Url))], EnumText.Of(e.Status), e.Sequence, e.SeriesId);
+        e.Themes, [.. e.Materials.Select(m => new MaterialDto(m.Title, m.Url))], EnumText.Of(e.Status), e.Sequence, e.SeriesId, e.ProjectId);
 
     private static async Task<(List<Event>, int)> QueryAsync(EventsDbContext db, ClaimsPrincipal user, string? type, Guid? networkId, bool past, DateTime now, Paging paging, CancellationToken ct)
     {

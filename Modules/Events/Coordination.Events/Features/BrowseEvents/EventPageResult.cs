@@ -15,16 +15,17 @@ internal static class EventPageResult
 {
     public sealed record PageModel(
         Event Event, string NetworkName, RegistrationInput Input, FormErrors Errors, string? ClosedReason, Registration? Own,
-        bool IsOrganiser, bool SignedIn, string? Saved);
+        bool IsOrganiser, bool SignedIn, string? Saved, string? ProjectName = null);
 
     public static async Task<IResult> RenderAsync(EventsDbContext db, Event e, ClaimsPrincipal user, TimeProvider clock, Registrar registrar, RegistrationInput? input, FormErrors errors, string? saved, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.NetworkId == e.NetworkId, ct);
         var networkName = network is null ? "" : Shared.Data.LocalizedText.Create(network.NameFi, network.NameSv, network.NameEn).InCurrentCulture().Text;
+        var project = e.ProjectId is { } projectId ? await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, ct) : null;
         var email = user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant();
         var own = email is null ? null : await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == email && r.Status != RegistrationStatus.Cancelled, ct);
         input ??= new RegistrationInput(null, email);
-        var model = new PageModel(e, networkName, input, errors, registrar.ClosedReason(e, clock.GetUtcNow().UtcDateTime), own, EventAccess.IsOrganiser(user), user.Identity?.IsAuthenticated == true, saved);
+        var model = new PageModel(e, networkName, input, errors, registrar.ClosedReason(e, clock.GetUtcNow().UtcDateTime), own, EventAccess.IsOrganiser(user), user.Identity?.IsAuthenticated == true, saved, project?.Label);
         return new RazorComponentResult<EventPage>(new { Model = model }) { StatusCode = status };
     }
 }

@@ -15,8 +15,8 @@ using Microsoft.Extensions.Configuration;
 namespace Coordination.Events.Features.Calendar;
 
 /// <summary>A personal calendar feed: calendar apps cannot sign in, so each person may make a
-/// secret address that shows the events their roles let them see — the roles they hold when the
-/// feed is fetched, so a role taken away takes its events out. The address carries the feed's id
+/// secret address that shows the events the site shows them — by the roles and steering groups
+/// they hold when the feed is fetched, so a role taken away takes its events out. The address carries the feed's id
 /// protected with the site's keys (nothing secret is stored); making a new one or turning the feed
 /// off deletes the old id, and with it every copy of the old address.</summary>
 internal sealed class PersonalFeedEndpoints : ICarterModule
@@ -38,10 +38,11 @@ internal sealed class PersonalFeedEndpoints : ICarterModule
                     return TypedResults.NotFound();
                 }
 
-                var person = new ClaimsPrincipal(new ClaimsIdentity((await roles.CurrentRolesAsync(feed.UserId, ct)).Select(r => new Claim(ClaimTypes.Role, r)), "calendar-feed"));
-                var audiences = EventAccess.Audiences(person);
+                // The person as a site sign-in now: their roles and their steering groups, the site's rule.
+                var person = await roles.CurrentUserAsync(feed.UserId, ct);
                 var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
-                var events = await db.Events.AsNoTracking().Where(e => audiences.Contains(e.Audience) && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
+                var visible = await EventAccess.VisibleAsync(db.Events.AsNoTracking(), db, person, ct);
+                var events = await visible.Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(2000).ToListAsync(ct);
                 return TypedResults.Text(CalendarEndpoints.Serialize(events, PublicUrl.Base(configuration), culture: CalendarEndpoints.Language(lang)), "text/calendar; charset=utf-8");
             })
             .AllowAnonymous()

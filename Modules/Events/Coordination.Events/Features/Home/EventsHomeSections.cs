@@ -32,9 +32,8 @@ internal sealed class EventsHomeSections(EventsDbContext db, TimeProvider clock,
         var coordinator = user.IsInRole(Roles.Coordinator);
         if (coordinator || user.IsInRole(Roles.ProjectManager))
         {
-            var audiences = EventAccess.Audiences(user);
-            var week = await db.Events.AsNoTracking()
-                .Where(e => e.Status == EventStatus.Scheduled && audiences.Contains(e.Audience) && e.StartsAt >= now && e.StartsAt < now.AddDays(7))
+            var week = await (await EventAccess.VisibleAsync(db.Events.AsNoTracking(), db, user, cancellationToken))
+                .Where(e => e.Status == EventStatus.Scheduled && e.StartsAt >= now && e.StartsAt < now.AddDays(7))
                 .OrderBy(e => e.StartsAt).Take(20).ToListAsync(cancellationToken);
             var ids = week.Select(e => e.Id).ToList();
             var waiting = (await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.EventId) && r.Status == RegistrationStatus.Waitlisted)

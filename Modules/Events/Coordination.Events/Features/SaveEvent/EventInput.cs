@@ -16,7 +16,9 @@ internal sealed record RepeatInput(int? EveryWeeks, int? Count);
 
 /// <summary>An event as entered. Times are ISO 8601 with an offset, or Helsinki wall-clock time
 /// without one. Type: networkMeeting, developmentDay, projectManagerDay, disseminationSeminar,
-/// webinar, workshop, roundTable, steeringGroup; audience: public, network, projectManagers.</summary>
+/// webinar, workshop, roundTable, steeringGroup; audience: public, network, projectManagers,
+/// steeringGroup. ProjectId: a project of the network (optional); a steering-group event of a
+/// project is also for that project's steering group.</summary>
 internal sealed record EventInput(
     Guid? NetworkId,
     string? Type,
@@ -34,7 +36,8 @@ internal sealed record EventInput(
     List<string>? Themes = null,
     List<MaterialInput>? Materials = null,
     RepeatInput? Repeat = null,
-    bool? FeedbackSurvey = null)
+    bool? FeedbackSurvey = null,
+    Guid? ProjectId = null)
 {
     public static EventInput From(IFormCollection form)
         => new(
@@ -44,13 +47,14 @@ internal sealed record EventInput(
             form.Lines("themes"),
             [.. form.Lines("materials").Select(l => l.Split('|', 2)).Select(p => p.Length == 2 ? new MaterialInput(p[0].Trim(), p[1].Trim()) : new MaterialInput(null, p[0].Trim()))],
             form.Number("repeat.everyWeeks") is { } weeks ? new RepeatInput(weeks, form.Number("repeat.count")) : null,
-            form.Text("feedbackSurvey") == "true");
+            form.Text("feedbackSurvey") == "true",
+            form.Id("projectId"));
 
     public static EventInput From(Event e) => new(
         e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), HelsinkiTime.LocalInput(e.StartsAt), HelsinkiTime.LocalInput(e.EndsAt),
         EnumText.Of(e.Audience), LocalizedTextInput.From(e.Description), e.Place, e.OnlineLink, e.Capacity,
         e.RegistrationOpensAt is { } o ? HelsinkiTime.LocalInput(o) : null, e.RegistrationClosesAt is { } c ? HelsinkiTime.LocalInput(c) : null,
-        e.Organiser, e.Themes, [.. e.Materials.Select(m => new MaterialInput(m.Title, m.Url))], FeedbackSurvey: e.FeedbackSurvey);
+        e.Organiser, e.Themes, [.. e.Materials.Select(m => new MaterialInput(m.Title, m.Url))], FeedbackSurvey: e.FeedbackSurvey, ProjectId: e.ProjectId);
 
     public DateTime? Start => HelsinkiTime.TryParse(StartsAt, out var t) ? t : null;
 

@@ -113,6 +113,11 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
             errors.Add("networkId", l["NetworkUnknown"]);
         }
 
+        if (input.ProjectId is { } projectId && !await db.Projects.AnyAsync(p => p.ProjectId == projectId && p.NetworkId == input.NetworkId, ct))
+        {
+            errors.Add("projectId", l["ProjectNotOfNetwork"]);
+        }
+
         if (existing is not null && input.Capacity is { } capacity && capacity < existing.RegisteredCount)
         {
             errors.Add("capacity", l.Plural("CapacityBelowRegistered", existing.RegisteredCount));
@@ -127,6 +132,7 @@ internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> vali
     private static void Apply(Event e, EventInput input, TimeSpan shift, DateTime now)
     {
         e.NetworkId = input.NetworkId!.Value;
+        e.ProjectId = input.ProjectId;
         e.Type = EnumText.TryParse<EventType>(input.Type, out var type) ? type : EventType.NetworkMeeting;
         e.Audience = EnumText.TryParse<EventAudience>(input.Audience, out var audience) ? audience : EventAudience.Network;
         e.Title = input.Title!.ToText();

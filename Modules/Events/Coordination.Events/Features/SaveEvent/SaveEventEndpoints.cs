@@ -18,7 +18,7 @@ internal sealed class SaveEventEndpoints : ICarterModule
 {
     public sealed record Created(Guid Id, List<Guid> Occurrences);
 
-    public sealed record FormModel(Guid? Id, EventInput Input, FormErrors Errors, List<KnownNetwork> Networks, bool Cancelled);
+    public sealed record FormModel(Guid? Id, EventInput Input, FormErrors Errors, List<KnownNetwork> Networks, List<KnownProject> Projects, bool Cancelled);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -72,6 +72,7 @@ internal sealed class SaveEventEndpoints : ICarterModule
     private static async Task<IResult> FormAsync(EventsDbContext db, Guid? id, EventInput input, FormErrors errors, bool cancelled, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         var networks = await db.Networks.AsNoTracking().OrderBy(n => n.NameFi).ToListAsync(ct);
-        return new RazorComponentResult<EventFormPage>(new { Model = new FormModel(id, input, errors, networks, cancelled) }) { StatusCode = status };
+        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Acronym ?? p.Name).ThenBy(p => p.Name).ToListAsync(ct);
+        return new RazorComponentResult<EventFormPage>(new { Model = new FormModel(id, input, errors, networks, projects, cancelled) }) { StatusCode = status };
     }
 }

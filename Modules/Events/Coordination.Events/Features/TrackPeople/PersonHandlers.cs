@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Events.Features.TrackPeople;
 
 /// <summary>Keeps each directory person's name, address, language, organisation, projects and
-/// the networks whose steering group they sit in, and on
+/// the networks and projects whose steering group they sit in, and on
 /// <see cref="PersonErased"/> anonymises every registration made with it (name, address,
 /// organisation and needs), keeping the counts.</summary>
 internal sealed class PersonHandlers(EventsDbContext db) :
@@ -46,6 +46,7 @@ internal sealed class PersonHandlers(EventsDbContext db) :
         person.Name = name;
         person.Language = language is "sv" or "en" ? language : "fi";
         person.SteeringGroupNetworkIds = [.. roles.Where(r => r.Role == "steeringGroup" && r.NetworkId is not null).Select(r => r.NetworkId!.Value).Distinct().Order()];
+        person.SteeringGroupProjectIds = [.. roles.Where(r => r.Role == "steeringGroup" && r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().Order()];
         person.ProjectIds = [.. roles.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().Order()];
     }
 }

@@ -199,6 +199,9 @@ namespace Coordination.Events.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("RegisteredCount")
                         .HasColumnType("integer");
 
@@ -237,6 +240,8 @@ namespace Coordination.Events.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("NetworkId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("SeriesId");
 
@@ -328,11 +333,41 @@ namespace Coordination.Events.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("SteeringGroupNetworkIdsJson");
 
+                    b.Property<string>("SteeringGroupProjectIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("SteeringGroupProjectIdsJson");
+
                     b.HasKey("PersonId");
 
                     b.HasIndex("Email");
 
                     b.ToTable("People", "events");
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.KnownProject", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Acronym")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("Projects", "events");
                 });
 
             modelBuilder.Entity("Coordination.Events.Data.Minutes", b =>

@@ -192,6 +192,9 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegisteredCount")
                         .HasColumnType("INTEGER");
 
@@ -230,6 +233,8 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NetworkId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("SeriesId");
 
@@ -321,11 +326,41 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("SteeringGroupNetworkIdsJson");
 
+                    b.Property<string>("SteeringGroupProjectIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SteeringGroupProjectIdsJson");
+
                     b.HasKey("PersonId");
 
                     b.HasIndex("Email");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Events.Data.KnownProject", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acronym")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("Projects", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Events.Data.Minutes", b =>
