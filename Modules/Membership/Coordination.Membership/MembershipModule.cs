@@ -27,6 +27,7 @@ public sealed class MembershipModule : IModule
             .AddScoped<Features.Goals.GoalSaver>()
             .AddScoped<Features.WorkingGroups.GroupSaver>()
             .AddScoped<Features.ImportApplication.ApplicationImporter>()
+            .AddScoped<Features.ImportApplication.ImportedProjects>()
             .AddScoped<Features.Plans.PlanSaver>()
             .AddScoped<Features.DeleteProject.ProjectDeleter>();
         module.AddRepublisher<Integration.MembershipRepublisher>();

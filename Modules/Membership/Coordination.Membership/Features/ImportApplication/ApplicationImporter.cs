@@ -27,7 +27,7 @@ internal sealed record ImportResult(ImportOutcome Outcome, Guid? ProjectId, Form
 /// one commit, with the events for the other modules. An application imported before is refused
 /// unless the caller asks to update that project. Bank details and personal identity numbers
 /// never reach here (the parser masks them).</summary>
-internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider clock, IStringLocalizer<MembershipStrings> l)
+internal sealed class ApplicationImporter(MembershipDbContext db, ImportedProjects importedProjects, TimeProvider clock, IStringLocalizer<MembershipStrings> l)
 {
     /// <summary>Imports <paramref name="preview"/> into <paramref name="networkId"/>, or with
     /// <paramref name="updateProjectId"/> applies it to that project instead.</summary>
@@ -70,7 +70,7 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
             return new ImportResult(ImportOutcome.Invalid, null, errors);
         }
 
-        if (existing is null && await FindImportedAsync(preview, ct) is { } imported)
+        if (existing is null && await importedProjects.FindAsync(preview, ct) is { } imported)
         {
             return new ImportResult(ImportOutcome.Duplicate, imported.Id, FormErrors.None);
         }
@@ -110,12 +110,12 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
         // The budget and the plan are the application's: replaced whole.
         db.BudgetLines.RemoveRange(project.Budget);
         project.Budget.Clear();
-        AddBudget(project, null, preview.Budget.Lines);
+        ApplicationPlan.AddBudget(project, null, preview.Budget.Lines);
         foreach (var partnerPlan in preview.PartnerPlans)
         {
-            if (organisations.FirstOrDefault(o => Same(o.Key.Name, partnerPlan.Organisation)).Value is { } organisation)
+            if (organisations.FirstOrDefault(o => ApplicationPlan.Same(o.Key.Name, partnerPlan.Organisation)).Value is { } organisation)
             {
-                AddBudget(project, organisation.Id, partnerPlan.Budget);
+                ApplicationPlan.AddBudget(project, organisation.Id, partnerPlan.Budget);
             }
         }
 
@@ -162,97 +162,6 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
         }
 
         return new ImportResult(created ? ImportOutcome.Imported : ImportOutcome.Updated, project.Id, FormErrors.None);
-    }
-
-    /// <summary>A project imported from the same application: the same applicant (lead
-    /// organisation, by business ID or name) and either the same funding decision number or the
-    /// same name with no other call case number. Another application of the same applicant to
-    /// the same call has another name, so it is not taken for this one.</summary>
-    public async Task<ExistingProjectPart?> FindImportedAsync(ApplicationPreview preview, CancellationToken ct)
-    {
-        var applicant = preview.Organisations.FirstOrDefault(o => o.Role == "applicant");
-        var p = preview.Project;
-        if (applicant is null || p.Name is null)
-        {
-            return null;
-        }
-
-        var name = p.Name.Trim().ToLowerInvariant();
-        var applicantName = applicant.Name.Trim().ToLowerInvariant();
-        var leads = await db.Organisations.Where(o => (applicant.BusinessId != null && o.BusinessId == applicant.BusinessId) || o.Name.ToLower() == applicantName)
-            .Select(o => o.Id).ToListAsync(ct);
-        if (leads.Count == 0)
-        {
-            return null;
-        }
-
-        var candidates = await db.Projects.AsNoTracking()
-            .Where(x => leads.Contains(x.LeadOrganisationId) && (x.Name.ToLower() == name || (p.FundingDecisionNumber != null && x.FundingDecisionNumber == p.FundingDecisionNumber)))
-            .Select(x => new { x.Id, x.Name, x.FundingDecisionNumber, CaseNumber = db.Plans.Where(plan => plan.ProjectId == x.Id).Select(plan => plan.CallCaseNumber).FirstOrDefault() })
-            .ToListAsync(ct);
-        var match = candidates.FirstOrDefault(x => p.FundingDecisionNumber is not null && x.FundingDecisionNumber == p.FundingDecisionNumber)
-            ?? candidates.FirstOrDefault(x => x.Name.Trim().ToLowerInvariant() == name && (x.CaseNumber is null || p.CallCaseNumber is null || x.CaseNumber == p.CallCaseNumber)
-                && (x.FundingDecisionNumber is null || p.FundingDecisionNumber is null || x.FundingDecisionNumber == p.FundingDecisionNumber));
-        return match is null ? null : new ExistingProjectPart(match.Id, match.Name);
-    }
-
-    private void AddBudget(Project project, Guid? organisationId, List<BudgetLinePart> lines)
-    {
-        var position = project.Budget.Count;
-        foreach (var line in lines)
-        {
-            project.Budget.Add(new BudgetLine
-            {
-                Id = Guid.CreateVersion7(), ProjectId = project.Id, OrganisationId = organisationId, Position = position++, Category = line.Category,
-                Description = line.Description, Amount = line.Amount,
-            });
-        }
-    }
-
-    private async Task SavePlanAsync(Guid projectId, ApplicationPreview preview, Dictionary<OrganisationPart, Organisation> organisations, DateTime now, CancellationToken ct)
-    {
-        var plan = await db.Plans.SingleOrDefaultAsync(x => x.ProjectId == projectId, ct);
-        if (plan is null)
-        {
-            db.Plans.Add(plan = new ProjectPlan { ProjectId = projectId });
-        }
-
-        var p = preview.Project;
-        var a = preview.Plan;
-        plan.CallName = p.CallName;
-        plan.CallCaseNumber = p.CallCaseNumber;
-        plan.CallPeriod = p.CallPeriod;
-        plan.ApplicantEmail = a.ApplicantEmail;
-        plan.OwnerType = a.OwnerType;
-        plan.PostalAddress = a.PostalAddress;
-        plan.PostalCode = a.PostalCode;
-        plan.PostOffice = a.PostOffice;
-        plan.Signatories = [.. a.Signatories.Select(s => new PlanSignatory(s.Name, s.Email))];
-        plan.FocusAreas = p.FocusAreas;
-        plan.LanguageOfBusiness = p.Language;
-        plan.JointProject = p.JointProject;
-        plan.OtherPartners = p.OtherPartners;
-        plan.Summary = a.Summary;
-        plan.Need = a.Need;
-        plan.PreviousWork = a.PreviousWork;
-        plan.TargetGroups = a.TargetGroups;
-        plan.Involvement = a.Involvement;
-        plan.Equality = a.Equality;
-        plan.Uptake = a.Uptake;
-        plan.OtherAnswers = [.. a.OtherAnswers.Select(x => new PlanAnswer(x.Question, x.Answer))];
-        plan.NationalCoordination = a.NationalCoordination;
-        plan.Attachments = a.Attachments;
-        plan.VatIncluded = preview.Budget.VatIncluded;
-        plan.GrantByFocusArea = [.. preview.Budget.GrantByFocusArea.Select(g => new PlanGrantShare(g.FocusArea, g.Amount))];
-        plan.OtherFinancing = [.. preview.Budget.OtherFinancing.Select(f => new PlanFinancingLine(f.Label, f.Amount))];
-        plan.Partners = [.. preview.PartnerPlans
-            .Select(pp => (Plan: pp, Organisation: organisations.FirstOrDefault(o => Same(o.Key.Name, pp.Organisation)).Value))
-            .Where(x => x.Organisation is not null)
-            .DistinctBy(x => x.Organisation.Id)
-            .Select(x => new PartnerPlan(x.Organisation.Id, x.Plan.WorkPlan, [.. x.Plan.Indicators.Select(i => new PlanIndicator(i.Name, i.Target))]))];
-        plan.ImportedAt = now;
-        plan.UpdatedAt = now;
-        plan.Version++;
     }
 
     /// <summary>The lead first, then partners by name, as the events carry them.</summary>
@@ -315,5 +224,14 @@ internal sealed class ApplicationImporter(MembershipDbContext db, TimeProvider c
             : new PersonUpdated(person.Id, person.Name, person.Email, person.OrganisationId, person.Language, roles, now), now);
     }
 
-    private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    private async Task SavePlanAsync(Guid projectId, ApplicationPreview preview, Dictionary<OrganisationPart, Organisation> organisations, DateTime now, CancellationToken ct)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(x => x.ProjectId == projectId, ct);
+        if (plan is null)
+        {
+            db.Plans.Add(plan = new ProjectPlan { ProjectId = projectId });
+        }
+
+        ApplicationPlan.Apply(plan, preview, organisations, now);
+    }
 }

@@ -30,7 +30,7 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
     {
         var pages = app.MapGroup("/membership/import").RequireAuthorization(Policies.Coordinator).ExcludeFromDescription();
         pages.MapGet("/", async (Guid? networkId, MembershipDbContext db, CancellationToken ct) => await PageAsync(db, networkId, "", null, FormErrors.None, ct));
-        pages.MapPost("/preview", async (IFormCollection form, MembershipDbContext db, ApplicationImporter importer, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+        pages.MapPost("/preview", async (IFormCollection form, MembershipDbContext db, ImportedProjects imported, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
             {
                 var text = await TextOfAsync(form, ct);
                 var errors = new FormErrors();
@@ -40,9 +40,9 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
                     return await PageAsync(db, form.Id("networkId"), "", null, errors, ct, StatusCodes.Status400BadRequest);
                 }
 
-                return await PageAsync(db, form.Id("networkId"), text, await PreviewAsync(text, importer, l, ct), errors, ct);
+                return await PageAsync(db, form.Id("networkId"), text, await PreviewAsync(text, imported, l, ct), errors, ct);
             });
-        pages.MapPost("/", async (IFormCollection form, MembershipDbContext db, ApplicationImporter importer, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+        pages.MapPost("/", async (IFormCollection form, MembershipDbContext db, ApplicationImporter importer, ImportedProjects imported, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
             {
                 var text = form.Text("text") ?? "";
                 var preview = Parser(l).Parse(text);
@@ -52,14 +52,14 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
                     ImportOutcome.Imported => TypedResults.Redirect($"/membership/projects/{result.ProjectId}?saved=imported"),
                     ImportOutcome.Updated => TypedResults.Redirect($"/membership/projects/{result.ProjectId}?saved=reimported"),
                     ImportOutcome.NotFound => TypedResults.NotFound(),
-                    ImportOutcome.Duplicate => await PageAsync(db, form.Id("networkId"), text, preview with { ExistingProject = await importer.FindImportedAsync(preview, ct) }, FormErrors.None, ct, StatusCodes.Status409Conflict),
+                    ImportOutcome.Duplicate => await PageAsync(db, form.Id("networkId"), text, preview with { ExistingProject = await imported.FindAsync(preview, ct) }, FormErrors.None, ct, StatusCodes.Status409Conflict),
                     _ => await PageAsync(db, form.Id("networkId"), text, preview, result.Errors, ct, StatusCodes.Status400BadRequest),
                 };
             });
 
         var api = app.MapGroup("/api/v1/membership/applications").RequireAuthorization(Policies.Coordinator).WithTags("Membership");
-        api.MapPost("/preview", async Task<Results<Ok<ApplicationPreview>, ProblemHttpResult>> (HttpRequest request, ApplicationImporter importer, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
-                await BodyAsync(request, ct) is { } text ? TypedResults.Ok(await PreviewAsync(text, importer, l, ct)) : TooLarge(l))
+        api.MapPost("/preview", async Task<Results<Ok<ApplicationPreview>, ProblemHttpResult>> (HttpRequest request, ImportedProjects imported, IStringLocalizer<MembershipStrings> l, CancellationToken ct) =>
+                await BodyAsync(request, ct) is { } text ? TypedResults.Ok(await PreviewAsync(text, imported, l, ct)) : TooLarge(l))
             .Accepts<string>("text/plain")
             .WithSummary("Reads a funding application (text/plain) and returns, section by section, what would be stored and what not (never bank details or personal identity numbers), what it could not read, and a project already imported from it; changes nothing");
         api.MapPost("/import", async Task<Results<Created<Imported>, Ok<Imported>, ValidationProblem, ProblemHttpResult>> (Guid? networkId, Guid? updateProjectId, HttpRequest request, ApplicationImporter importer, ClaimsPrincipal user, IStringLocalizer<MembershipStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
@@ -87,10 +87,10 @@ internal sealed class ImportApplicationEndpoints : ICarterModule
 
     private static ApplicationParser Parser(IStringLocalizer<MembershipStrings> l) => new(key => l[key]);
 
-    private static async Task<ApplicationPreview> PreviewAsync(string text, ApplicationImporter importer, IStringLocalizer<MembershipStrings> l, CancellationToken ct)
+    private static async Task<ApplicationPreview> PreviewAsync(string text, ImportedProjects imported, IStringLocalizer<MembershipStrings> l, CancellationToken ct)
     {
         var preview = Parser(l).Parse(text);
-        return preview with { ExistingProject = await importer.FindImportedAsync(preview, ct) };
+        return preview with { ExistingProject = await imported.FindAsync(preview, ct) };
     }
 
     private static ProblemHttpResult TooLarge(IStringLocalizer<MembershipStrings> l)
