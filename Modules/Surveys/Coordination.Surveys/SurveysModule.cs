@@ -40,6 +40,7 @@ public sealed class SurveysModule : IModule
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();
         module.Subscribe<EventHeld, EventHeldHandler>();
+        module.Subscribe<EventHeldRetracted, EventHeldHandler>();
         module.Subscribe<ProjectEnded, Features.TrackFollowUps.FollowUpPlanningHandlers>();
         module.Subscribe<Dissemination.Contracts.ModelPublished, Features.TrackFollowUps.FollowUpPlanningHandlers>();
         module.Subscribe<Dissemination.Contracts.ModelUpdated, Features.TrackFollowUps.FollowUpPlanningHandlers>();
