@@ -191,6 +191,27 @@ public sealed class DistributionTests(Provider provider) : AppFixture(provider)
         Assert.That(await SurveysSetup.InSurveysAsync(App, db => db.Surveys.CountAsync(s => s.EventId == eventId)), Is.EqualTo(1), "the answered survey stays");
     }
 
+    /// <summary>ProjectDeleted (a duplicate import deleted by a coordinator): the project leaves
+    /// Surveys' audiences and results by project; the answers stay in the figures. Idempotent.</summary>
+    [Test]
+    public async Task A_deleted_project_leaves_the_audiences_and_the_results_by_project()
+    {
+        var project = await SurveysSetup.ProjectAsync(App, _coordinator, _network, "DEL");
+        var email = $"del-{Guid.NewGuid():N}@example.fi";
+        var survey = await SurveysSetup.SurveyAsync(_coordinator, _network, [SurveysSetup.Likert("a", "Väite")], anonymous: false);
+        await SurveysSetup.AnswerAllAsync(App, _coordinator, survey, [(email, project, new { a = 4 })]);
+        Assert.That(await SurveysSetup.InSurveysAsync(App, db => db.Answers.CountAsync(a => a.ProjectId == project)), Is.EqualTo(1));
+
+        Assert.That((await _coordinator.DeleteAsync($"/api/v1/membership/projects/{project}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var gone = await Eventually.WaitForAsync(
+            () => SurveysSetup.InSurveysAsync(App, async db => !await db.Projects.AnyAsync(p => p.ProjectId == project) && !await db.Invitations.AnyAsync(i => i.ProjectId == project)
+                && !await db.Responses.AnyAsync(r => r.ProjectId == project) && !await db.Answers.AnyAsync(a => a.ProjectId == project)),
+            done => done);
+        Assert.That(gone, Is.True, "nothing in Surveys names the deleted project");
+        var results = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/surveys/{survey}/results");
+        Assert.That(results!["questions"]![0]!["mean"]!.GetValue<double>(), Is.EqualTo(4), "the answer itself stays in the figures");
+    }
+
     [Test]
     public async Task An_erased_person_leaves_no_name_or_address_on_invitations_or_identified_answers()
     {

@@ -36,6 +36,7 @@ public sealed class SurveysModule : IModule
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();
+        module.Subscribe<ProjectDeleted, MembershipHandlers>();
         module.Subscribe<PersonRegistered, MembershipHandlers>();
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();
