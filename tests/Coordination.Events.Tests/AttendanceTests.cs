@@ -114,6 +114,63 @@ public sealed class AttendanceTests(Provider provider) : AppFixture(provider)
         Assert.That((await funder.GetAsync("/api/v1/events/statistics")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "funders see the counts");
     }
 
+    /// <summary>"Marked held" is taken back (confirmed, audited, EventHeldRetracted published) until
+    /// the feedback survey has answers; marked again, the event counts once.</summary>
+    [Test]
+    public async Task Marking_held_is_undone_until_the_feedback_survey_has_answers_and_marked_again_counts_once()
+    {
+        var year = DateTime.UtcNow.Year - 2;
+        var day = new DateTimeOffset(year, 5, 12, 8, 0, 0, TimeSpan.Zero);
+        var id = await EventsSetup.EventAsync(_coordinator, _network, startsAt: DateTimeOffset.UtcNow.AddDays(3), type: "roundTable");
+        var registered = await EventsSetup.RegisterAsync(App.CreateClient(), id, "ulla@example.fi", "Ulla", "Opisto U");
+        var registration = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await _coordinator.PutAsJsonAsync($"/api/v1/events/{id}/attendance", new { registrationIds = new[] { registration } });
+        await EventsSetup.DateAsync(_coordinator, _network, id, day, type: "roundTable");
+        Assert.That((await _coordinator.DeleteAsync($"/api/v1/events/{id}/held")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "not held: nothing to undo");
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{id}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        var browser = await App.BrowserClientAsync(Roles.Coordinator);
+        Assert.That(await browser.GetStringAsync($"/events/{id}/registrations"), Does.Contain($"action=\"/events/{id}/held/undo\""));
+        var unconfirmed = await browser.PostFormAsync($"/events/{id}/registrations", $"/events/{id}/held/undo", []);
+        Assert.That(unconfirmed.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await unconfirmed.Content.ReadAsStringAsync(), Does.Contain("Vahvista, että haluat perua pidetyksi merkitsemisen"));
+        Assert.That((await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}"))!["status"]!.GetValue<string>(), Is.EqualTo("held"), "nothing changed");
+
+        var undone = await browser.PostFormAsync($"/events/{id}/registrations", $"/events/{id}/held/undo", new() { ["confirmUndo"] = "true" });
+        Assert.That(undone.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}"))!["status"]!.GetValue<string>(), Is.EqualTo("scheduled"));
+        var stats = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/statistics?from={year}-01-01&to={year}-12-31");
+        Assert.That(stats!["events"]!.GetValue<int>(), Is.EqualTo(0), "no longer held");
+
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{id}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "marked held again");
+        stats = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/statistics?from={year}-01-01&to={year}-12-31");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stats!["events"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(stats["participants"]!.GetValue<int>(), Is.EqualTo(1));
+        });
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EventsDbContext>();
+            var types = await db.OutboxMessages.Where(m => m.Payload.Contains(id.ToString()) && (m.Type.EndsWith("EventHeld") || m.Type.EndsWith("EventHeldRetracted"))).OrderBy(m => m.OccurredAt).Select(m => m.Type).ToListAsync();
+            Assert.That(types.Select(t => t[(t.LastIndexOf('.') + 1)..]), Is.EqualTo(new[] { "EventHeld", "EventHeldRetracted", "EventHeld" }));
+            Assert.That(await db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == "RetractEventHeld"), Is.EqualTo(1));
+
+            // Surveys says the feedback survey has an answer.
+            var now = DateTime.UtcNow;
+            db.Publish(new Surveys.Contracts.EventFeedbackAnswered(Guid.NewGuid(), id, _network), now);
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.WaitForAsync(() => MeetingSetup.InEventsAsync(App, db => db.Events.AnyAsync(e => e.Id == id && e.FeedbackAnsweredAt != null)), heard => heard);
+        var refused = await _coordinator.DeleteAsync($"/api/v1/events/{id}/held");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), Does.Contain("palautekyselyyn on jo vastattu"));
+        var page = await browser.GetStringAsync($"/events/{id}/registrations");
+        Assert.That(page, Does.Not.Contain($"action=\"/events/{id}/held/undo\""), "no undo once answered");
+        Assert.That((await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/events/{id}"))!["status"]!.GetValue<string>(), Is.EqualTo("held"));
+    }
+
     [Test]
     public async Task Members_propose_and_vote_themes_and_the_ranking_follows_the_votes()
     {

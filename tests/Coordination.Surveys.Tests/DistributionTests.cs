@@ -145,6 +145,73 @@ public sealed class DistributionTests(Provider provider) : AppFixture(provider)
         Assert.That((await attendees.Content.ReadFromJsonAsync<JsonObject>())!["invited"]!.GetValue<int>(), Is.EqualTo(2), "a held event's attendees are an audience");
     }
 
+    /// <summary>Undo of "marked held" (EventHeldRetracted) withdraws the feedback survey nobody has
+    /// answered, so no invitation leaves; marked held again makes a new one, whose first answer
+    /// (EventFeedbackAnswered) ends the undo in Events.</summary>
+    [Test]
+    public async Task Undoing_held_withdraws_an_unanswered_feedback_survey_and_an_answer_ends_the_undo()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(3);
+        var body = new
+        {
+            networkId = _network, type = "workshop", title = new { fi = "Peruttava työpaja" }, startsAt = SurveysSetup.Time(start), endsAt = SurveysSetup.Time(start.AddHours(2)),
+            audience = "public", feedbackSurvey = true,
+        };
+        var created = await Eventually.WaitForAsync(() => _coordinator.PostAsJsonAsync("/api/v1/events", body), r => r.StatusCode == HttpStatusCode.Created);
+        var eventId = await SurveysSetup.IdOfAsync(created);
+        var began = DateTimeOffset.UtcNow.AddHours(-3);
+        Assert.That((await _coordinator.PutAsJsonAsync($"/api/v1/events/{eventId}", body with { startsAt = SurveysSetup.Time(began), endsAt = SurveysSetup.Time(began.AddHours(2)) })).IsSuccessStatusCode, Is.True);
+        var email = $"undo-{Guid.NewGuid():N}@example.fi";
+        await _coordinator.PostAsJsonAsync($"/api/v1/events/{eventId}/walk-ins", new { name = "Osallistuja", email });
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{eventId}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var first = await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(App, db => db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.EventId == eventId)), s => s is not null);
+        Assert.That(first, Is.Not.Null, "Surveys made the feedback survey");
+
+        Assert.That((await _coordinator.DeleteAsync($"/api/v1/events/{eventId}/held")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "undone before any answer");
+        var withdrawn = await Eventually.WaitForAsync(
+            () => SurveysSetup.InSurveysAsync(App, async db => !await db.Surveys.AnyAsync(s => s.EventId == eventId) && !await db.HeldEvents.AnyAsync(e => e.EventId == eventId)), done => done);
+        Assert.That(withdrawn, Is.True, "the survey and the attendee audience are gone");
+        await SurveysSetup.RunMailJobAsync(App);
+        Assert.That((await App.MailAsync()).Count(m => m.To.ToString().Contains(email, StringComparison.Ordinal)), Is.Zero, "no invitation left");
+
+        Assert.That((await _coordinator.PostAsync($"/api/v1/events/{eventId}/held", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "marked held again");
+        var second = await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(App, db => db.Surveys.AsNoTracking().Where(s => s.EventId == eventId).ToListAsync()), s => s.Count > 0);
+        Assert.That(second, Has.Count.EqualTo(1));
+        Assert.That(second[0].Id, Is.Not.EqualTo(first!.Id));
+        await SurveysSetup.RunMailJobAsync(App);
+        Assert.That((await App.MailAsync()).Count(m => m.To.ToString().Contains(email, StringComparison.Ordinal)), Is.EqualTo(1), "one invitation, of the new survey");
+
+        var answered = await SurveysSetup.AnswerAsync(App.CreateClient(), await SurveysSetup.TokenForAsync(App, email), new { overall = 4 });
+        Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.Created), await answered.Content.ReadAsStringAsync());
+        // Events hears of the answer through EventFeedbackAnswered: its page then offers no undo.
+        var browser = await App.BrowserClientAsync(Roles.Coordinator);
+        var page = await Eventually.WaitForAsync(() => browser.GetStringAsync($"/events/{eventId}/registrations"), p => p.Contains("palautekyselyyn on jo vastattu", StringComparison.Ordinal));
+        Assert.That(page, Does.Not.Contain($"/events/{eventId}/held/undo"));
+        Assert.That((await _coordinator.DeleteAsync($"/api/v1/events/{eventId}/held")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "undo refused once an answer exists");
+        Assert.That(await SurveysSetup.InSurveysAsync(App, db => db.Surveys.CountAsync(s => s.EventId == eventId)), Is.EqualTo(1), "the answered survey stays");
+    }
+
+    /// <summary>ProjectDeleted (a duplicate import deleted by a coordinator): the project leaves
+    /// Surveys' audiences and results by project; the answers stay in the figures. Idempotent.</summary>
+    [Test]
+    public async Task A_deleted_project_leaves_the_audiences_and_the_results_by_project()
+    {
+        var project = await SurveysSetup.ProjectAsync(App, _coordinator, _network, "DEL");
+        var email = $"del-{Guid.NewGuid():N}@example.fi";
+        var survey = await SurveysSetup.SurveyAsync(_coordinator, _network, [SurveysSetup.Likert("a", "Väite")], anonymous: false);
+        await SurveysSetup.AnswerAllAsync(App, _coordinator, survey, [(email, project, new { a = 4 })]);
+        Assert.That(await SurveysSetup.InSurveysAsync(App, db => db.Answers.CountAsync(a => a.ProjectId == project)), Is.EqualTo(1));
+
+        Assert.That((await _coordinator.DeleteAsync($"/api/v1/membership/projects/{project}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var gone = await Eventually.WaitForAsync(
+            () => SurveysSetup.InSurveysAsync(App, async db => !await db.Projects.AnyAsync(p => p.ProjectId == project) && !await db.Invitations.AnyAsync(i => i.ProjectId == project)
+                && !await db.Responses.AnyAsync(r => r.ProjectId == project) && !await db.Answers.AnyAsync(a => a.ProjectId == project)),
+            done => done);
+        Assert.That(gone, Is.True, "nothing in Surveys names the deleted project");
+        var results = await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/surveys/{survey}/results");
+        Assert.That(results!["questions"]![0]!["mean"]!.GetValue<double>(), Is.EqualTo(4), "the answer itself stays in the figures");
+    }
+
     [Test]
     public async Task An_erased_person_leaves_no_name_or_address_on_invitations_or_identified_answers()
     {

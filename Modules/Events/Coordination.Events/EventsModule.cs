@@ -30,6 +30,7 @@ public sealed class EventsModule : IModule
         module.AddRepublisher<Integration.EventsRepublisher>();
         module.AddHomeSections<Features.Home.EventsHomeSections>();
         module.Subscribe<Contracts.EventCancelled, Features.SaveEvent.CancellationNotices>();
+        module.Subscribe<Surveys.Contracts.EventFeedbackAnswered, Features.Attendance.FeedbackAnsweredHandler>();
         module.AddRecurringJob<Features.Reminders.SendRemindersJob>("events-reminders", "0 * * * *");
         module.AddRecurringJob<Features.ActionItems.ActionItemRemindersJob>("events-action-item-reminders", "20 * * * *");
         module.AddRecurringJob<Features.Retention.RetentionJob>("retention", "35 3 * * *");

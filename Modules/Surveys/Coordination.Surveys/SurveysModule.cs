@@ -36,10 +36,12 @@ public sealed class SurveysModule : IModule
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();
+        module.Subscribe<ProjectDeleted, MembershipHandlers>();
         module.Subscribe<PersonRegistered, MembershipHandlers>();
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();
         module.Subscribe<EventHeld, EventHeldHandler>();
+        module.Subscribe<EventHeldRetracted, EventHeldHandler>();
         module.Subscribe<ProjectEnded, Features.TrackFollowUps.FollowUpPlanningHandlers>();
         module.Subscribe<Dissemination.Contracts.ModelPublished, Features.TrackFollowUps.FollowUpPlanningHandlers>();
         module.Subscribe<Dissemination.Contracts.ModelUpdated, Features.TrackFollowUps.FollowUpPlanningHandlers>();

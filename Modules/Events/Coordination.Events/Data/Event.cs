@@ -66,6 +66,10 @@ internal sealed class Event
 
     public DateTime? HeldAt { get; set; }
 
+    /// <summary>When Surveys said the feedback survey got its first answer (EventFeedbackAnswered):
+    /// from then on "marked held" cannot be taken back.</summary>
+    public DateTime? FeedbackAnsweredAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

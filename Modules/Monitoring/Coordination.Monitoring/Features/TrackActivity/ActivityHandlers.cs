@@ -11,9 +11,11 @@ namespace Coordination.Monitoring.Features.TrackActivity;
 /// <summary>Keeps the dated facts the indicators count: events held with each attendance,
 /// closed surveys, models and their reviews, newsletter issues and subscriptions, posts. A fact
 /// that happens once (an event held, a survey closed) is kept as first heard, so a republish of
-/// today's state does not rewrite history; facts with a state keep the newest.</summary>
+/// today's state does not rewrite history (an event's "held" may be taken back and marked again,
+/// see EventHeldRetracted); facts with a state keep the newest.</summary>
 internal sealed class ActivityHandlers(MonitoringDbContext db) :
     IIntegrationEventHandler<EventHeld>,
+    IIntegrationEventHandler<EventHeldRetracted>,
     IIntegrationEventHandler<SurveyClosed>,
     IIntegrationEventHandler<ModelPublished>,
     IIntegrationEventHandler<ModelUpdated>,
@@ -26,9 +28,19 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
 {
     public async Task HandleAsync(EventHeld e, IntegrationEventContext context, CancellationToken cancellationToken)
     {
-        if (await db.HeldEvents.AnyAsync(h => h.EventId == e.EventId, cancellationToken))
+        // A republish carries the same HeldAt (kept as first heard); a later one is the event
+        // marked held again after an undo, whose retraction may not have arrived yet: it replaces.
+        // PostgreSQL keeps microseconds, so times are compared to the millisecond.
+        var known = await db.HeldEvents.SingleOrDefaultAsync(h => h.EventId == e.EventId, cancellationToken);
+        if (known is not null && known.HeldAt >= e.HeldAt.AddMilliseconds(-1))
         {
             return;
+        }
+
+        if (known is not null)
+        {
+            db.Entry(known).State = EntityState.Detached;
+            await ForgetHeldAsync(e.EventId, cancellationToken);
         }
 
         var month = Attendees.Month(e.StartsAt);
@@ -48,6 +60,17 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
             {
                 db.AttendanceProjects.Add(new AttendanceProjectFact { Id = Guid.CreateVersion7(), EventId = e.EventId, AttendeeKey = key, ProjectId = project, NetworkId = e.NetworkId, StartsAt = e.StartsAt, PersonId = attendee.PersonId });
             }
+        }
+    }
+
+    /// <summary>The organiser took "held" back: the event and its attendance leave the
+    /// indicators, unless a later marking (newer HeldAt) has already replaced them.</summary>
+    public async Task HandleAsync(EventHeldRetracted e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var heldAt = e.HeldAt.AddMilliseconds(1);
+        if (await db.HeldEvents.AnyAsync(h => h.EventId == e.EventId && h.HeldAt <= heldAt, cancellationToken))
+        {
+            await ForgetHeldAsync(e.EventId, cancellationToken);
         }
     }
 
@@ -154,6 +177,13 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
         {
             post.PublishedAt = e.PublishedAt;
         }
+    }
+
+    private async Task ForgetHeldAsync(Guid eventId, CancellationToken ct)
+    {
+        await db.AttendanceProjects.Where(a => a.EventId == eventId).ExecuteDeleteAsync(ct);
+        await db.Attendances.Where(a => a.EventId == eventId).ExecuteDeleteAsync(ct);
+        await db.HeldEvents.Where(h => h.EventId == eventId).ExecuteDeleteAsync(ct);
     }
 
     private async Task<ModelFact> ModelAsync(Guid id, Guid networkId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Coordination.Shared.Web;
 using Coordination.Surveys.Anonymity;
+using Coordination.Surveys.Contracts;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -129,6 +130,12 @@ internal sealed class ResponseRecorder(SurveysDbContext db, InvitationTokens tok
             response.Status = ResponseStatus.Submitted;
             response.SubmittedAt = now;
             response.DraftJson = null;
+        }
+
+        // The first answer to an event's feedback survey ends the organiser's undo of "marked held" (Events).
+        if (survey.EventId is { } eventId && !await db.Responses.AnyAsync(r => r.SurveyId == survey.Id && r.Status == ResponseStatus.Submitted, ct))
+        {
+            db.Publish(new EventFeedbackAnswered(survey.Id, eventId, survey.NetworkId), now);
         }
 
         foreach (var (key, answer) in answers)

@@ -7,11 +7,14 @@ namespace Coordination.Surveys.Features.TrackNetwork;
 
 /// <summary>Surveys' copy of the networks, their projects and the directory's people with their
 /// roles (the audiences of invitations). An erased person is removed here, and their name and
-/// address are taken off their invitations and identified responses.</summary>
+/// address are taken off their invitations and identified responses. A deleted project (a duplicate
+/// import, typically) is forgotten and detached from invitations, responses and answers, so results
+/// by project no longer show it; the answers themselves stay in the figures.</summary>
 internal sealed class MembershipHandlers(SurveysDbContext db) :
     IIntegrationEventHandler<NetworkCreated>,
     IIntegrationEventHandler<ProjectJoinedNetwork>,
     IIntegrationEventHandler<ProjectUpdated>,
+    IIntegrationEventHandler<ProjectDeleted>,
     IIntegrationEventHandler<PersonRegistered>,
     IIntegrationEventHandler<PersonUpdated>,
     IIntegrationEventHandler<PersonErased>
@@ -29,6 +32,15 @@ internal sealed class MembershipHandlers(SurveysDbContext db) :
 
     public Task HandleAsync(ProjectUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
         => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
+
+    public async Task HandleAsync(ProjectDeleted e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var project = (Guid?)e.ProjectId;
+        await db.Invitations.Where(i => i.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(i => i.ProjectId, (Guid?)null), cancellationToken);
+        await db.Responses.Where(r => r.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProjectId, (Guid?)null), cancellationToken);
+        await db.Answers.Where(a => a.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(a => a.ProjectId, (Guid?)null), cancellationToken);
+        await db.Projects.Where(p => p.ProjectId == e.ProjectId).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)
         => PersonAsync(e.PersonId, e.Name, e.Email, e.Language, e.OrganisationId, e.Roles, cancellationToken);

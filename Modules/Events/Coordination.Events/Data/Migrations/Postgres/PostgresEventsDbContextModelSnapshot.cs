@@ -174,6 +174,9 @@ namespace Coordination.Events.Data.Migrations.Postgres
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FeedbackAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("FeedbackSurvey")
                         .HasColumnType("boolean");
 

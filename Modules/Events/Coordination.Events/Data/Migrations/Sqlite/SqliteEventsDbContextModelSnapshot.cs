@@ -167,6 +167,9 @@ namespace Coordination.Events.Data.Migrations.Sqlite
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FeedbackAnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FeedbackSurvey")
                         .HasColumnType("INTEGER");
 
