@@ -9,7 +9,8 @@ namespace Coordination.Monitoring.Tests;
 
 /// <summary>The facts network health needs, entered through Membership's API on a site where
 /// Monitoring was not listening, reach Monitoring by republish: the rules with their acceptances,
-/// the commitment letters with their signers, goals and working groups' coordinators.</summary>
+/// the commitment letters with their signers, goals and working groups' coordinators; and the
+/// newest approved minutes of each event (Events' republish).</summary>
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class HealthRepublishTests(Provider provider)
 {
@@ -64,5 +65,23 @@ public sealed class HealthRepublishTests(Provider provider)
             Assert.That(Evidence("goals", true), Is.EqualTo(new[] { $"goalReviewed /membership/goals/{goal}" }));
             Assert.That(Evidence("coordination", true).Concat(Evidence("coordination", false)), Does.Contain($"groupCoordinator /membership/groups/{group}"));
         });
+    }
+
+    [Test]
+    public async Task Republish_fills_the_newest_approved_minutes_of_each_event()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database, new Dictionary<string, string?> { ["Coordination:Outbox:MutedSubscribers:0"] = "Monitoring" });
+        var scenario = await MinutesScenario.HoldTwoMeetingsAsync(app);
+        await scenario.ApproveAsync("Pöytäkirja, ensimmäinen versio");
+        await scenario.ApproveAsync("Pöytäkirja, korjattu versio");
+        await Api.DrainedAsync(app);
+
+        for (var round = 1; round <= 2; round++)
+        {
+            var republished = await scenario.Api.PostAsync("/api/v1/admin/republish/Monitoring", null);
+            Assert.That(republished.StatusCode, Is.EqualTo(HttpStatusCode.OK), await republished.Content.ReadAsStringAsync());
+            Assert.That(await MinutesScenario.FigureAsync(scenario), Is.EqualTo($"2 1 {scenario.Project}:1"), $"republish {round}: the same figure as listening all along");
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed record DecisionMade(
 
 /// <summary>The organiser approved a version of an event's minutes (1 the first; a later version
 /// supersedes the earlier, which stays as it was). For the network-health check: regular
-/// meetings that leave minutes.</summary>
+/// meetings that leave minutes. ProjectId: the project the event belongs to, if any.</summary>
 public sealed record MinutesApproved(
     Guid EventId,
     Guid NetworkId,
@@ -25,7 +25,8 @@ public sealed record MinutesApproved(
     DateTime EventStartsAt,
     int Version,
     int DecisionCount,
-    DateTime OccurredAt) : IIntegrationEvent;
+    DateTime OccurredAt,
+    Guid? ProjectId = null) : IIntegrationEvent;
 
 /// <summary>An action item agreed at an event was closed (done); PersonId is who it was for.</summary>
 public sealed record ActionItemClosed(

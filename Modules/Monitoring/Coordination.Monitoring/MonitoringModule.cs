@@ -45,6 +45,7 @@ public sealed class MonitoringModule : IModule
         module.Subscribe<WorkingGroupCoordinatorChanged, HealthHandlers>();
         module.Subscribe<EventHeld, ActivityHandlers>();
         module.Subscribe<EventHeldRetracted, ActivityHandlers>();
+        module.Subscribe<MinutesApproved, MinutesHandler>();
         module.Subscribe<SurveyClosed, ActivityHandlers>();
         module.Subscribe<ModelPublished, ActivityHandlers>();
         module.Subscribe<ModelUpdated, ActivityHandlers>();

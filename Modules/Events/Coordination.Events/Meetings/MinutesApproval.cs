@@ -55,7 +55,7 @@ internal static class MinutesApproval
         }
 
         db.Audit(userId, "ApproveMinutes", nameof(Minutes), draft.Id.ToString(), $"{e.Title.Fi} ({draft.Version})", now);
-        db.Publish(new MinutesApproved(eventId, e.NetworkId, Shared.Web.EnumText.Of(e.Type), e.StartsAt, draft.Version, pending.Count, now), now);
+        db.Publish(new MinutesApproved(eventId, e.NetworkId, Shared.Web.EnumText.Of(e.Type), e.StartsAt, draft.Version, pending.Count, now, e.ProjectId), now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome.Approved;

@@ -125,6 +125,21 @@ internal sealed class HealthSettings
     public DateTime UpdatedAt { get; set; }
 }
 
+/// <summary>An event whose minutes were approved (Events' <c>MinutesApproved</c>): one row per event,
+/// holding its newest approved version, so a later version or a republish never counts it twice.</summary>
+internal sealed class MinutesFact
+{
+    public Guid EventId { get; set; }
+
+    public Guid NetworkId { get; set; }
+
+    public Guid? ProjectId { get; set; }
+
+    public int Version { get; set; }
+
+    public DateTime ApprovedAt { get; set; }
+}
+
 /// <summary>One mark's status at the end of a month, for the network (ProjectId empty) or a project;
 /// kept as taken, never recomputed.</summary>
 internal sealed class HealthSnapshot

@@ -53,6 +53,8 @@ internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<SurveyStatementFact> SurveyStatements => Set<SurveyStatementFact>();
 
+    public DbSet<MinutesFact> Minutes => Set<MinutesFact>();
+
     public DbSet<HealthSettings> HealthSettings => Set<HealthSettings>();
 
     public DbSet<HealthSnapshot> HealthSnapshots => Set<HealthSnapshot>();
@@ -228,6 +230,12 @@ internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(o
             e.Property(x => x.Key).HasMaxLength(100);
             e.Property(x => x.TextFi).HasMaxLength(1000);
             e.Property(x => x.TextSv).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<MinutesFact>(e =>
+        {
+            e.ToTable("MinutesFacts");
+            e.HasKey(x => x.EventId);
+            e.HasIndex(x => x.NetworkId);
         });
         modelBuilder.Entity<HealthSettings>(e =>
         {

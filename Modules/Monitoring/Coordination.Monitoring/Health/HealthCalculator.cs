@@ -27,7 +27,20 @@ internal sealed class HealthCalculator(MonitoringDbContext db)
         var all = facts.Projects;
         var network = Check(facts, settings, now, all, networkScope: true);
         var projects = all.Select(p => new ProjectHealth(p.ProjectId, Names.Project(p.Name, p.Acronym), Check(facts, settings, now, [p], networkScope: false))).ToList();
-        return new NetworkHealth(networkId, now, network, projects);
+        return new NetworkHealth(networkId, now, network, projects, await MinutesAsync(facts, now, ct));
+    }
+
+    /// <summary>Approved minutes of the events held in the meetings mark's months.</summary>
+    private async Task<MeetingMinutes> MinutesAsync(Facts f, DateTime now, CancellationToken ct)
+    {
+        var months = LastMonths(now, 3);
+        var minutes = await db.Minutes.AsNoTracking()
+            .Where(m => m.NetworkId == f.NetworkId && db.HeldEvents.Any(e => e.EventId == m.EventId && e.NetworkId == f.NetworkId && months.Contains(e.Month)))
+            .Select(m => new { m.EventId, m.ProjectId }).ToListAsync(ct);
+        var withMinutes = f.Meetings.Count(m => minutes.Any(x => x.EventId == m.EventId));
+        var projects = f.Projects.Select(p => new ProjectMinutes(p.ProjectId, Names.Project(p.Name, p.Acronym), minutes.Count(x => x.ProjectId == p.ProjectId)))
+            .Where(p => p.WithMinutes > 0).ToList();
+        return new MeetingMinutes(f.Meetings.Count, withMinutes, projects);
     }
 
     private sealed record Facts(

@@ -35,4 +35,12 @@ internal sealed record Mark(string Key, string Status, IReadOnlyList<Evidence> E
 internal sealed record ProjectHealth(Guid ProjectId, string Name, IReadOnlyList<Mark> Marks);
 
 /// <summary>The checklist of a network and of each of its running projects, at a moment.</summary>
-internal sealed record NetworkHealth(Guid NetworkId, DateTime At, IReadOnlyList<Mark> Marks, IReadOnlyList<ProjectHealth> Projects);
+internal sealed record NetworkHealth(Guid NetworkId, DateTime At, IReadOnlyList<Mark> Marks, IReadOnlyList<ProjectHealth> Projects, MeetingMinutes? Minutes = null);
+
+/// <summary>Meetings that leave minutes, beside (not part of) the meetings mark: of the network
+/// meetings the mark counts (Held), how many have approved minutes; and per running project, how
+/// many of the network's events held in the same months that belong to it have approved minutes
+/// (only projects with one or more; Monitoring knows an event's project only from its minutes).</summary>
+internal sealed record MeetingMinutes(int Held, int WithMinutes, IReadOnlyList<ProjectMinutes> Projects);
+
+internal sealed record ProjectMinutes(Guid ProjectId, string Name, int WithMinutes);

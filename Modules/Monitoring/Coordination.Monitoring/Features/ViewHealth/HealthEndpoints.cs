@@ -29,7 +29,12 @@ internal sealed class HealthEndpoints : ICarterModule
 
     public sealed record ProjectDto(Guid ProjectId, string Name, IReadOnlyList<MarkDto> Marks);
 
-    public sealed record HealthDto(Guid NetworkId, DateTime At, IReadOnlyList<MarkDto> Marks, IReadOnlyList<ProjectDto> Projects);
+    public sealed record HealthDto(Guid NetworkId, DateTime At, IReadOnlyList<MarkDto> Marks, IReadOnlyList<ProjectDto> Projects, MinutesDto? Minutes);
+
+    /// <summary>Of the network meetings the meetings mark counts (Held), how many have approved minutes; per project, its events with approved minutes.</summary>
+    public sealed record MinutesDto(int Held, int WithMinutes, IReadOnlyList<ProjectMinutesDto> Projects);
+
+    public sealed record ProjectMinutesDto(Guid ProjectId, string Name, int WithMinutes);
 
     public sealed record PageModel(NetworkFact Network, NetworkHealth Health, HealthSettingsInput Settings, FormErrors Errors, List<TrendMonth> Trend, bool Coordinator, Guid? ProjectId, string? Saved, bool NetworkLinks);
 
@@ -73,7 +78,7 @@ internal sealed class HealthEndpoints : ICarterModule
                     : ApiResults.NotFound(l["NetworkNotFound"]))
             .RequireAuthorization(Policies.Monitoring)
             .WithTags("Monitoring")
-            .WithSummary("A network's health: the ten marks (rules, commitment, tasks, leadership, coordination, meetings, goals, trust, knowledge, motivation) with status ok / attention / missing, evidence links and the next step, for the network and each running project");
+            .WithSummary("A network's health: the ten marks (rules, commitment, tasks, leadership, coordination, meetings, goals, trust, knowledge, motivation) with status ok / attention / missing, evidence links and the next step, for the network and each running project; beside them, how many of the meetings have approved minutes (minutes)");
 
         app.MapPut(api + "/settings", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (Guid id, SettingsDto input, MonitoringAccess access, HealthService service, ClaimsPrincipal user, IStringLocalizer<MonitoringStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
@@ -101,7 +106,8 @@ internal sealed class HealthEndpoints : ICarterModule
     }
 
     public static HealthDto Dto(NetworkHealth h)
-        => new(h.NetworkId, h.At, [.. h.Marks.Select(Dto)], [.. h.Projects.Select(p => new ProjectDto(p.ProjectId, p.Name, [.. p.Marks.Select(Dto)]))]);
+        => new(h.NetworkId, h.At, [.. h.Marks.Select(Dto)], [.. h.Projects.Select(p => new ProjectDto(p.ProjectId, p.Name, [.. p.Marks.Select(Dto)]))],
+            h.Minutes is { } m ? new(m.Held, m.WithMinutes, [.. m.Projects.Select(p => new ProjectMinutesDto(p.ProjectId, p.Name, p.WithMinutes))]) : null);
 
     private static MarkDto Dto(Mark m) => new(m.Key, m.Status, [.. m.Evidence.Select(e => new EvidenceDto(e.Kind, e.Title, e.Href, e.Ok, e.Detail))], m.Next);
 

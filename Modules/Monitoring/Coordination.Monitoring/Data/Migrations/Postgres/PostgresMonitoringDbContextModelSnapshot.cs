@@ -278,6 +278,31 @@ namespace Coordination.Monitoring.Data.Migrations.Postgres
                     b.ToTable("LetterFacts", "monitoring");
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.MinutesFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("MinutesFacts", "monitoring");
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.ModelFact", b =>
                 {
                     b.Property<Guid>("ModelId")

@@ -272,6 +272,31 @@ namespace Coordination.Monitoring.Data.Migrations.Sqlite
                     b.ToTable("LetterFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Monitoring.Data.MinutesFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("MinutesFacts", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Monitoring.Data.ModelFact", b =>
                 {
                     b.Property<Guid>("ModelId")
