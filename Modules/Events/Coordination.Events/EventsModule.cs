@@ -19,7 +19,7 @@ public sealed class EventsModule : IModule
         module.AddDatabase<EventsDbContext, SqliteEventsDbContext, PostgresEventsDbContext>();
         module.Services
             .AddScoped<Features.SaveEvent.EventSaver>()
-            .AddScoped<Features.Registrations.Registrar>();
+            .AddScoped<Registering.Registrar>();
         module.Subscribe<NetworkCreated, Features.TrackNetworks.NetworkCreatedHandler>();
         module.Subscribe<ProjectJoinedNetwork, Features.TrackNetworks.ProjectHandlers>();
         module.Subscribe<ProjectUpdated, Features.TrackNetworks.ProjectHandlers>();

@@ -4,7 +4,7 @@ using Carter;
 using Coordination.Events.Access;
 using Coordination.Events.Contracts;
 using Coordination.Events.Data;
-using Coordination.Events.Features.Registrations;
+using Coordination.Events.Registering;
 using Coordination.Events.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
@@ -84,7 +84,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
         api.MapPut("/attendance", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, AttendanceInput input, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
                 await SetAttendanceAsync(db, id, input.RegistrationIds ?? [], user, clock, ct) ? TypedResults.NoContent() : ApiResults.NotFound())
             .WithSummary("Sets who attended: the listed registrations attended, the others did not");
-        api.MapPost("/walk-ins", async Task<Results<Created<RegistrationEndpoints.Registered>, ValidationProblem, ProblemHttpResult>> (Guid id, RegistrationInput input, EventsDbContext db, IValidator<RegistrationInput> validator, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
+        api.MapPost("/walk-ins", async Task<Results<Created<Registered>, ValidationProblem, ProblemHttpResult>> (Guid id, RegistrationInput input, EventsDbContext db, IValidator<RegistrationInput> validator, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
             {
                 var (found, errors) = await AddWalkInAsync(db, validator, id, input, user, clock, l, ct);
                 if (!found)
@@ -99,7 +99,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
 
                 var email = input.Email!.Trim().ToLowerInvariant();
                 var walkIn = await db.Registrations.SingleAsync(r => r.EventId == id && r.Email == email, ct);
-                return TypedResults.Created($"/api/v1/events/{id}/registrations/{walkIn.Id}", new RegistrationEndpoints.Registered(walkIn.Id, "registered"));
+                return TypedResults.Created($"/api/v1/events/{id}/registrations/{walkIn.Id}", new Registered(walkIn.Id, "registered"));
             })
             .WithSummary("Adds someone who came without registering, marked attended");
         api.MapPost("/held", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
@@ -128,7 +128,7 @@ internal sealed class AttendanceEndpoints : ICarterModule
             return null;
         }
 
-        var registrations = await RegistrationEndpoints.ListAsync(db, id, ct);
+        var registrations = await Registrar.ListAsync(db, id, ct);
         return new RazorComponentResult<AttendancePage>(new { Model = new PageModel(e, registrations, walkIn, errors, saved, clock.GetUtcNow().UtcDateTime) }) { StatusCode = status };
     }
 

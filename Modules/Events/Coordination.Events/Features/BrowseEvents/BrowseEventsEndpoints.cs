@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Coordination.Events.Registering;
 
 namespace Coordination.Events.Features.BrowseEvents;
 
@@ -39,7 +40,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        app.MapGet("/events/{id:guid}", async Task<IResult> (Guid id, string? saved, EventsDbContext db, Registrations.Registrar registrar, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/events/{id:guid}", async Task<IResult> (Guid id, string? saved, EventsDbContext db, Registering.Registrar registrar, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var e = await db.Events.AsNoTracking().Include(x => x.Materials).SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (e is null)

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Coordination.Events.Access;
 using Coordination.Events.Data;
-using Coordination.Events.Features.Registrations;
+using Coordination.Events.Registering;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -30,7 +30,7 @@ internal sealed class EraseGuestEndpoints : ICarterModule
                     return ApiResults.NotFound();
                 }
 
-                var registrations = await Anonymise(db, email, ct);
+                var registrations = await RegistrationAnonymiser.AnonymiseAllAsync(db, email, ct);
                 db.Audit(user.UserId(), "EraseGuest", nameof(Registration), "-", registrations.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(new Erased(registrations));
@@ -38,16 +38,4 @@ internal sealed class EraseGuestEndpoints : ICarterModule
             .RequireAuthorization(Policies.Coordinator)
             .WithTags("Events")
             .WithSummary("Anonymises every registration made with an e-mail address (a guest's request to be forgotten); the counts stay");
-
-    /// <summary>Anonymises (tracked, not saved) the registrations of <paramref name="email"/>.</summary>
-    public static async Task<int> Anonymise(EventsDbContext db, string email, CancellationToken ct)
-    {
-        var registrations = await db.Registrations.Where(r => r.Email == email).ToListAsync(ct);
-        foreach (var registration in registrations)
-        {
-            RegistrationAnonymiser.Anonymise(registration);
-        }
-
-        return registrations.Count;
-    }
 }

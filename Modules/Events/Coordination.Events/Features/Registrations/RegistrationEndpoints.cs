@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Events.Registering;
 
 namespace Coordination.Events.Features.Registrations;
 
@@ -18,8 +19,6 @@ namespace Coordination.Events.Features.Registrations;
 /// link, and the organiser's list and its export.</summary>
 internal sealed class RegistrationEndpoints : ICarterModule
 {
-    public sealed record Registered(Guid Id, string Status);
-
     public sealed record CancelInput(string? Token);
 
     public sealed record RegistrationDto(Guid Id, string Name, string Email, string? Organisation, string? Needs, string Status, DateTime CreatedAt, bool Attended, bool WalkIn);
@@ -190,7 +189,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
         var organiser = app.MapGroup("/api/v1/events/{id:guid}/registrations").RequireAuthorization(Policies.Coordinator).WithTags("Events");
         organiser.MapGet("/", async Task<Results<Ok<ListResponse>, ProblemHttpResult>> (Guid id, EventsDbContext db, CancellationToken ct) =>
                 await db.Events.AnyAsync(e => e.Id == id, ct)
-                    ? TypedResults.Ok(new ListResponse([.. (await ListAsync(db, id, ct)).Select(Dto)]))
+                    ? TypedResults.Ok(new ListResponse([.. (await Registrar.ListAsync(db, id, ct)).Select(Dto)]))
                     : ApiResults.NotFound())
             .WithSummary("The registrations of an event for its organiser, registered first, then the waiting list in order");
         organiser.MapDelete("/{registrationId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid registrationId, Registrar registrar, CancellationToken ct) =>
@@ -206,7 +205,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
                         return ApiResults.NotFound();
                     }
 
-                    var rows = await ListAsync(db, id, ct);
+                    var rows = await Registrar.ListAsync(db, id, ct);
                     var table = new ExportTable(
                         [l["Name"], l["Email"], l["Organisation"], l["Needs"], l["Status"], l["RegisteredAt"], l["Attended"]],
                         rows.Select(r => (IReadOnlyList<object?>)[r.Name, r.Email, r.Organisation, r.Needs, l["Status_" + EnumText.Of(r.Status)].Value, HelsinkiTime.FormatDateTime(r.CreatedAt), r.Attended ? l["Yes"].Value : ""]));
@@ -231,10 +230,4 @@ internal sealed class RegistrationEndpoints : ICarterModule
     }
 
     public static RegistrationDto Dto(Registration r) => new(r.Id, r.Name, r.Email, r.Organisation, r.Needs, EnumText.Of(r.Status), r.CreatedAt, r.Attended, r.WalkIn);
-
-    public static Task<List<Registration>> ListAsync(EventsDbContext db, Guid id, CancellationToken ct)
-        => db.Registrations.AsNoTracking().Where(r => r.EventId == id)
-            .OrderBy(r => r.Status == RegistrationStatus.Registered ? 0 : r.Status == RegistrationStatus.Waitlisted ? 1 : 2)
-            .ThenBy(r => r.Number).ThenBy(r => r.Id)
-            .ToListAsync(ct);
 }

@@ -8,12 +8,13 @@ using Coordination.Shared.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Coordination.Events.Registering;
 
 namespace Coordination.Events.Features.SaveEvent;
 
 /// <summary>Creates events (one, or the occurrences of a series), edits and cancels them. Each
 /// change that calendars must see raises the event's iCalendar SEQUENCE.</summary>
-internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> validator, TimeProvider clock, IStringLocalizer<EventsStrings> l, Registrations.Registrar registrar)
+internal sealed class EventSaver(EventsDbContext db, IValidator<EventInput> validator, TimeProvider clock, IStringLocalizer<EventsStrings> l, Registering.Registrar registrar)
 {
     public async Task<(List<Guid> Ids, FormErrors Errors)> CreateAsync(EventInput input, string? userId, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ internal sealed class PersonHandlers(EventsDbContext db) :
             return;
         }
 
-        await Privacy.EraseGuestEndpoints.Anonymise(db, person.Email, cancellationToken);
+        await RegistrationAnonymiser.AnonymiseAllAsync(db, person.Email, cancellationToken);
         db.People.Remove(person);
     }
 

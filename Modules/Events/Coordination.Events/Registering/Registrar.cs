@@ -12,25 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
 
-namespace Coordination.Events.Features.Registrations;
-
-/// <summary>A registration as entered (by the person, or by the organiser for a walk-in).</summary>
-internal sealed record RegistrationInput(string? Name, string? Email, string? Organisation = null, string? Needs = null, string? Language = null);
-
-internal sealed class RegistrationInputValidator : AbstractValidator<RegistrationInput>
-{
-    public RegistrationInputValidator(IStringLocalizer<SharedStrings> shared, IStringLocalizer<EventsStrings> l)
-    {
-        RuleFor(x => x.Name).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["Name"]))
-            .MaximumLength(200).WithMessage(_ => shared.Plural("TooLong", 200, l["Name"]));
-        RuleFor(x => x.Email).NotEmpty().WithMessage(_ => string.Format(CultureInfo.CurrentCulture, shared["Required"], l["Email"]))
-            .MaximumLength(254).WithMessage(_ => shared.Plural("TooLong", 254, l["Email"]))
-            .EmailAddress().WithMessage(_ => l["EmailInvalid"]);
-        RuleFor(x => x.Organisation).MaximumLength(300).WithMessage(_ => shared.Plural("TooLong", 300, l["Organisation"]));
-        RuleFor(x => x.Needs).MaximumLength(1000).WithMessage(_ => shared.Plural("TooLong", 1000, l["Needs"]));
-        RuleFor(x => x.Language).Must(x => x is null or "fi" or "sv" or "en").WithMessage(_ => l["LanguageInvalid"]);
-    }
-}
+namespace Coordination.Events.Registering;
 
 internal enum RegisterOutcome
 {
@@ -40,6 +22,9 @@ internal enum RegisterOutcome
     Duplicate,
     Closed,
 }
+
+/// <summary>The API's answer to a registration or a walk-in: registered or waitlisted.</summary>
+internal sealed record Registered(Guid Id, string Status);
 
 internal sealed record RegisterResult(RegisterOutcome Outcome, Guid Id, FormErrors Errors, string? Message = null);
 
@@ -253,4 +238,11 @@ internal sealed class Registrar(
 
         db.QueueMail(new EmailMessage(r.Email, r.Name, string.Format(CultureInfo.CurrentCulture, l[subject], title), string.Format(CultureInfo.CurrentCulture, l[body], r.Name, details)), key, now);
     }
+
+    /// <summary>An event's registrations: registered first, then the waiting list in order, then the cancelled.</summary>
+    public static Task<List<Registration>> ListAsync(EventsDbContext db, Guid id, CancellationToken ct)
+        => db.Registrations.AsNoTracking().Where(r => r.EventId == id)
+            .OrderBy(r => r.Status == RegistrationStatus.Registered ? 0 : r.Status == RegistrationStatus.Waitlisted ? 1 : 2)
+            .ThenBy(r => r.Number).ThenBy(r => r.Id)
+            .ToListAsync(ct);
 }
