@@ -10,10 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Host.Tests;
 
-/// <summary>Every page of the route table without a route value, read by a coordinator in Swedish
-/// and in English, as the reader did by eye: no resource key instead of a text, and no
-/// Finnish word of the site's own texts (a word found only in the Finnish resources) left in it.
-/// The routes are enumerated at run time, so a new page is read too.</summary>
+/// <summary>Every page of the route table (those with an id on one thing of each kind), read by a
+/// coordinator and by a guest in Swedish and in English, as the reader did by eye: no
+/// resource key instead of a text, and no Finnish word of the site's own texts (a word found only
+/// in the Finnish resources) left in it. The routes are enumerated at run time, so a new page is
+/// read too.</summary>
 public sealed partial class PageLanguageTests() : AppFixture(Provider.Sqlite)
 {
     // Not pages for reading: feeds, files, the API and the technical tools; the audit trail shows
@@ -88,9 +89,11 @@ public sealed partial class PageLanguageTests() : AppFixture(Provider.Sqlite)
         var keys = ResourceKeys();
         var read = 0;
         var found = new List<string>();
-        foreach (var path in PagePaths())
+        // The coordinator reads every page; a guest reads the public ones as they are shown to guests.
+        var guest = App.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var (reader, path) in PagePaths().Select(p => (client, p)).Concat(PagePaths().Select(p => (guest, p))))
         {
-            var response = await client.GetAsync($"{path}?culture={language}&ui-culture={language}");
+            var response = await reader.GetAsync($"{path}?culture={language}&ui-culture={language}");
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
             {
                 continue;
