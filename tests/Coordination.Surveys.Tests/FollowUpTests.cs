@@ -189,6 +189,32 @@ public sealed partial class FollowUpTests(Provider provider)
         Assert.That(await SurveysSetup.InSurveysAsync(app, db => db.AuditEntries.AnyAsync(a => a.Action == "AddFollowUpRecipient" && a.EntityId == wave.Id.ToString())), Is.True, "audited");
     }
 
+    /// <summary>ProjectDeleted (issue 24): the deleted project's waves not yet sent go; the sent
+    /// wave stays with its recipients, and its model no longer names the project.</summary>
+    [Test]
+    public async Task A_deleted_projects_planned_waves_go_and_the_sent_wave_stays()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CoordinationApp(database, SurveysSetup.NoPublicRateLimit);
+        var coordinator = await app.ApiClientAsync(Roles.Coordinator);
+        var network = await SurveysSetup.NetworkAsync(app, coordinator);
+        var project = await EndedProjectAsync(app, coordinator, network, "POI", DateOnly.FromDateTime(HelsinkiTime.ToLocal(DateTime.UtcNow)).AddMonths(-13));
+        var model = await PublishedModelAsync(coordinator, network, project.Id, "Poistuvan hankkeen malli");
+        await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(app, db => db.Models.CountAsync(m => m.Published && m.ProjectId == project.Id)), n => n == 1);
+        await RunAsync(app, "membership:membership-end-projects");
+        await Eventually.WaitForAsync(() => SurveysSetup.InSurveysAsync(app, db => db.FollowUpWaves.CountAsync(w => w.ProjectId == project.Id)), n => n == 2);
+        await RunAsync(app, "surveys:followups");
+        Assert.That(await SurveysSetup.InSurveysAsync(app, db => db.FollowUpWaves.CountAsync(w => w.ProjectId == project.Id && w.Status == FollowUpStatus.Sent)), Is.EqualTo(1));
+
+        Assert.That((await coordinator.DeleteAsync($"/api/v1/membership/projects/{project.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var waves = await Eventually.WaitForAsync(
+            () => SurveysSetup.InSurveysAsync(app, db => db.FollowUpWaves.AsNoTracking().Where(w => w.ProjectId == project.Id).Select(w => w.Status).ToListAsync()),
+            statuses => statuses.Count == 1);
+        Assert.That(waves, Is.EqualTo(new[] { FollowUpStatus.Sent }), "the 24-month wave is not asked; the 12-month one stays");
+        Assert.That(await SurveysSetup.InSurveysAsync(app, db => db.FollowUpRecipients.CountAsync()), Is.EqualTo(3), "its recipients stay");
+        Assert.That(await SurveysSetup.InSurveysAsync(app, db => db.Models.AnyAsync(m => m.ModelId == model && m.ProjectId == null)), Is.True);
+    }
+
     internal sealed record EndedProject(Guid Id, List<Guid> Organisations, List<string> People);
 
     /// <summary>A project of three organisations (lead, two partners) that ends on

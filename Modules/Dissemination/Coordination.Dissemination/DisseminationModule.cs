@@ -35,6 +35,7 @@ public sealed class DisseminationModule : IModule
         module.Subscribe<NetworkCreated, MembershipHandlers>();
         module.Subscribe<ProjectJoinedNetwork, MembershipHandlers>();
         module.Subscribe<ProjectUpdated, MembershipHandlers>();
+        module.Subscribe<ProjectDeleted, MembershipHandlers>();
         module.Subscribe<PersonRegistered, MembershipHandlers>();
         module.Subscribe<PersonUpdated, MembershipHandlers>();
         module.Subscribe<PersonErased, MembershipHandlers>();

@@ -28,6 +28,7 @@ public sealed class PeerReviewModule : IModule
             .AddScoped<Features.SaveRound.RoundSaver>();
         module.Subscribe<ProjectJoinedNetwork, NetworkHandlers>();
         module.Subscribe<ProjectUpdated, NetworkHandlers>();
+        module.Subscribe<ProjectDeleted, NetworkHandlers>();
         module.Subscribe<PersonRegistered, NetworkHandlers>();
         module.Subscribe<PersonUpdated, NetworkHandlers>();
         module.Subscribe<PersonErased, NetworkHandlers>();

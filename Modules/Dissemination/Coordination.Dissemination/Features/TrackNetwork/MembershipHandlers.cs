@@ -11,6 +11,7 @@ internal sealed class MembershipHandlers(DisseminationDbContext db) :
     IIntegrationEventHandler<NetworkCreated>,
     IIntegrationEventHandler<ProjectJoinedNetwork>,
     IIntegrationEventHandler<ProjectUpdated>,
+    IIntegrationEventHandler<ProjectDeleted>,
     IIntegrationEventHandler<PersonRegistered>,
     IIntegrationEventHandler<PersonUpdated>,
     IIntegrationEventHandler<PersonErased>
@@ -28,6 +29,17 @@ internal sealed class MembershipHandlers(DisseminationDbContext db) :
 
     public Task HandleAsync(ProjectUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
         => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
+
+    /// <summary>A deleted project's models and posts stay published, as the network's own: they
+    /// are public results, and a coordinator may give them another project. Its managers lose
+    /// their say over them with Membership's PersonUpdated.</summary>
+    public async Task HandleAsync(ProjectDeleted e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var project = (Guid?)e.ProjectId;
+        await db.Models.Where(m => m.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(m => m.ProjectId, (Guid?)null), cancellationToken);
+        await db.Posts.Where(p => p.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(p => p.ProjectId, (Guid?)null), cancellationToken);
+        await db.Projects.Where(p => p.ProjectId == e.ProjectId).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)
         => PersonAsync(e.PersonId, e.Email, e.Roles, cancellationToken);

@@ -13,6 +13,7 @@ internal sealed class MembershipHandlers(MonitoringDbContext db) :
     IIntegrationEventHandler<ProjectJoinedNetwork>,
     IIntegrationEventHandler<ProjectUpdated>,
     IIntegrationEventHandler<ProjectEnded>,
+    IIntegrationEventHandler<ProjectDeleted>,
     IIntegrationEventHandler<PersonRegistered>,
     IIntegrationEventHandler<PersonUpdated>,
     IIntegrationEventHandler<PersonErased>
@@ -45,6 +46,29 @@ internal sealed class MembershipHandlers(MonitoringDbContext db) :
         }
 
         project.EndedAt ??= integrationEvent.OccurredAt;
+    }
+
+    /// <summary>A deleted project (one imported twice, say) leaves the health page, the report and
+    /// the reporting calendar with what Monitoring kept only for it. What the network did stays
+    /// counted for the network: events, attendances and follow-ups keep their rows, and models,
+    /// posts and minutes that named the project no longer do (Dissemination detaches them too).
+    /// Roles go with Membership's PersonUpdated for each person who held one.</summary>
+    public async Task HandleAsync(ProjectDeleted e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var id = e.ProjectId;
+        var project = (Guid?)id;
+        var dates = db.ReportingDates.Where(d => d.ProjectId == id).Select(d => d.Id);
+        await db.ReportReminders.Where(r => dates.Contains(r.ReportingDateId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ReportingDates.Where(d => d.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.HealthSnapshots.Where(s => s.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.AttendanceProjects.Where(a => a.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Letters.Where(l => l.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Goals.Where(g => g.ProjectId == project).ExecuteDeleteAsync(cancellationToken);
+        await db.Models.Where(m => m.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(m => m.ProjectId, (Guid?)null), cancellationToken);
+        await db.Posts.Where(p => p.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(p => p.ProjectId, (Guid?)null), cancellationToken);
+        await db.Minutes.Where(m => m.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(m => m.ProjectId, (Guid?)null), cancellationToken);
+        await db.ProjectOrganisations.Where(o => o.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Projects.Where(p => p.ProjectId == id).ExecuteDeleteAsync(cancellationToken);
     }
 
     public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)

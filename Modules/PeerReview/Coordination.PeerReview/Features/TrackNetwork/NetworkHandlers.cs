@@ -16,6 +16,7 @@ namespace Coordination.PeerReview.Features.TrackNetwork;
 internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService submissions) :
     IIntegrationEventHandler<ProjectJoinedNetwork>,
     IIntegrationEventHandler<ProjectUpdated>,
+    IIntegrationEventHandler<ProjectDeleted>,
     IIntegrationEventHandler<PersonRegistered>,
     IIntegrationEventHandler<PersonUpdated>,
     IIntegrationEventHandler<PersonErased>,
@@ -28,6 +29,16 @@ internal sealed class NetworkHandlers(PeerReviewDbContext db, SubmissionService 
 
     public Task HandleAsync(ProjectUpdated e, IntegrationEventContext context, CancellationToken cancellationToken)
         => ProjectAsync(e.ProjectId, e.NetworkId, e.Name, e.Acronym, e.Organisations, cancellationToken);
+
+    /// <summary>The project leaves the copy and a waiting request no longer names it (Dissemination
+    /// detaches its models too). Submissions and reviewers keep the id: they record a round as it
+    /// was, and a conflict of interest stays one.</summary>
+    public async Task HandleAsync(ProjectDeleted e, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        var project = (Guid?)e.ProjectId;
+        await db.Requests.Where(r => r.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProjectId, (Guid?)null), cancellationToken);
+        await db.Projects.Where(p => p.ProjectId == e.ProjectId).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public Task HandleAsync(PersonRegistered e, IntegrationEventContext context, CancellationToken cancellationToken)
         => PersonAsync(e.PersonId, e.Name, e.Email, e.OrganisationId, e.Language, e.Roles, cancellationToken);

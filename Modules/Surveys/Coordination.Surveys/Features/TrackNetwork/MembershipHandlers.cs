@@ -39,6 +39,10 @@ internal sealed class MembershipHandlers(SurveysDbContext db) :
         await db.Invitations.Where(i => i.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(i => i.ProjectId, (Guid?)null), cancellationToken);
         await db.Responses.Where(r => r.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(r => r.ProjectId, (Guid?)null), cancellationToken);
         await db.Answers.Where(a => a.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(a => a.ProjectId, (Guid?)null), cancellationToken);
+        // Follow-up waves not yet sent are not asked; sent ones and their answers stay (the
+        // method bank's follow-up line and Monitoring's figures come from them).
+        await db.FollowUpWaves.Where(w => w.ProjectId == e.ProjectId && w.Status == FollowUpStatus.Planned).ExecuteDeleteAsync(cancellationToken);
+        await db.Models.Where(m => m.ProjectId == project).ExecuteUpdateAsync(u => u.SetProperty(m => m.ProjectId, (Guid?)null), cancellationToken);
         await db.Projects.Where(p => p.ProjectId == e.ProjectId).ExecuteDeleteAsync(cancellationToken);
     }
 
