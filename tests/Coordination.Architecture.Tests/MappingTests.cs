@@ -8,7 +8,7 @@ namespace Coordination.Architecture.Tests;
 /// (RequireDestinationMemberSource), so a renamed field fails here, not at run time.</summary>
 public sealed class MappingTests
 {
-    public static IEnumerable<string> Modules => ["Membership"];
+    public static IEnumerable<string> Modules => ["Membership", "Events", "PeerReview", "Surveys", "Dissemination", "Monitoring"];
 
     [TestCaseSource(nameof(Modules))]
     public void The_module_mappings_compile(string module)

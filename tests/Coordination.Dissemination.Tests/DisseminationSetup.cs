@@ -11,16 +11,8 @@ namespace Coordination.Dissemination.Tests;
 /// through its events), and model cards.</summary>
 internal static class DisseminationSetup
 {
-    public static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            Assert.Fail($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return (body!["id"] ?? body["projectId"])!.GetValue<Guid>();
-    }
+    public static Task<Guid> IdOfAsync(HttpResponseMessage response)
+        => ApiSetup.IdOfAsync(response);
 
     public static async Task<T> InDisseminationAsync<T>(CoordinationApp app, Func<DisseminationDbContext, Task<T>> query)
     {
@@ -28,12 +20,8 @@ internal static class DisseminationSetup
         return await query(scope.ServiceProvider.GetRequiredService<DisseminationDbContext>());
     }
 
-    public static async Task<Guid> NetworkAsync(CoordinationApp app, HttpClient coordinator)
-    {
-        var id = await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = $"Levitysverkosto {Guid.NewGuid():N}" } }));
-        Assert.That(await Eventually.WaitForAsync(() => InDisseminationAsync(app, db => db.Networks.AnyAsync(n => n.NetworkId == id)), k => k), Is.True);
-        return id;
-    }
+    public static Task<Guid> NetworkAsync(CoordinationApp app, HttpClient coordinator)
+        => ApiSetup.NetworkAsync<DisseminationDbContext>(app, coordinator, new { fi = $"Levitysverkosto {Guid.NewGuid():N}" }, (db, id) => db.Networks.AnyAsync(n => n.NetworkId == id), "Dissemination learns the network");
 
     public static async Task<Guid> ProjectAsync(CoordinationApp app, HttpClient coordinator, Guid networkId, string acronym)
     {

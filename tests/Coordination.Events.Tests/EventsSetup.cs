@@ -13,18 +13,9 @@ internal static class EventsSetup
     /// <summary>Settings for fixtures that send many public requests from one address.</summary>
     public static readonly Dictionary<string, string?> NoPublicRateLimit = new() { ["Coordination:RateLimits:PublicFormsPerMinute"] = "1000000" };
 
-    public static async Task<Guid> NetworkAsync(CoordinationApp app, HttpClient coordinator)
-    {
-        var response = await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = $"Tapahtumaverkosto {Guid.NewGuid():N}", sv = "Evenemangsnätverket" } });
-        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var known = await Eventually.WaitForAsync(async () =>
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<EventsDbContext>().Networks.AnyAsync(n => n.NetworkId == id);
-        }, k => k);
-        Assert.That(known, Is.True, "Events learns the network from NetworkCreated");
-        return id;
-    }
+    public static Task<Guid> NetworkAsync(CoordinationApp app, HttpClient coordinator)
+        => ApiSetup.NetworkAsync<EventsDbContext>(
+            app, coordinator, new { fi = $"Tapahtumaverkosto {Guid.NewGuid():N}", sv = "Evenemangsnätverket" }, (db, id) => db.Networks.AnyAsync(n => n.NetworkId == id), "Events learns the network from NetworkCreated");
 
     /// <summary>A project of <paramref name="networkId"/> (made in Membership); returns once Events knows it.</summary>
     public static async Task<Guid> ProjectAsync(CoordinationApp app, HttpClient coordinator, Guid networkId, string acronym)

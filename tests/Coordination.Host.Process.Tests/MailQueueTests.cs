@@ -286,9 +286,6 @@ public sealed class MailQueueTests(Provider provider)
         return eventId;
     }
 
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-    }
+    private static Task<Guid> IdOfAsync(HttpResponseMessage response)
+        => ApiSetup.IdOfAsync(response);
 }

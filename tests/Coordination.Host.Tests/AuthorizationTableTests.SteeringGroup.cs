@@ -63,11 +63,8 @@ public sealed partial class AuthorizationTableTests
             Is.EqualTo(HttpStatusCode.OK), "the project's own steering group sees it");
     }
 
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-    }
+    private static Task<Guid> IdOfAsync(HttpResponseMessage response)
+        => ApiSetup.IdOfAsync(response);
 
     private static async Task<Guid> ProjectAsync(HttpClient coordinator, Guid network, string acronym)
     {

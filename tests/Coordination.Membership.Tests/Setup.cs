@@ -16,16 +16,8 @@ internal static class Setup
         "1637425-0", "6958351-5", "0349931-0", "5247005-5", "1450545-6", "2691493-5", "7424692-7", "5905072-3", "5549173-2", "6310002-5",
     ];
 
-    public static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            Assert.Fail($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return (body!["id"] ?? body["projectId"])!.GetValue<Guid>();
-    }
+    public static Task<Guid> IdOfAsync(HttpResponseMessage response)
+        => ApiSetup.IdOfAsync(response);
 
     public static async Task<Guid> NetworkAsync(HttpClient coordinator, string? name = null)
         => await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = name ?? $"Verkosto {Interlocked.Increment(ref _counter)} {Guid.NewGuid():N}" } }));

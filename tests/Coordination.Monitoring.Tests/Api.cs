@@ -12,16 +12,8 @@ namespace Coordination.Monitoring.Tests;
 /// <summary>Small helpers for driving the site through its API in these tests.</summary>
 internal static class Api
 {
-    public static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            Assert.Fail($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        return (body["id"] ?? body["projectId"])!.GetValue<Guid>();
-    }
+    public static Task<Guid> IdOfAsync(HttpResponseMessage response)
+        => ApiSetup.IdOfAsync(response);
 
     public static async Task OkAsync(HttpResponseMessage response)
     {

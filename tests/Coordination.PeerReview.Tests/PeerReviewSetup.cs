@@ -15,16 +15,8 @@ internal sealed class PeerReviewSetup(CoordinationApp app, HttpClient coordinato
 {
     public sealed record Project(Guid Id, Guid Organisation, HttpClient Manager, string ManagerEmail);
 
-    public static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            Assert.Fail($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return body!["id"]!.GetValue<Guid>();
-    }
+    public static Task<Guid> IdOfAsync(HttpResponseMessage response)
+        => ApiSetup.IdOfAsync(response);
 
     public async Task<T> InPeerReviewAsync<T>(Func<PeerReviewDbContext, Task<T>> query)
     {

@@ -21,15 +21,8 @@ internal static partial class SurveysSetup
 
     public static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
-    public static async Task<Guid> IdOfAsync(HttpResponseMessage response)
-    {
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            Assert.Fail($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-    }
+    public static Task<Guid> IdOfAsync(HttpResponseMessage response)
+        => ApiSetup.IdOfAsync(response);
 
     public static async Task<T> InSurveysAsync<T>(CoordinationApp app, Func<SurveysDbContext, Task<T>> query)
     {
@@ -37,12 +30,9 @@ internal static partial class SurveysSetup
         return await query(scope.ServiceProvider.GetRequiredService<SurveysDbContext>());
     }
 
-    public static async Task<Guid> NetworkAsync(CoordinationApp app, HttpClient coordinator)
-    {
-        var id = await IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = $"Kyselyverkosto {Interlocked.Increment(ref _counter)} {Guid.NewGuid():N}", sv = "Enkätnätverket" } }));
-        Assert.That(await Eventually.WaitForAsync(() => InSurveysAsync(app, db => db.Networks.AnyAsync(n => n.NetworkId == id)), k => k), Is.True, "Surveys learns the network");
-        return id;
-    }
+    public static Task<Guid> NetworkAsync(CoordinationApp app, HttpClient coordinator)
+        => ApiSetup.NetworkAsync<SurveysDbContext>(
+            app, coordinator, new { fi = $"Kyselyverkosto {Interlocked.Increment(ref _counter)} {Guid.NewGuid():N}", sv = "Enkätnätverket" }, (db, id) => db.Networks.AnyAsync(n => n.NetworkId == id), "Surveys learns the network");
 
     public static async Task<Guid> ProjectAsync(CoordinationApp app, HttpClient coordinator, Guid networkId, string acronym)
     {

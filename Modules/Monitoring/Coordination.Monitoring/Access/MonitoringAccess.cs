@@ -16,7 +16,6 @@ internal sealed class MonitoringAccess(MonitoringDbContext db)
 
     public static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator);
 
-    public static string? Email(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
 
     /// <summary>The networks <paramref name="user"/> may read indicators and reports of, by name.</summary>
     public async Task<List<NetworkFact>> NetworksAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -40,7 +39,7 @@ internal sealed class MonitoringAccess(MonitoringDbContext db)
     /// <summary>The projects <paramref name="user"/> manages (empty but for project managers).</summary>
     public async Task<List<Guid>> ManagedProjectsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var email = Email(user);
+        var email = user.Email();
         if (email is null || !user.IsInRole(Roles.ProjectManager))
         {
             return [];
@@ -54,7 +53,7 @@ internal sealed class MonitoringAccess(MonitoringDbContext db)
 
     private async Task<List<Guid>> GivenNetworksAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var email = Email(user);
+        var email = user.Email();
         if (email is null || !user.IsInRole(Roles.Funder))
         {
             return [];

@@ -12,11 +12,10 @@ internal sealed class ReviewAccess(PeerReviewDbContext db)
 {
     public static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator);
 
-    public static string? Email(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
 
     public async Task<IReadOnlySet<Guid>> ManagedProjectsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var email = Email(user);
+        var email = user.Email();
         if (email is null || !user.IsInRole(Roles.ProjectManager))
         {
             return new HashSet<Guid>();
@@ -40,7 +39,7 @@ internal sealed class ReviewAccess(PeerReviewDbContext db)
             return (assignment, false);
         }
 
-        var email = Email(user);
+        var email = user.Email();
         var mine = email is not null && await db.Reviewers.AnyAsync(r => r.Id == assignment.ReviewerId && r.Email == email, ct);
         return mine ? (assignment, false) : (null, true);
     }

@@ -2,6 +2,7 @@ using Coordination.PeerReview.Data;
 using Coordination.PeerReview.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -157,8 +158,9 @@ internal sealed record RoundInput(
         => [.. ParseLines(l["DefaultCriteria"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select((c, i) => new Criterion($"c{i + 1}", c.Title!, c.Rubric!))];
 
+    // Hand-written: the type is the API's text and the times Helsinki wall-clock input.
     public static RoundInput From(Round r) => new(
         r.Name, r.Type switch { RoundType.Peer => "peer", RoundType.Expert => "expert", _ => "roundTable" }, r.ReviewersPerSubmission, r.MaxReviewsPerReviewer,
         r.OpensAt is { } o ? HelsinkiTime.LocalInput(o) : null, r.ClosesAt is { } c ? HelsinkiTime.LocalInput(c) : null, r.NetworkId, r.ShowReviewerNames, r.EventId,
-        [.. r.Criteria.Select(c => new CriterionInput(c.Title, c.Rubric))]);
+        [.. r.Criteria.Select(c => c.Adapt<CriterionInput>(PeerReviewMappings.Config))]);
 }

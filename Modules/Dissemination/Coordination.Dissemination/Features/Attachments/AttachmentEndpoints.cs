@@ -71,15 +71,9 @@ internal sealed class AttachmentEndpoints : ICarterModule
             .ExcludeFromDescription();
         app.MapPost("/method-bank/{id:guid}/attachments/{attachmentId:guid}/delete", async Task<IResult> (Guid id, Guid attachmentId, IFormCollection form, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
-                var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-                if (model is null)
+                if ((await access.ModelToWriteAsync(db.Models.AsNoTracking(), id, user, ct)) is (null, var refusal))
                 {
-                    return TypedResults.NotFound();
-                }
-
-                if (!await access.CanWriteAsync(user, model.ProjectId, ct))
-                {
-                    return TypedResults.Forbid();
+                    return ModelAccess.Refused(refusal);
                 }
 
                 await db.Attachments.Where(a => a.Id == attachmentId && a.ModelId == id).ExecuteDeleteAsync(ct);
@@ -106,15 +100,10 @@ internal sealed class AttachmentEndpoints : ICarterModule
 
     private static async Task<(int Status, Guid? Id, string? Error)> UploadAsync(Guid id, IFormFile? file, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
     {
-        var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        var (model, refusal) = await access.ModelToWriteAsync(db.Models.AsNoTracking(), id, user, ct);
         if (model is null)
         {
-            return (StatusCodes.Status404NotFound, null, null);
-        }
-
-        if (!await access.CanWriteAsync(user, model.ProjectId, ct))
-        {
-            return (StatusCodes.Status403Forbidden, null, null);
+            return (ModelAccess.StatusOf(refusal), null, null);
         }
 
         if (file is null || file.Length == 0)

@@ -4,6 +4,7 @@ using Coordination.Dissemination.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -96,7 +97,7 @@ internal sealed class SubscriptionEndpoints : ICarterModule
                 }
 
                 var items = await query.OrderBy(s => s.Email).Skip(paging.Skip).Take(paging.PageSize)
-                    .Select(s => new SubscriberDto(s.Email, s.Language, s.Status.ToString(), s.CreatedAt, s.ConfirmedAt)).ToListAsync(ct);
+                    .ProjectToType<SubscriberDto>(DisseminationMappings.Config).ToListAsync(ct);
                 int Count(SubscriberStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
                 return TypedResults.Ok(new SubscribersResponse(Count(SubscriberStatus.Confirmed), Count(SubscriberStatus.Pending), Count(SubscriberStatus.Unsubscribed),
                     new PagedResponse<SubscriberDto>([.. items.Select(i => i with { Status = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(i.Status) })], paging.Page, paging.PageSize, await query.CountAsync(ct))));

@@ -3,6 +3,7 @@ using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Resources;
 using Coordination.Shared.Email;
 using Coordination.Shared.Email.Queue;
+using Coordination.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +21,7 @@ internal sealed class TestSender(DisseminationDbContext db, NewsletterRenderer r
             return (false, null);
         }
 
-        var to = user.FindFirstValue(ClaimTypes.Email);
+        var to = user.Email();
         if (string.IsNullOrEmpty(to))
         {
             return (true, l["TestNoAddress"]);

@@ -54,15 +54,9 @@ internal sealed class RelationEndpoints : ICarterModule
             .ExcludeFromDescription();
         app.MapPost("/method-bank/{id:guid}/relations/{relationId:guid}/delete", async Task<IResult> (Guid id, Guid relationId, IFormCollection form, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-                if (model is null)
+                if ((await access.ModelToWriteAsync(db.Models.AsNoTracking(), id, user, ct)) is (null, var refusal))
                 {
-                    return TypedResults.NotFound();
-                }
-
-                if (!await access.CanWriteAsync(user, model.ProjectId, ct))
-                {
-                    return TypedResults.Forbid();
+                    return ModelAccess.Refused(refusal);
                 }
 
                 await db.Relations.Where(r => r.Id == relationId && r.FromModelId == id).ExecuteDeleteAsync(ct);
@@ -74,15 +68,10 @@ internal sealed class RelationEndpoints : ICarterModule
 
     private static async Task<(int Status, Guid? Id, string? Error)> AddAsync(Guid id, RelationInput input, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<DisseminationStrings> l, CancellationToken ct)
     {
-        var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        var (model, refusal) = await access.ModelToWriteAsync(db.Models.AsNoTracking(), id, user, ct);
         if (model is null)
         {
-            return (StatusCodes.Status404NotFound, null, null);
-        }
-
-        if (!await access.CanWriteAsync(user, model.ProjectId, ct))
-        {
-            return (StatusCodes.Status403Forbidden, null, null);
+            return (ModelAccess.StatusOf(refusal), null, null);
         }
 
         if (!EnumText.TryParse<RelationKind>(input.Kind, out var kind))

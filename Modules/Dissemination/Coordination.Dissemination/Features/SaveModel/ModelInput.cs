@@ -4,6 +4,7 @@ using Coordination.Dissemination.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using FluentValidation;
+using Mapster;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
@@ -36,10 +37,11 @@ internal sealed record ModelInput(
         [.. form.Lines("links").Select(l => l.Split('|', 2)).Select(p => p.Length == 2 ? new LinkInput(p[0].Trim(), p[1].Trim()) : new LinkInput(null, p[0].Trim()))],
         form.Number("version"));
 
+    // Hand-written: LocalizedText becomes the form's per-language fields.
     public static ModelInput From(Model m) => new(
         m.NetworkId, m.ProjectId, LocalizedTextInput.From(m.Title), LocalizedTextInput.From(m.Summary), LocalizedTextInput.From(m.Challenge),
         LocalizedTextInput.From(m.Method), LocalizedTextInput.From(m.Result), LocalizedTextInput.From(m.TargetGroup), LocalizedTextInput.From(m.ResourcesNeeded),
-        m.Themes, m.ContactName, m.ContactEmail, [.. m.Links.Select(l => new LinkInput(l.Title, l.Url))], m.Version);
+        m.Themes, m.ContactName, m.ContactEmail, [.. m.Links.Select(l => l.Adapt<LinkInput>(DisseminationMappings.Config))], m.Version);
 }
 
 internal sealed class ModelInputValidator : AbstractValidator<ModelInput>

@@ -50,15 +50,10 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
 
     public async Task<SaveResult> UpdateAsync(Guid id, ModelInput input, ClaimsPrincipal user, CancellationToken ct)
     {
-        var model = await db.Models.SingleOrDefaultAsync(m => m.Id == id, ct);
+        var (model, refusal) = await access.ModelToWriteAsync(db.Models, id, user, ct);
         if (model is null)
         {
-            return new SaveResult(SaveOutcome.NotFound, null, FormErrors.None);
-        }
-
-        if (!await access.CanWriteAsync(user, model.ProjectId, ct))
-        {
-            return new SaveResult(SaveOutcome.Forbidden, null, FormErrors.None);
+            return new SaveResult(refusal == WriteRefusal.NotFound ? SaveOutcome.NotFound : SaveOutcome.Forbidden, null, FormErrors.None);
         }
 
         var (errors, forbidden) = await ValidateAsync(input, user, ct);
@@ -89,15 +84,10 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
     /// <summary>Publishes (or, with <paramref name="publish"/> false, takes back to draft).</summary>
     public async Task<SaveResult> SetPublishedAsync(Guid id, bool publish, ClaimsPrincipal user, CancellationToken ct)
     {
-        var model = await db.Models.SingleOrDefaultAsync(m => m.Id == id, ct);
+        var (model, refusal) = await access.ModelToWriteAsync(db.Models, id, user, ct);
         if (model is null)
         {
-            return new SaveResult(SaveOutcome.NotFound, null, FormErrors.None);
-        }
-
-        if (!await access.CanWriteAsync(user, model.ProjectId, ct))
-        {
-            return new SaveResult(SaveOutcome.Forbidden, null, FormErrors.None);
+            return new SaveResult(refusal == WriteRefusal.NotFound ? SaveOutcome.NotFound : SaveOutcome.Forbidden, null, FormErrors.None);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -122,15 +112,10 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
     /// <summary>Sends a published model to review; false when it is not published.</summary>
     public async Task<SaveResult> SubmitForReviewAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var model = await db.Models.SingleOrDefaultAsync(m => m.Id == id, ct);
+        var (model, refusal) = await access.ModelToWriteAsync(db.Models, id, user, ct);
         if (model is null)
         {
-            return new SaveResult(SaveOutcome.NotFound, null, FormErrors.None);
-        }
-
-        if (!await access.CanWriteAsync(user, model.ProjectId, ct))
-        {
-            return new SaveResult(SaveOutcome.Forbidden, null, FormErrors.None);
+            return new SaveResult(refusal == WriteRefusal.NotFound ? SaveOutcome.NotFound : SaveOutcome.Forbidden, null, FormErrors.None);
         }
 
         if (model.Status != ModelStatus.Published)

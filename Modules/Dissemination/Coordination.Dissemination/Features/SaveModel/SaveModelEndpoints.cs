@@ -38,9 +38,8 @@ internal sealed class SaveModelEndpoints : ICarterModule
         });
         pages.MapGet("/{id:guid}/edit", async Task<IResult> (Guid id, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var model = await db.Models.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-            return model is null ? TypedResults.NotFound()
-                : !await access.CanWriteAsync(user, model.ProjectId, ct) ? TypedResults.Forbid()
+            var (model, refusal) = await access.ModelToWriteAsync(db.Models.AsNoTracking(), id, user, ct);
+            return model is null ? ModelAccess.Refused(refusal)
                 : await FormAsync(db, access, user, id, ModelInput.From(model), FormErrors.None, ct);
         });
         pages.MapPost("/{id:guid}/edit", async Task<IResult> (Guid id, IFormCollection form, ModelSaver saver, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Carter;
 using Coordination.Events.Access;
-using Coordination.Events.Contracts;
 using Coordination.Events.Data;
 using Coordination.Events.Registering;
 using Coordination.Events.Resources;
@@ -21,8 +20,8 @@ namespace Coordination.Events.Features.Attendance;
 
 internal sealed record AttendanceInput(List<Guid>? RegistrationIds);
 
-/// <summary>The organiser's registration list: attendance (bulk), walk-ins, and marking the
-/// event held, which publishes <see cref="EventHeld"/> once with the attendees.</summary>
+/// <summary>The organiser's registration list: attendance (bulk), walk-ins and cancelling a
+/// registration; marking the event held is in <see cref="HeldEndpoints"/>.</summary>
 internal sealed class AttendanceEndpoints : ICarterModule
 {
     public sealed record PageModel(Event Event, List<Registration> Registrations, RegistrationInput WalkIn, FormErrors Errors, string? Saved, DateTime Now);
@@ -44,39 +43,6 @@ internal sealed class AttendanceEndpoints : ICarterModule
                 : errors.IsEmpty ? TypedResults.Redirect($"/events/{id}/registrations?saved=walkin")
                 : (await PageAsync(db, id, input, errors, null, clock, ct, StatusCodes.Status400BadRequest))!;
         });
-        pages.MapPost("/held", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
-            {
-                // Marking held sends the attendance to statistics and the feedback survey out (taken back only until the survey has answers): the organiser confirms it.
-                var outcome = form.Text("confirm") == "true" ? await MarkHeldAsync(db, id, user, clock, ct) : HeldOutcome.NotConfirmed;
-                if (outcome == HeldOutcome.NotFound)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                if (outcome == HeldOutcome.Held)
-                {
-                    return TypedResults.Redirect($"/events/{id}/registrations?saved=held");
-                }
-
-                var errors = new FormErrors();
-                errors.Add("confirm", l[outcome == HeldOutcome.NotConfirmed ? "MarkHeldConfirmRequired" : HeldRefusal(outcome)]);
-                return (await PageAsync(db, id, new RegistrationInput(null, null), errors, null, clock, ct, StatusCodes.Status400BadRequest))!;
-            });
-        pages.MapPost("/held/undo", async Task<IResult> (Guid id, IFormCollection form, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
-            {
-                var outcome = form.Text("confirmUndo") == "true" ? await RetractHeldAsync(db, id, user, clock, ct) : RetractOutcome.NotConfirmed;
-                switch (outcome)
-                {
-                    case RetractOutcome.NotFound:
-                        return TypedResults.NotFound();
-                    case RetractOutcome.Retracted:
-                        return TypedResults.Redirect($"/events/{id}/registrations?saved=unheld");
-                }
-
-                var errors = new FormErrors();
-                errors.Add("confirmUndo", l[outcome == RetractOutcome.NotConfirmed ? "UndoHeldConfirmRequired" : RetractRefusal(outcome)]);
-                return (await PageAsync(db, id, new RegistrationInput(null, null), errors, null, clock, ct, StatusCodes.Status400BadRequest))!;
-            });
         pages.MapPost("/registrations/{registrationId:guid}/cancel", async Task<IResult> (Guid id, Guid registrationId, IFormCollection form, Registrar registrar, CancellationToken ct) =>
             await registrar.CancelAsync(null, registrationId, registrar.BaseUrl(), ct) == id ? TypedResults.Redirect($"/events/{id}/registrations?saved=cancelled") : TypedResults.NotFound());
 
@@ -102,25 +68,10 @@ internal sealed class AttendanceEndpoints : ICarterModule
                 return TypedResults.Created($"/api/v1/events/{id}/registrations/{walkIn.Id}", new Registered(walkIn.Id, "registered"));
             })
             .WithSummary("Adds someone who came without registering, marked attended");
-        api.MapPost("/held", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
-                await MarkHeldAsync(db, id, user, clock, ct) switch
-                {
-                    HeldOutcome.NotFound => ApiResults.NotFound(),
-                    HeldOutcome.Held => TypedResults.NoContent(),
-                    var refused => ApiResults.Conflict(l[HeldRefusal(refused)]),
-                })
-            .WithSummary("Marks the event held and publishes EventHeld with its attendees (once); 409 before the event has begun or when it was cancelled");
-        api.MapDelete("/held", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<EventsStrings> l, CancellationToken ct) =>
-                await RetractHeldAsync(db, id, user, clock, ct) switch
-                {
-                    RetractOutcome.NotFound => ApiResults.NotFound(),
-                    RetractOutcome.Retracted => TypedResults.NoContent(),
-                    var refused => ApiResults.Conflict(l[RetractRefusal(refused)]),
-                })
-            .WithSummary("Takes back \"marked held\" and publishes EventHeldRetracted; 409 when the event is not marked held or its feedback survey has answers");
     }
 
-    private static async Task<IResult?> PageAsync(EventsDbContext db, Guid id, RegistrationInput walkIn, FormErrors errors, string? saved, TimeProvider clock, CancellationToken ct, int status = StatusCodes.Status200OK)
+    /// <summary>The registration list page (also HeldEndpoints' answer when it refuses).</summary>
+    internal static async Task<IResult?> PageAsync(EventsDbContext db, Guid id, RegistrationInput walkIn, FormErrors errors, string? saved, TimeProvider clock, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null)
@@ -189,91 +140,5 @@ internal sealed class AttendanceEndpoints : ICarterModule
         db.Audit(user.UserId(), "AddWalkIn", nameof(Event), id.ToString(), null, now);
         await db.SaveChangesAsync(ct);
         return (true, FormErrors.None);
-    }
-
-    private enum HeldOutcome
-    {
-        NotFound,
-        Held,
-        NotStarted,
-        Cancelled,
-        NotConfirmed,
-    }
-
-    private enum RetractOutcome
-    {
-        NotFound,
-        Retracted,
-        NotHeld,
-        FeedbackAnswered,
-        NotConfirmed,
-    }
-
-    private static string RetractRefusal(RetractOutcome outcome) => outcome == RetractOutcome.NotHeld ? "UndoHeldNotHeld" : "UndoHeldFeedbackAnswered";
-
-    /// <summary>Takes back "marked held" until the feedback survey has answers (then the answers
-    /// would lose their event). The event is scheduled again and may be marked held anew.</summary>
-    private static async Task<RetractOutcome> RetractHeldAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null)
-        {
-            return RetractOutcome.NotFound;
-        }
-
-        if (e.Status != EventStatus.Held || e.HeldAt is not { } heldAt)
-        {
-            return RetractOutcome.NotHeld;
-        }
-
-        if (e.FeedbackAnsweredAt is not null)
-        {
-            return RetractOutcome.FeedbackAnswered;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        e.Status = EventStatus.Scheduled;
-        e.HeldAt = null;
-        db.Publish(new EventHeldRetracted(e.Id, e.NetworkId, heldAt, now), now);
-        db.Audit(user.UserId(), "RetractEventHeld", nameof(Event), id.ToString(), heldAt.ToString("O", CultureInfo.InvariantCulture), now);
-        await db.SaveChangesAsync(ct);
-        return RetractOutcome.Retracted;
-    }
-
-    private static string HeldRefusal(HeldOutcome outcome) => outcome == HeldOutcome.NotStarted ? "MarkHeldNotStarted" : "MarkHeldCancelled";
-
-    /// <summary>Marks held once the event has begun (an event cannot be held ahead of time, nor a
-    /// cancelled one); marking again changes nothing (after an undo it publishes a new EventHeld).</summary>
-    private static async Task<HeldOutcome> MarkHeldAsync(EventsDbContext db, Guid id, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
-    {
-        var e = await db.Events.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null)
-        {
-            return HeldOutcome.NotFound;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (e.Status == EventStatus.Held)
-        {
-            return HeldOutcome.Held;
-        }
-
-        if (e.Status == EventStatus.Cancelled)
-        {
-            return HeldOutcome.Cancelled;
-        }
-
-        if (e.StartsAt > now)
-        {
-            return HeldOutcome.NotStarted;
-        }
-
-        e.Status = EventStatus.Held;
-        e.HeldAt = now;
-        var held = await Integration.EventMessages.HeldAsync(db, e, ct);
-        db.Publish(held, now);
-        db.Audit(user.UserId(), "MarkEventHeld", nameof(Event), id.ToString(), held.ParticipantCount.ToString(CultureInfo.InvariantCulture), now);
-        await db.SaveChangesAsync(ct);
-        return HeldOutcome.Held;
     }
 }

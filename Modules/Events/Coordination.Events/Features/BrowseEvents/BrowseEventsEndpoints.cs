@@ -4,6 +4,7 @@ using Coordination.Events.Access;
 using Coordination.Events.Data;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -88,13 +89,14 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
             .WithSummary("Reads an event; the online link only for organisers (registered people get it by e-mail)");
     }
 
+    // Hand-written: enums are written as the API's text (EnumText) and the online link is only for organisers.
     public static EventSummary Summary(Event e) => new(
         e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), e.StartsAt, e.EndsAt, e.Place, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, EnumText.Of(e.Status), e.SeriesId, e.ProjectId);
 
     public static EventDetails Details(Event e, bool withLink) => new(
         e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), LocalizedTextInput.From(e.Description), e.StartsAt, e.EndsAt, e.Place,
         withLink ? e.OnlineLink : null, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Organiser,
-        e.Themes, [.. e.Materials.Select(m => new MaterialDto(m.Title, m.Url))], EnumText.Of(e.Status), e.Sequence, e.SeriesId, e.ProjectId);
+        e.Themes, [.. e.Materials.Select(m => m.Adapt<MaterialDto>(EventsMappings.Config))], EnumText.Of(e.Status), e.Sequence, e.SeriesId, e.ProjectId);
 
     private static async Task<(List<Event>, int)> QueryAsync(EventsDbContext db, ClaimsPrincipal user, string? type, Guid? networkId, bool past, DateTime now, Paging paging, CancellationToken ct)
     {

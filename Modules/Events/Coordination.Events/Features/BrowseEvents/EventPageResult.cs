@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Coordination.Events.Access;
 using Coordination.Events.Data;
 using Coordination.Events.Registering;
+using Coordination.Shared.Security;
 using Coordination.Shared.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ internal static class EventPageResult
         var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.NetworkId == e.NetworkId, ct);
         var networkName = network is null ? "" : Shared.Data.LocalizedText.Create(network.NameFi, network.NameSv, network.NameEn).InCurrentCulture().Text;
         var project = e.ProjectId is { } projectId ? await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, ct) : null;
-        var email = user.FindFirstValue(ClaimTypes.Email)?.ToLowerInvariant();
+        var email = user.Email();
         var own = email is null ? null : await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == e.Id && r.Email == email && r.Status != RegistrationStatus.Cancelled, ct);
         input ??= new RegistrationInput(null, email);
         var model = new PageModel(e, networkName, input, errors, registrar.ClosedReason(e, clock.GetUtcNow().UtcDateTime), own, EventAccess.IsOrganiser(user), user.Identity?.IsAuthenticated == true, saved, project?.Label);

@@ -46,7 +46,7 @@ internal sealed class EventsHomeSections(EventsDbContext db, TimeProvider clock,
                 Order: 20, Empty: l["HomeNoEventsThisWeek"], More: new HomeItem(l["HomeAllEvents"], "/events")));
         }
 
-        var email = user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
+        var email = user.Email();
         if (email is not null)
         {
             var mine = await (from r in db.Registrations.AsNoTracking()

@@ -121,7 +121,7 @@ internal sealed class RegistrationEndpoints : ICarterModule
 
         app.MapGet("/events/{id:guid}/cancel-link", async Task<IResult> (Guid id, EventsDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
                 await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } e && await EventAccess.CanSeeAsync(db, e, user, ct)
-                    ? new RazorComponentResult<CancelLinkPage>(new { Model = new CancelLinkModel(id, e.Title.InCurrentCulture().Text, user.FindFirstValue(ClaimTypes.Email), FormErrors.None, false) })
+                    ? new RazorComponentResult<CancelLinkPage>(new { Model = new CancelLinkModel(id, e.Title.InCurrentCulture().Text, user.Email(), FormErrors.None, false) })
                     : TypedResults.NotFound())
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -229,5 +229,6 @@ internal sealed class RegistrationEndpoints : ICarterModule
         return errors;
     }
 
+    // Hand-written: the status is written as the API's text (EnumText).
     public static RegistrationDto Dto(Registration r) => new(r.Id, r.Name, r.Email, r.Organisation, r.Needs, EnumText.Of(r.Status), r.CreatedAt, r.Attended, r.WalkIn);
 }

@@ -4,6 +4,7 @@ using Coordination.Events.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Web;
 using FluentValidation;
+using Mapster;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
@@ -50,11 +51,12 @@ internal sealed record EventInput(
             form.Text("feedbackSurvey") == "true",
             form.Id("projectId"));
 
+    // Hand-written: times are shown as Helsinki wall-clock input and enums as the form's text.
     public static EventInput From(Event e) => new(
         e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), HelsinkiTime.LocalInput(e.StartsAt), HelsinkiTime.LocalInput(e.EndsAt),
         EnumText.Of(e.Audience), LocalizedTextInput.From(e.Description), e.Place, e.OnlineLink, e.Capacity,
         e.RegistrationOpensAt is { } o ? HelsinkiTime.LocalInput(o) : null, e.RegistrationClosesAt is { } c ? HelsinkiTime.LocalInput(c) : null,
-        e.Organiser, e.Themes, [.. e.Materials.Select(m => new MaterialInput(m.Title, m.Url))], FeedbackSurvey: e.FeedbackSurvey, ProjectId: e.ProjectId);
+        e.Organiser, e.Themes, [.. e.Materials.Select(m => m.Adapt<MaterialInput>(EventsMappings.Config))], FeedbackSurvey: e.FeedbackSurvey, ProjectId: e.ProjectId);
 
     public DateTime? Start => HelsinkiTime.TryParse(StartsAt, out var t) ? t : null;
 

@@ -1,6 +1,7 @@
 using Coordination.Events.Data;
 using Coordination.Membership.Contracts;
 using Coordination.Shared.Messaging;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Events.Features.TrackNetworks;
@@ -12,7 +13,7 @@ internal sealed class NetworkCreatedHandler(EventsDbContext db) : IIntegrationEv
     {
         if (!await db.Networks.AnyAsync(n => n.NetworkId == integrationEvent.NetworkId, cancellationToken))
         {
-            db.Networks.Add(new KnownNetwork { NetworkId = integrationEvent.NetworkId, NameFi = integrationEvent.NameFi, NameSv = integrationEvent.NameSv, NameEn = integrationEvent.NameEn });
+            db.Networks.Add(integrationEvent.Adapt<KnownNetwork>(EventsMappings.Config));
         }
     }
 }

@@ -39,7 +39,7 @@ internal sealed class PrivacyEndpoints : ICarterModule
                 // Coordinators, and the person themself: the sign-in invited as them, or one with their address.
                 var own = user.PersonId() is { } linked
                     ? linked == person.Id
-                    : string.Equals(user.FindFirstValue(ClaimTypes.Email), person.Email, StringComparison.OrdinalIgnoreCase);
+                    : string.Equals(user.Email(), person.Email, StringComparison.OrdinalIgnoreCase);
                 if (!ProjectAccess.IsCoordinator(user) && !own)
                 {
                     return TypedResults.Forbid();

@@ -4,6 +4,7 @@ using Coordination.Monitoring.Data;
 using Coordination.PeerReview.Contracts;
 using Coordination.Shared.Messaging;
 using Coordination.Surveys.Contracts;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Monitoring.Features.TrackActivity;
@@ -43,6 +44,7 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
             await ForgetHeldAsync(e.EventId, cancellationToken);
         }
 
+        // Hand-written: the month is computed and attendees are counted by a normalised key.
         var month = Attendees.Month(e.StartsAt);
         db.HeldEvents.Add(new HeldEventFact
         {
@@ -78,11 +80,7 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
     {
         if (!await db.Surveys.AnyAsync(s => s.SurveyId == e.SurveyId, cancellationToken))
         {
-            db.Surveys.Add(new SurveyFact
-            {
-                SurveyId = e.SurveyId, NetworkId = e.NetworkId, TitleFi = e.TitleFi, TitleSv = e.TitleSv, Template = e.Template, EventId = e.EventId, Anonymous = e.Anonymous,
-                Invited = e.Invited, Responses = e.Responses, OpensAt = e.OpensAt, ClosedAt = e.ClosedAt,
-            });
+            db.Surveys.Add(e.Adapt<SurveyFact>(MonitoringMappings.Config));
         }
 
         // Network health reads the statements of the network's feedback and health surveys.
@@ -141,7 +139,7 @@ internal sealed class ActivityHandlers(MonitoringDbContext db) :
     {
         if (!await db.NewsletterIssues.AnyAsync(i => i.IssueId == e.IssueId, cancellationToken))
         {
-            db.NewsletterIssues.Add(new NewsletterIssueFact { IssueId = e.IssueId, SubjectFi = e.SubjectFi, SubjectSv = e.SubjectSv, Recipients = e.Recipients, Failed = e.Failed, SentAt = e.SentAt });
+            db.NewsletterIssues.Add(e.Adapt<NewsletterIssueFact>(MonitoringMappings.Config));
         }
     }
 

@@ -1,6 +1,7 @@
 using Coordination.Membership.Contracts;
 using Coordination.Monitoring.Data;
 using Coordination.Shared.Messaging;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Monitoring.Features.TrackNetwork;
@@ -23,10 +24,7 @@ internal sealed class MembershipHandlers(MonitoringDbContext db) :
         var network = await db.Networks.SingleOrDefaultAsync(n => n.NetworkId == integrationEvent.NetworkId, cancellationToken);
         if (network is null)
         {
-            db.Networks.Add(new NetworkFact
-            {
-                NetworkId = integrationEvent.NetworkId, NameFi = integrationEvent.NameFi, NameSv = integrationEvent.NameSv, NameEn = integrationEvent.NameEn, CreatedAt = integrationEvent.CreatedAt,
-            });
+            db.Networks.Add(integrationEvent.Adapt<NetworkFact>(MonitoringMappings.Config));
         }
     }
 
@@ -100,6 +98,7 @@ internal sealed class MembershipHandlers(MonitoringDbContext db) :
         await db.AttendanceProjects.Where(a => a.PersonId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.AttendeeKey, erasedKey), cancellationToken);
     }
 
+    // Hand-written: the newest state wins and the organisations are merged row by row.
     private async Task KeepProjectAsync(Guid id, Guid networkId, string name, string? acronym, DateOnly start, DateOnly end, IReadOnlyList<ProjectOrganisation> organisations, DateTime at, bool joined, CancellationToken ct)
     {
         var project = await db.Projects.SingleOrDefaultAsync(p => p.ProjectId == id, ct);
@@ -141,6 +140,7 @@ internal sealed class MembershipHandlers(MonitoringDbContext db) :
         }
     }
 
+    // Hand-written: the newest state wins, an erased person stays erased and the address is normalised.
     private async Task KeepPersonAsync(Guid id, string name, string email, Guid? organisationId, string language, IReadOnlyList<PersonRole> roles, DateTime at, CancellationToken ct)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.PersonId == id, ct);

@@ -7,6 +7,7 @@ using Coordination.Monitoring.Resources;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
 using Coordination.Shared.Web;
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,7 @@ internal sealed class ViewIndicatorsEndpoints : ICarterModule
 
         var api = app.MapGroup("/api/v1/monitoring").RequireAuthorization(Policies.Monitoring).WithTags("Monitoring");
         api.MapGet("/networks", async Task<IResult> (MonitoringAccess access, ClaimsPrincipal user, CancellationToken ct) =>
-                TypedResults.Ok(new { items = (await access.NetworksAsync(user, ct)).Select(n => new NetworkDto(n.NetworkId, n.NameFi, n.NameSv, n.NameEn)) }))
+                TypedResults.Ok(new { items = (await access.NetworksAsync(user, ct)).Select(n => n.Adapt<NetworkDto>(MonitoringMappings.Config)) }))
             .WithSummary("The networks whose indicators and reports the user may read");
 
         api.MapGet("/networks/{id:guid}/indicators", async Task<Results<Ok<NetworkIndicators>, ValidationProblem, ProblemHttpResult>> (Guid id, string? from, string? to, string? year, MonitoringAccess access, IndicatorCalculator calculator, ClaimsPrincipal user, TimeProvider clock, IStringLocalizer<MonitoringStrings> l, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>

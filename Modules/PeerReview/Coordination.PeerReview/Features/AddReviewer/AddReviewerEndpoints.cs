@@ -33,7 +33,7 @@ internal sealed class AddReviewerEndpoints : ICarterModule
             .WithSummary("Names a reviewer: { personId } from the directory, or { name, email, projectId?, organisationIds? } for an outside expert; with conflictProjectIds and conflictOrganisationIds");
 
         api.MapPost("/volunteer", async Task<IResult> (Guid id, VolunteerInput? input, ReviewerService reviewers, ClaimsPrincipal user, IStringLocalizer<SharedStrings> shared, CancellationToken ct) =>
-            await reviewers.VolunteerAsync(id, ReviewAccess.Email(user), input ?? new VolunteerInput(), user.UserId(), ct) switch
+            await reviewers.VolunteerAsync(id, user.Email(), input ?? new VolunteerInput(), user.UserId(), ct) switch
             {
                 null => ApiResults.NotFound(),
                 ({ } reviewerId, _) => ApiResults.Created($"/api/v1/peer-review/rounds/{id}", reviewerId),

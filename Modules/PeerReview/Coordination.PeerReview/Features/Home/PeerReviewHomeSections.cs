@@ -25,7 +25,7 @@ internal sealed class PeerReviewHomeSections(PeerReviewDbContext db, TimeProvide
         var now = clock.GetUtcNow().UtcDateTime;
         var sections = new List<HomeSection>();
         var coordinator = user.IsInRole(Roles.Coordinator);
-        var email = user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
+        var email = user.Email();
         var missing = from a in db.Assignments.AsNoTracking()
                       join r in db.Rounds.AsNoTracking() on a.RoundId equals r.Id
                       join v in db.Reviewers.AsNoTracking() on a.ReviewerId equals v.Id

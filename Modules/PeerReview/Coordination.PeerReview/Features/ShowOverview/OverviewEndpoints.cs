@@ -30,7 +30,7 @@ internal sealed class OverviewEndpoints : ICarterModule
             .RequireAuthorization(Policies.Reviewing).ExcludeFromDescription();
         app.MapPost("/peer-review/rounds/{id:guid}/volunteer", async Task<IResult> (Guid id, IFormCollection form, PeerReviewDbContext db, ReviewerService reviewers, ReviewService reviews, ReviewAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
-                var result = await reviewers.VolunteerAsync(id, ReviewAccess.Email(user), new VolunteerInput(form.Ids("conflictProjectIds")), user.UserId(), ct);
+                var result = await reviewers.VolunteerAsync(id, user.Email(), new VolunteerInput(form.Ids("conflictProjectIds")), user.UserId(), ct);
                 return result switch
                 {
                     null => TypedResults.NotFound(),
@@ -48,7 +48,7 @@ internal sealed class OverviewEndpoints : ICarterModule
         // An outside expert (reviewer only) sees their own reviews; volunteering and the network's projects are for its people.
         var network = Roles.Network.Any(user.IsInRole);
         var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-        var email = ReviewAccess.Email(user);
+        var email = user.Email();
         var joined = email is null ? [] : await db.Reviewers.AsNoTracking().Where(r => r.Email == email).Select(r => r.RoundId).ToListAsync(ct);
         var managed = await access.ManagedProjectsAsync(user, ct);
         var feedback = managed.Count == 0 ? [] : await (from s in db.Submissions.AsNoTracking()

@@ -26,7 +26,7 @@ internal sealed class WriteReviewEndpoints : ICarterModule
     {
         var api = app.MapGroup("/api/v1/peer-review").WithTags("PeerReview").RequireAuthorization();
         api.MapGet("/my/assignments", async Task<IResult> (ReviewService reviews, ClaimsPrincipal user, CancellationToken ct) =>
-                Results.Ok((await reviews.MineAsync(ReviewAccess.Email(user), ct)).Select(a => new { a.Id, a.RoundId, a.Round, a.Title, a.ClosesAt, status = a.Status is { } s ? EnumText.Of(s) : "new" })))
+                Results.Ok((await reviews.MineAsync(user.Email(), ct)).Select(a => new { a.Id, a.RoundId, a.Round, a.Title, a.ClosesAt, status = a.Status is { } s ? EnumText.Of(s) : "new" })))
             .WithSummary("The signed-in reviewer's assignments");
 
         api.MapGet("/assignments/{id:guid}", async Task<IResult> (Guid id, ReviewAccess access, ReviewService reviews, ClaimsPrincipal user, CancellationToken ct) =>

@@ -44,7 +44,7 @@ internal sealed class SurveysHomeSections(SurveysDbContext db, InvitationTokens 
                 Order: 40, Empty: l["HomeNoOpenSurveys"], More: new HomeItem(l["HomeAllSurveys"], "/surveys")));
         }
 
-        var email = user.FindFirstValue(ClaimTypes.Email)?.Trim().ToLowerInvariant();
+        var email = user.Email();
         if (email is null)
         {
             return sections;

@@ -7,6 +7,7 @@ using Coordination.Shared.Web;
 using Coordination.Surveys.Anonymity;
 using Coordination.Surveys.Data;
 using Coordination.Surveys.Features.BrowseSurveys;
+using Mapster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,9 +50,9 @@ internal sealed class InvitationEndpoints : ICarterModule
                 var paging = Paging.From(page, pageSize, 100);
                 var query = db.Invitations.AsNoTracking().Where(i => i.SurveyId == id);
                 var items = (await query.OrderBy(i => i.Email).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct))
-                    .Select(i => survey.Anonymous
-                        ? new InvitationDto(i.Email, i.Name, i.ProjectId, i.Language, i.SentAt, null, null, null)
-                        : new InvitationDto(i.Email, i.Name, i.ProjectId, i.Language, i.SentAt, i.Responded, i.Reminders, i.LastRemindedOn)).ToList();
+                    .Select(i => i.Adapt<InvitationDto>(SurveysMappings.Config))
+                    .Select(i => survey.Anonymous ? i with { Responded = null, Reminders = null, LastRemindedOn = null } : i) // an anonymous survey does not tell who answered
+                    .ToList();
                 return TypedResults.Ok(new PagedResponse<InvitationDto>(items, paging.Page, paging.PageSize, await query.CountAsync(ct)));
             })
             .WithSummary("The invitations: sent, answered and reminders (null in an anonymous survey: who has answered is not shown)");
