@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Coordination.Shared.Security;
@@ -74,12 +73,7 @@ public sealed partial class PageLanguageTests() : AppFixture(Provider.Sqlite)
 
     private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<Guid> IdAsync(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        Assert.That(response.IsSuccessStatusCode, Is.True, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-    }
+    private static async Task<Guid> IdAsync(Task<HttpResponseMessage> request) => await ApiSetup.IdOfAsync(await request);
 
     [TestCaseSource(nameof(Languages))]
     public async Task Every_page_reads_in_the_chosen_language(string language)

@@ -21,9 +21,9 @@ public sealed class ProjectDeletionTests(Provider provider) : AppFixture(provide
     public async Task A_deleted_project_leaves_monitoring_the_method_bank_and_peer_review_and_its_model_stays_published()
     {
         var coordinator = await App.ApiClientAsync(Roles.Coordinator);
-        var network = await IdAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = $"Poistoverkosto {Guid.NewGuid():N}" } }));
+        var network = await ApiSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = $"Poistoverkosto {Guid.NewGuid():N}" } }));
         var (deleted, kept) = (await ProjectAsync(coordinator, network, "POI"), await ProjectAsync(coordinator, network, "JÄÄ"));
-        var model = await IdAsync(await Eventually.WaitForAsync(
+        var model = await ApiSetup.IdOfAsync(await Eventually.WaitForAsync(
             () => coordinator.PostAsJsonAsync("/api/v1/dissemination/models", new
             {
                 networkId = network, projectId = deleted, title = new { fi = "Poistuvan hankkeen malli" }, summary = new { fi = "Tiivistelmä" },
@@ -73,17 +73,11 @@ public sealed class ProjectDeletionTests(Provider provider) : AppFixture(provide
 
     private static async Task<Guid> ProjectAsync(HttpClient coordinator, Guid network, string acronym)
     {
-        var lead = await IdAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/organisations", new { name = $"Opisto {acronym} {Guid.NewGuid():N}", type = "educationProvider", language = "fi" }));
-        return await IdAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/projects", new
+        var lead = await ApiSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/organisations", new { name = $"Opisto {acronym} {Guid.NewGuid():N}", type = "educationProvider", language = "fi" }));
+        return await ApiSetup.IdOfAsync(await coordinator.PostAsJsonAsync("/api/v1/membership/projects", new
         {
             networkId = network, name = $"Hanke {acronym}", acronym, fundingDecisionNumber = $"OPH-{acronym}/2026", leadOrganisationId = lead,
             startDate = "2026-01-01", endDate = "2027-12-31", grantedAmount = 100000m, ownFinancing = 20000m,
         }));
-    }
-
-    private static async Task<Guid> IdAsync(HttpResponseMessage response)
-    {
-        Assert.That(response.IsSuccessStatusCode, Is.True, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
     }
 }
