@@ -86,6 +86,8 @@ app.UseAuthentication();
 app.UseBearerStampCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
+// After localisation (a page is kept per language) and authentication (never for a signed-in user).
+app.UseOutputCache();
 app.UseAntiforgery();
 app.UseAntiforgeryRefusal();
 

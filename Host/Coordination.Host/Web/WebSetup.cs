@@ -58,6 +58,9 @@ internal static class WebSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddLocalization();
+        // Visitors' pages (PublicPageCache), evicted by the modules' commits.
+        services.AddOutputCache();
+        services.AddSingleton<Coordination.Shared.Data.OutputCacheEviction>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(SupportedCultures.Default)

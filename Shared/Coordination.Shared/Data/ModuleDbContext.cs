@@ -16,6 +16,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The module's name; its PostgreSQL schema is the lower-case form.</summary>
     protected abstract string ModuleName { get; }
 
+    /// <summary>The module's name, for the tag of its cached pages.</summary>
+    internal string Module => ModuleName;
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

@@ -13,7 +13,15 @@ public static class ModuleDbContextRegistration
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TPostgres : TContext
-        => services.AddProviderDbContext<TContext, TSqlite, TPostgres>(module, database, (sp, o) => o.AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>()));
+        => services.AddProviderDbContext<TContext, TSqlite, TPostgres>(module, database, (sp, o) =>
+        {
+            o.AddInterceptors(sp.GetRequiredService<CommitSignalInterceptor>());
+            // Where the site caches pages, a commit evicts the module's.
+            if (sp.GetService<OutputCacheEviction>() is { } eviction)
+            {
+                o.AddInterceptors(eviction.Interceptors);
+            }
+        });
 
     /// <summary>Registers a DbContext on the configured provider: the SQLite file named
     /// <paramref name="name"/>, or the PostgreSQL schema of that name.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Carter;
 using Coordination.Shared.Modules;
+using Coordination.Shared.Web;
 
 namespace Coordination.Host.Web.Home;
 
@@ -21,5 +22,6 @@ internal sealed class HomeEndpoint : ICarterModule
                 return new RazorComponentResult<HomePage>(new { Sections = (IReadOnlyList<HomeSection>)[.. sections.OrderBy(s => s.Order).ThenBy(s => s.Key, StringComparer.Ordinal)] });
             })
             .AllowAnonymous()
+            .CacheForVisitors()
             .ExcludeFromDescription();
 }

@@ -47,6 +47,7 @@ internal sealed class BlogEndpoints : ICarterModule
                 return new RazorComponentResult<BlogListPage>(new { Model = new ListModel(items, await query.CountAsync(ct), paging, kind) });
             })
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
         app.MapGet("/blog/{id:guid}", async Task<IResult> (Guid id, DisseminationDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
             {
@@ -57,14 +58,17 @@ internal sealed class BlogEndpoints : ICarterModule
                     : new RazorComponentResult<PostPage>(new { Model = new PostModel(post, canEdit, ModelAccess.IsCoordinator(user)) });
             })
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
         app.MapGet("/blog/feed.rss", (DisseminationDbContext db, IConfiguration configuration, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
                 FeedAsync(db, configuration, l, atom: false, ct))
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
         app.MapGet("/blog/feed.atom", (DisseminationDbContext db, IConfiguration configuration, IStringLocalizer<DisseminationStrings> l, CancellationToken ct) =>
                 FeedAsync(db, configuration, l, atom: true, ct))
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
 
         var pages = app.MapGroup("/blog/manage").RequireAuthorization(Policies.NetworkMember).ExcludeFromDescription();

@@ -41,6 +41,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
                 return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, [.. (await themes.GetAsync(db, ct)).Select(t => t.Theme)], canWrite, inUse == true) });
             })
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
         app.MapGet("/method-bank/{id:guid}", async Task<IResult> (Guid id, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
@@ -71,6 +72,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
                 });
             })
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1/dissemination/models").WithTags("Dissemination");

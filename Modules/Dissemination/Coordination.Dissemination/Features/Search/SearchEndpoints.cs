@@ -32,6 +32,7 @@ internal sealed class SearchEndpoints : ICarterModule
                 return new RazorComponentResult<SearchPage>(new { Model = new PageModel(q, modelCount, models, postCount, posts, events.Count, [.. events.Take(Shown)]) });
             })
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
         app.MapGet("/api/v1/dissemination/search", async Task<Ok<SearchResponse>> (string? q, SearchIndex search, DisseminationDbContext db, TimeProvider clock, CancellationToken ct) =>
             {

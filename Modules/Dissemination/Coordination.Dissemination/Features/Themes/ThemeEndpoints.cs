@@ -27,6 +27,7 @@ internal sealed class ThemeEndpoints : ICarterModule
         app.MapGet("/method-bank/themes", async Task<IResult> (DisseminationDbContext db, ThemeCounts themes, CancellationToken ct) =>
                 new RazorComponentResult<ThemeListPage>(new { Model = new ListModel(await themes.GetAsync(db, ct)) }))
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
         app.MapGet("/method-bank/themes/{theme}", async Task<IResult> (string theme, DisseminationDbContext db, CancellationToken ct) =>
             {
@@ -35,6 +36,7 @@ internal sealed class ThemeEndpoints : ICarterModule
                     : new RazorComponentResult<ThemePage>(new { Model = new PageModel(models.SelectMany(m => m.Themes).First(t => string.Equals(t, theme, StringComparison.OrdinalIgnoreCase)), models, relations) });
             })
             .AllowAnonymous()
+            .CacheForVisitors("Dissemination")
             .ExcludeFromDescription();
         app.MapGet("/api/v1/dissemination/themes", async Task<Ok<IReadOnlyList<ThemeCount>>> (DisseminationDbContext db, ThemeCounts themes, CancellationToken ct) => TypedResults.Ok(await themes.GetAsync(db, ct)))
             .AllowAnonymous()

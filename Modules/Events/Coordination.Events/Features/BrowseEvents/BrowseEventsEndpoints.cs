@@ -39,6 +39,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
                 return new RazorComponentResult<EventListPage>(new { Model = new ListModel(items, total, paging, type, past == true, networks) });
             })
             .AllowAnonymous()
+            .CacheForVisitors("Events")
             .ExcludeFromDescription();
 
         app.MapGet("/events/{id:guid}", async Task<IResult> (Guid id, string? saved, EventsDbContext db, Registering.Registrar registrar, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
@@ -57,6 +58,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
                 return await EventPageResult.RenderAsync(db, e, user, clock, registrar, null, FormErrors.None, saved, ct);
             })
             .AllowAnonymous()
+            .CacheForVisitors("Events")
             .ExcludeFromDescription();
 
         app.MapGet("/api/v1/events", async Task<Ok<PagedResponse<EventSummary>>> (string? type, Guid? networkId, bool? past, int? page, int? pageSize, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>

@@ -44,6 +44,7 @@ internal sealed class CalendarEndpoints : ICarterModule
                 return Ics([e], PublicUrl.Base(configuration), $"event-{HelsinkiTime.ToLocal(e.StartsAt):yyyy-MM-dd}.ics", Language(lang));
             })
             .AllowAnonymous()
+            .CacheForVisitors("Events")
             .WithTags("Events")
             .WithSummary("One event as iCalendar");
 
@@ -54,6 +55,7 @@ internal sealed class CalendarEndpoints : ICarterModule
                 return Ics(events, PublicUrl.Base(configuration), null, Language(lang));
             })
             .AllowAnonymous()
+            .CacheForVisitors("Events")
             .WithTags("Events")
             .WithSummary("Subscribable feed of all public events (from 90 days back); ?lang=fi|sv|en");
 
@@ -65,6 +67,7 @@ internal sealed class CalendarEndpoints : ICarterModule
                 return Ics(events, PublicUrl.Base(configuration), null, Language(lang), withDescriptions: false);
             })
             .AllowAnonymous()
+            .CacheForVisitors("Events")
             .WithTags("Events")
             .WithSummary("Subscribable feed of one network's public events: titles, times and places");
     }
