@@ -120,8 +120,8 @@ public sealed class DisseminationJourneyTests : BrowserFixture
         await subject.GetByLabel("Ruotsiksi").FillAsync("Decembers nyhetsbrev");
         await page.GetByRole(AriaRole.Group, new() { Name = "Pääkirjoitus" }).GetByLabel("Suomeksi").FillAsync("Hyvää **joulua**!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
-        await Assertions.Expect(page.Locator("iframe[title='Esikatselu: På svenska']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.FrameLocator("iframe[title='Esikatselu: På svenska']").GetByRole(AriaRole.Heading, new() { Name = "Decembers nyhetsbrev" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("iframe[title='Esikatselu: Ruotsiksi']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.FrameLocator("iframe[title='Esikatselu: Ruotsiksi']").GetByRole(AriaRole.Heading, new() { Name = "Decembers nyhetsbrev" })).ToBeVisibleAsync();
         await CheckAccessibleAsync(page, visited);
         await page.GetByRole(AriaRole.Button, new() { Name = "Lähetä testi itselle" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Testiviestit lähetettiin");

@@ -24,16 +24,6 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
         _network = await DisseminationSetup.NetworkAsync(App, _coordinator);
     }
 
-    /// <summary>Fetches <paramref name="path"/> twice as a visitor: the second answer must come
-    /// from the cache, so that the change that follows meets a cached page.</summary>
-    private static async Task<string> CachedAsync(HttpClient guest, string path)
-    {
-        var first = await guest.GetAsync(path);
-        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
-        var second = await guest.GetAsync(path);
-        Assert.That(second.Headers.Age, Is.Not.Null, $"{path} is served from the cache");
-        return await second.Content.ReadAsStringAsync();
-    }
 
     [Test]
     public async Task The_method_bank_model_and_theme_pages_change_at_once_after_a_publish_an_edit_and_a_withdrawal()
@@ -42,9 +32,9 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
         var theme = "Välimuisti" + stamp;
         var guest = App.CreateClient();
         var other = await DisseminationSetup.PublishedAsync(_coordinator, DisseminationSetup.Card(_network, null, $"Teeman ensimmäinen {stamp}", themes: [theme]));
-        Assert.That(await CachedAsync(guest, "/method-bank"), Does.Not.Contain($"Uusi malli {stamp}"));
-        Assert.That(await CachedAsync(guest, $"/method-bank?theme={Uri.EscapeDataString(theme)}"), Does.Not.Contain($"Uusi malli {stamp}"));
-        Assert.That(await CachedAsync(guest, $"/method-bank/themes/{Uri.EscapeDataString(theme)}"), Does.Not.Contain($"Uusi malli {stamp}"));
+        Assert.That(await VisitorPages.CachedAsync(guest, "/method-bank"), Does.Not.Contain($"Uusi malli {stamp}"));
+        Assert.That(await VisitorPages.CachedAsync(guest, $"/method-bank?theme={Uri.EscapeDataString(theme)}"), Does.Not.Contain($"Uusi malli {stamp}"));
+        Assert.That(await VisitorPages.CachedAsync(guest, $"/method-bank/themes/{Uri.EscapeDataString(theme)}"), Does.Not.Contain($"Uusi malli {stamp}"));
 
         var id = await DisseminationSetup.PublishedAsync(_coordinator, DisseminationSetup.Card(_network, null, $"Uusi malli {stamp}", themes: [theme]));
         Assert.Multiple(async () =>
@@ -54,8 +44,8 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
             Assert.That(await guest.GetStringAsync($"/method-bank/themes/{Uri.EscapeDataString(theme)}"), Does.Contain($"Uusi malli {stamp}"));
         });
 
-        Assert.That(await CachedAsync(guest, $"/method-bank/{id}"), Does.Contain($"Uusi malli {stamp}"));
-        Assert.That(await CachedAsync(guest, "/method-bank"), Does.Contain($"Uusi malli {stamp}"));
+        Assert.That(await VisitorPages.CachedAsync(guest, $"/method-bank/{id}"), Does.Contain($"Uusi malli {stamp}"));
+        Assert.That(await VisitorPages.CachedAsync(guest, "/method-bank"), Does.Contain($"Uusi malli {stamp}"));
         var edit = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(DisseminationSetup.Card(_network, null, $"Muokattu malli {stamp}", themes: [theme])))!.AsObject();
         edit["version"] = (await _coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/dissemination/models/{id}"))!["version"]!.GetValue<int>();
         Assert.That((await _coordinator.PutAsJsonAsync($"/api/v1/dissemination/models/{id}", edit)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -65,8 +55,8 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
             Assert.That(await guest.GetStringAsync("/method-bank"), Does.Contain($"Muokattu malli {stamp}"));
         });
 
-        await CachedAsync(guest, $"/method-bank/{id}");
-        await CachedAsync(guest, $"/method-bank/themes/{Uri.EscapeDataString(theme)}");
+        await VisitorPages.CachedAsync(guest, $"/method-bank/{id}");
+        await VisitorPages.CachedAsync(guest, $"/method-bank/themes/{Uri.EscapeDataString(theme)}");
         Assert.That((await _coordinator.PostAsync($"/api/v1/dissemination/models/{id}/unpublish", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.Multiple(async () =>
         {
@@ -82,7 +72,7 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
     public async Task Finnish_and_Swedish_pages_are_cached_apart()
     {
         var guest = App.CreateClient();
-        Assert.That(await CachedAsync(guest, "/method-bank"), Does.Contain("<html lang=\"fi\""));
+        Assert.That(await VisitorPages.CachedAsync(guest, "/method-bank"), Does.Contain("<html lang=\"fi\""));
         var swedish = new HttpRequestMessage(HttpMethod.Get, "/method-bank");
         swedish.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dsv%7Cuic%3Dsv");
         Assert.That(await (await guest.SendAsync(swedish)).Content.ReadAsStringAsync(), Does.Contain("<html lang=\"sv\""), "the language switch's cookie");
@@ -94,7 +84,7 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
     public async Task A_signed_in_person_is_never_served_a_visitors_page_and_their_page_is_never_cached()
     {
         var guest = App.CreateClient();
-        await CachedAsync(guest, "/method-bank");
+        await VisitorPages.CachedAsync(guest, "/method-bank");
         var member = await App.BrowserClientAsync(Roles.Coordinator);
         var first = await member.GetAsync("/method-bank");
         var second = await member.GetAsync("/method-bank");

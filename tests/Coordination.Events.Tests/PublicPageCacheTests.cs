@@ -20,14 +20,6 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
         _network = await EventsSetup.NetworkAsync(App, _coordinator);
     }
 
-    private static async Task<string> CachedAsync(HttpClient guest, string path)
-    {
-        var first = await guest.GetAsync(path);
-        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
-        var second = await guest.GetAsync(path);
-        Assert.That(second.Headers.Age, Is.Not.Null, $"{path} is served from the cache");
-        return await second.Content.ReadAsStringAsync();
-    }
 
     private Task<HttpResponseMessage> SaveAsync(Guid? id, string title, DateTimeOffset startsAt)
     {
@@ -47,8 +39,8 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
         var stamp = Guid.NewGuid().ToString("N")[..6];
         var startsAt = DateTimeOffset.UtcNow.AddDays(30);
         var guest = App.CreateClient();
-        Assert.That(await CachedAsync(guest, "/events"), Does.Not.Contain(stamp));
-        Assert.That(await CachedAsync(guest, "/events/calendar.ics"), Does.Not.Contain(stamp));
+        Assert.That(await VisitorPages.CachedAsync(guest, "/events"), Does.Not.Contain(stamp));
+        Assert.That(await VisitorPages.CachedAsync(guest, "/events/calendar.ics"), Does.Not.Contain(stamp));
 
         var created = await SaveAsync(null, $"Välimuistiwebinaari {stamp}", startsAt);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
@@ -59,9 +51,9 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
             Assert.That(await guest.GetStringAsync("/events/calendar.ics"), Does.Contain($"Välimuistiwebinaari {stamp}"));
         });
 
-        Assert.That(await CachedAsync(guest, $"/events/{id}"), Does.Contain($"Välimuistiwebinaari {stamp}").And.Not.Contain("__RequestVerificationToken"));
-        await CachedAsync(guest, "/events");
-        await CachedAsync(guest, $"/events/{id}.ics");
+        Assert.That(await VisitorPages.CachedAsync(guest, $"/events/{id}"), Does.Contain($"Välimuistiwebinaari {stamp}").And.Not.Contain("__RequestVerificationToken"));
+        await VisitorPages.CachedAsync(guest, "/events");
+        await VisitorPages.CachedAsync(guest, $"/events/{id}.ics");
         Assert.That((await SaveAsync(id, $"Muutettu webinaari {stamp}", startsAt)).IsSuccessStatusCode, Is.True);
         Assert.Multiple(async () =>
         {
@@ -70,8 +62,8 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
             Assert.That(await guest.GetStringAsync($"/events/{id}.ics"), Does.Contain($"Muutettu webinaari {stamp}"));
         });
 
-        await CachedAsync(guest, $"/events/{id}");
-        await CachedAsync(guest, $"/events/{id}.ics");
+        await VisitorPages.CachedAsync(guest, $"/events/{id}");
+        await VisitorPages.CachedAsync(guest, $"/events/{id}.ics");
         Assert.That((await _coordinator.PostAsync($"/api/v1/events/{id}/cancel", null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.Multiple(async () =>
         {
