@@ -47,7 +47,20 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
             published = published.Where(m => m.FollowUpUse == "inUse" || m.FollowUpUse == "partly");
         }
 
-        IQueryable<Model> ordered;
+        return await RankedPageAsync(published, "ModelSearch", "ModelId", terms, skip, take, ct);
+    }
+
+    /// <summary>A page of published posts matching every term, best first, and how many match in all.</summary>
+    public Task<(List<Post> Items, int Total)> FindPostsAsync(IReadOnlyList<string> terms, int skip, int take, CancellationToken ct)
+        => RankedPageAsync(db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published), "PostSearch", "PostId", terms, skip, take, ct);
+
+    /// <summary>Matches every term (SQLite: the FTS5 table <paramref name="table"/> ranked by bm25;
+    /// PostgreSQL: pg_trgm, ranked by word similarity), newest first without terms, then counts and
+    /// pages in the database.</summary>
+    private async Task<(List<T> Items, int Total)> RankedPageAsync<T>(IQueryable<T> published, string table, string idColumn, IReadOnlyList<string> terms, int skip, int take, CancellationToken ct)
+        where T : class, ISearchable
+    {
+        IQueryable<T> ordered;
         if (db.Database.IsSqlite())
         {
             // Trigrams need three letters; shorter words are matched with LIKE.
@@ -56,7 +69,7 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
                 published = published.Where(m => m.SearchText.Contains(term));
             }
 
-            var hits = Hits("ModelSearch", "ModelId", terms);
+            var hits = Hits(table, idColumn, terms);
             ordered = hits is null
                 ? published.OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id)
                 : from m in published join h in hits on m.Id equals h.Id orderby h.Rank, m.PublishedAt descending, m.Id descending select m;
@@ -73,41 +86,6 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
             ordered = terms.Count == 0
                 ? published.OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id)
                 : published.OrderByDescending(m => EF.Functions.TrigramsWordSimilarity(query, m.SearchText)).ThenByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id);
-        }
-
-        var total = await ordered.CountAsync(ct);
-        return (total <= skip ? [] : await ordered.Skip(skip).Take(take).ToListAsync(ct), total);
-    }
-
-    /// <summary>A page of published posts matching every term, best first, and how many match in all.</summary>
-    public async Task<(List<Post> Items, int Total)> FindPostsAsync(IReadOnlyList<string> terms, int skip, int take, CancellationToken ct)
-    {
-        var published = db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published);
-        IQueryable<Post> ordered;
-        if (db.Database.IsSqlite())
-        {
-            foreach (var term in terms.Where(t => t.Length < 3))
-            {
-                published = published.Where(p => p.SearchText.Contains(term));
-            }
-
-            var hits = Hits("PostSearch", "PostId", terms);
-            ordered = hits is null
-                ? published.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
-                : from p in published join h in hits on p.Id equals h.Id orderby h.Rank, p.PublishedAt descending, p.Id descending select p;
-        }
-        else
-        {
-            foreach (var term in terms)
-            {
-                var pattern = Like(term);
-                published = published.Where(p => EF.Functions.ILike(p.SearchText, pattern));
-            }
-
-            var query = string.Join(' ', terms);
-            ordered = terms.Count == 0
-                ? published.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
-                : published.OrderByDescending(p => EF.Functions.TrigramsWordSimilarity(query, p.SearchText)).ThenByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
         }
 
         var total = await ordered.CountAsync(ct);

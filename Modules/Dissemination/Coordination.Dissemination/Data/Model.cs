@@ -11,7 +11,7 @@ internal enum ModelStatus
 /// <summary>A model card of the method bank: the challenge, the method and the result, in
 /// fi/sv/en. It belongs to a project, or to the network itself (no project) when coordinators
 /// write it. Every save keeps a version; the public sees only published models.</summary>
-internal sealed class Model
+internal sealed class Model : ISearchable
 {
     public Guid Id { get; set; }
 

@@ -18,7 +18,7 @@ internal enum PostKind
 
 /// <summary>A post of the shared blog or a news item: written by network members, published when
 /// a coordinator approves it (coordinators' own posts may be published at once).</summary>
-internal sealed class Post
+internal sealed class Post : ISearchable
 {
     public Guid Id { get; set; }
 
