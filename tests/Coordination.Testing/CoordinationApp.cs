@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Coordination.Testing;
@@ -62,10 +63,14 @@ public sealed partial class CoordinationApp(TestDatabase database, IDictionary<s
             builder.UseSetting(key, value);
         }
 
-        if (clock is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
-        }
+            services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<AppUser>, MemoizedPasswordHasher>());
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
+        });
     }
 
     /// <summary>HttpClient's 100 s default fails tests only because the machine is busy.</summary>
