@@ -62,7 +62,7 @@ fi
 # measured) so that the short ones fill in beside them. --fast leaves out the browser tests
 # (their own project).
 projects=()
-for p in Host Host.Process Monitoring Browser Dissemination Membership Surveys Events PeerReview $(grep -l "Include=\"NUnit3TestAdapter\"" tests/*/*.csproj | sed -E 's#tests/Coordination\.(.*)\.Tests/.*#\1#'); do
+for p in Dissemination Browser Membership Host Monitoring Surveys Host.Process Events PeerReview $(grep -l "Include=\"NUnit3TestAdapter\"" tests/*/*.csproj | sed -E 's#tests/Coordination\.(.*)\.Tests/.*#\1#'); do
   [ -f "tests/Coordination.$p.Tests/Coordination.$p.Tests.csproj" ] || continue
   [[ " ${projects[*]} " == *" $p "* ]] && continue
   [ "$fast" = true ] && [ "$p" = Browser ] && continue
