@@ -20,17 +20,11 @@ namespace Coordination.Dissemination.Features.Newsletter;
 /// minutes; the issue's is renewed after every batch, so it must only be longer than one batch
 /// takes): a crashed run's claims are taken again after that, by the next run or by
 /// <see cref="ResumeNewsletterSends"/> at start-up. Every recipient still gets the issue.
-/// <para>The guarantee against repeats: each "sent" mark is its own commit, made after the server
-/// accepted the message and before the next one goes. The commits are process-durable
-/// (<see cref="ProcessDurableCommits"/>: SQLite WAL with synchronous=NORMAL, PostgreSQL
-/// synchronous_commit=off), not flushed to disk one by one, which is what made the send run at
-/// less than half a bare MailKit loop. So a killed or crashed process repeats at most the one
-/// message the server accepted just before it died (with the same Message-ID), as when every mark
-/// was flushed; only a power cut or an operating-system crash (on PostgreSQL also a crash of the
-/// database server) can lose the marks since the last flush (SQLite: since the last checkpoint,
-/// at most 1,000 pages of WAL; PostgreSQL: the last fraction of a second) and send those
-/// messages again. Marks are not batched: a batch would repeat every message of it after a
-/// kill.</para></summary>
+/// <para>Repeats: each "sent" mark is its own commit after the server accepted the message,
+/// process-durable rather than flushed (<see cref="ProcessDurableCommits"/>), so a killed process
+/// repeats at most the one message accepted just before it died (same Message-ID); only a power
+/// cut or an OS crash can lose the marks since the last flush. Marks are not batched: a kill would
+/// repeat a whole batch.</para></summary>
 internal sealed class IssueSender(
     DisseminationDbContext db,
     NewsletterRenderer renderer,
