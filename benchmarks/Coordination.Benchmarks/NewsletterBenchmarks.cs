@@ -17,7 +17,8 @@ namespace Coordination.Benchmarks;
 /// unsubscribe link and headers), against a bare MailKit loop sending the same messages over one
 /// connection. One operation is one whole issue: the job renders it, writes the 10,000-row
 /// delivery log, claims batches and marks every message sent (SQLite), with no rate limit.</summary>
-[InProcess]
+[MemoryDiagnoser]
+[Config(typeof(LongInProcessConfig))]
 [WarmupCount(1)]
 [IterationCount(5)]
 [InvocationCount(1)]
@@ -86,9 +87,14 @@ public class NewsletterBenchmarks
         await _smtp.DisposeAsync();
     }
 
-    /// <summary>Creates an issue, "send now", and runs the newsletter-send job to the end.</summary>
+    /// <summary>Creates an issue, "send now", and runs the newsletter-send job to the end; the
+    /// growth of the process's resident memory during the send goes to BenchmarkDotNet.Artifacts/rss.txt.</summary>
     [Benchmark]
-    public Task Job() => SendIssueAsync();
+    public async Task Job()
+    {
+        using var rss = RssSampler.Start($"newsletter job, {Subscribers:N0} recipients");
+        await SendIssueAsync();
+    }
 
     /// <summary>The same 10,000 personalised messages from a plain loop over one MailKit connection.</summary>
     [Benchmark(Baseline = true)]

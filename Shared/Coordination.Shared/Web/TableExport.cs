@@ -15,8 +15,7 @@ public sealed record ExportTable(IReadOnlyList<string> Columns, IEnumerable<IRea
     public IResult ToCsv(string fileName)
     {
         using var buffer = new MemoryStream();
-        var options = new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(buffer, CsvOptions(), leaveOpen: true))
         {
             csv.WriteRecord([.. Columns]);
             foreach (var row in Rows)
@@ -32,10 +31,10 @@ public sealed record ExportTable(IReadOnlyList<string> Columns, IEnumerable<IRea
     /// (e.g. the keys behind the headings, for those who script).</summary>
     public IResult ToXlsx(string fileName, params ExportTable[] more)
     {
-        var sheets = new Dictionary<string, object> { [Sheet] = SheetRows() };
+        var sheets = new Dictionary<string, object> { [Sheet] = SheetRows(Columns, Rows).ToList() };
         foreach (var table in more)
         {
-            sheets[table.Sheet] = table.SheetRows();
+            sheets[table.Sheet] = SheetRows(table.Columns, table.Rows).ToList();
         }
 
         using var buffer = new MemoryStream();
@@ -43,33 +42,35 @@ public sealed record ExportTable(IReadOnlyList<string> Columns, IEnumerable<IRea
         return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
     }
 
-    /// <summary>The heading is written as the first row, under column keys of our own: so a table
-    /// without rows still has its heading, and two columns may carry the same heading.</summary>
-    private List<Dictionary<string, object?>> SheetRows()
+    /// <summary>The CSV the way Finnish Excel opens it.</summary>
+    internal static CsvWriterOptions CsvOptions() => new() { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
+
+    /// <summary>A worksheet's rows as they are enumerated. The heading is written as the first row,
+    /// under column keys of our own: so a table without rows still has its heading, and two
+    /// columns may carry the same heading.</summary>
+    internal static IEnumerable<Dictionary<string, object?>> SheetRows(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        var keys = Enumerable.Range(0, Columns.Count).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var keys = Enumerable.Range(0, columns.Count).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         var heading = new Dictionary<string, object?>();
-        for (var i = 0; i < Columns.Count; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            heading[keys[i]] = Columns[i];
+            heading[keys[i]] = columns[i];
         }
 
-        var rows = new List<Dictionary<string, object?>> { heading };
-        foreach (var row in Rows)
+        yield return heading;
+        foreach (var row in rows)
         {
             var record = new Dictionary<string, object?>();
-            for (var i = 0; i < Columns.Count; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
                 record[keys[i]] = i < row.Count ? row[i] switch { DateOnly d => d.ToDateTime(TimeOnly.MinValue), var v => v } : null;
             }
 
-            rows.Add(record);
+            yield return record;
         }
-
-        return rows;
     }
 
-    private static string Format(object? value) => value switch
+    internal static string Format(object? value) => value switch
     {
         null => "",
         DateOnly d => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture),

@@ -19,9 +19,12 @@ namespace Coordination.Dissemination.Features.Newsletter;
 /// sent under its claim id. Claims last Coordination:Newsletter:ClaimTimeout (default five
 /// minutes; the issue's is renewed after every batch, so it must only be longer than one batch
 /// takes): a crashed run's claims are taken again after that, by the next run or by
-/// <see cref="ResumeNewsletterSends"/> at start-up. Every recipient still gets the issue; the
-/// only repeat possible is a message the server accepted just before a crash, with the same
-/// Message-ID.</summary>
+/// <see cref="ResumeNewsletterSends"/> at start-up. Every recipient still gets the issue.
+/// <para>Repeats: each "sent" mark is its own commit after the server accepted the message,
+/// process-durable rather than flushed (<see cref="ProcessDurableCommits"/>), so a killed process
+/// repeats at most the one message accepted just before it died (same Message-ID); only a power
+/// cut or an OS crash can lose the marks since the last flush. Marks are not batched: a kill would
+/// repeat a whole batch.</para></summary>
 internal sealed class IssueSender(
     DisseminationDbContext db,
     NewsletterRenderer renderer,
@@ -125,6 +128,7 @@ internal sealed class IssueSender(
             TokenLimit = rate, TokensPerPeriod = rate, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 1, AutoReplenishment = true,
         });
         IBulkEmailSession? session = null;
+        await using var durability = await db.Database.ProcessDurableCommitsAsync(ct);
         try
         {
             while (!ct.IsCancellationRequested)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using Carter;
 using Coordination.Shared.Localization;
 using Coordination.Shared.Security;
@@ -42,24 +42,55 @@ internal sealed class ExportEndpoints : ICarterModule
         }
     }
 
-    private static async Task<ExportTable> TableAsync(SurveysDbContext db, Survey survey, IStringLocalizer<SurveysStrings> l, CancellationToken ct)
+    /// <summary>The responses as they are read: one ordered query of responses with their answers
+    /// (a response's answers come together), each response a row when the next one begins.</summary>
+    private static async Task<StreamedExportTable> TableAsync(SurveysDbContext db, Survey survey, IStringLocalizer<SurveysStrings> l, CancellationToken ct)
     {
-        var responses = await db.Responses.AsNoTracking().Where(r => r.SurveyId == survey.Id && r.Status == ResponseStatus.Submitted)
-            .OrderBy(r => r.Id).Select(r => new { r.Id, r.Email, r.Name, r.ProjectId, r.SubmittedAt }).ToListAsync(ct);
-        var answers = (await db.Answers.AsNoTracking().Where(a => a.SurveyId == survey.Id).ToListAsync(ct))
-            .ToLookup(a => a.ResponseId);
         var projects = await db.Projects.AsNoTracking().Where(p => p.NetworkId == survey.NetworkId).ToDictionaryAsync(p => p.ProjectId, p => p.Label, ct);
         var identity = survey.Anonymous ? Array.Empty<string>() : [l["Email"].Value, l["Name"].Value, l["Project"].Value, l["SubmittedAt"].Value];
-        var cantSay = l["CantSay"].Value;
-        var rows = responses.Select(r =>
-        {
-            var mine = answers[r.Id].ToLookup(a => a.QuestionKey);
-            var values = survey.Questions.Select(q => Value(q, mine[q.Key].OrderBy(a => a.Ordinal).ToList(), cantSay));
-            IEnumerable<object?> head = survey.Anonymous ? [] : [r.Email, r.Name, r.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, r.SubmittedAt is { } at ? HelsinkiTime.FormatDateTime(at) : null];
-            return (IReadOnlyList<object?>)[.. head, .. values];
-        });
-        return new ExportTable([.. identity, .. survey.Questions.Select(Heading)], rows);
+        return new StreamedExportTable([.. identity, .. survey.Questions.Select(Heading)], RowsAsync(db, survey, projects, l["CantSay"].Value, ct));
     }
+
+    private static async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(
+        SurveysDbContext db, Survey survey, Dictionary<Guid, string> projects, string cantSay, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var lines = from r in db.Responses.AsNoTracking().Where(r => r.SurveyId == survey.Id && r.Status == ResponseStatus.Submitted)
+                    from a in db.Answers.AsNoTracking().Where(a => a.ResponseId == r.Id).DefaultIfEmpty()
+                    orderby r.Id
+                    select new Line(r.Id, r.Email, r.Name, r.ProjectId, r.SubmittedAt, a);
+        Line? response = null;
+        var answers = new List<Answer>();
+        await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (response is not null && line.Id != response.Id)
+            {
+                yield return Row(survey, response, answers, projects, cantSay);
+                answers.Clear();
+            }
+
+            response = line;
+            if (line.Answer is { } answer)
+            {
+                answers.Add(answer);
+            }
+        }
+
+        if (response is not null)
+        {
+            yield return Row(survey, response, answers, projects, cantSay);
+        }
+    }
+
+    private static object?[] Row(Survey survey, Line r, List<Answer> answers, Dictionary<Guid, string> projects, string cantSay)
+    {
+        var mine = answers.ToLookup(a => a.QuestionKey);
+        var values = survey.Questions.Select(q => Value(q, mine[q.Key].OrderBy(a => a.Ordinal).ToList(), cantSay));
+        IEnumerable<object?> head = survey.Anonymous ? [] : [r.Email, r.Name, r.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, r.SubmittedAt is { } at ? HelsinkiTime.FormatDateTime(at) : null];
+        return [.. head, .. values];
+    }
+
+    /// <summary>A response with one of its answers (none when it has none).</summary>
+    private sealed record Line(Guid Id, string? Email, string? Name, Guid? ProjectId, DateTime? SubmittedAt, Answer? Answer);
 
     private static string Heading(Question q) => q.Text.InCurrentCulture().Text;
 
