@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Coordination.Dissemination.Data;
 using Coordination.Dissemination.Features.Newsletter;
 using Coordination.Shared.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Dissemination.Tests;
@@ -66,6 +68,35 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
             Assert.That(await guest.GetStringAsync($"/method-bank/themes/{Uri.EscapeDataString(theme)}"), Does.Not.Contain($"Muokattu malli {stamp}"));
         });
         Assert.That(other, Is.Not.EqualTo(id));
+    }
+
+    [Test]
+    public async Task Marking_newsletter_deliveries_keeps_the_pages_and_a_model_write_evicts_them()
+    {
+        var guest = App.CreateClient();
+        await VisitorPages.CachedAsync(guest, "/newsletter");
+        await VisitorPages.CachedAsync(guest, "/method-bank");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // What a send does for each recipient: a delivery log row marked (none matches here;
+            // the eviction reads the statement, not the rows).
+            var db = scope.ServiceProvider.GetRequiredService<DisseminationDbContext>();
+            await db.Deliveries.Where(d => d.Id == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(d => d.Attempts, d => d.Attempts + 1));
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await guest.GetAsync("/newsletter")).Headers.Age, Is.Not.Null, "the delivery log is on no visitor's page");
+            Assert.That((await guest.GetAsync("/method-bank")).Headers.Age, Is.Not.Null);
+        });
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DisseminationDbContext>();
+            await db.Models.Where(m => m.Id == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, m => m.Version + 1));
+        }
+
+        Assert.That((await guest.GetAsync("/method-bank")).Headers.Age, Is.Null, "a write to the models evicts the module's pages");
     }
 
     [Test]

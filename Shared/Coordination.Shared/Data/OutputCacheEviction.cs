@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -14,7 +15,8 @@ namespace Coordination.Shared.Data;
 /// ExecuteDelete (an issue marked sent, a seat counted). A write outside a transaction has
 /// committed when its command returns; inside one, the eviction is repeated when the transaction
 /// commits, so a visitor who read the old rows in between cannot keep them cached. Writes only to
-/// the outbox, inbox, mail queue and audit trail change no page and evict nothing.
+/// the outbox, inbox, mail queue and audit trail, or to a module's entities marked
+/// <see cref="NotOnPublicPagesAttribute"/>, change no page and evict nothing.
 /// </summary>
 public sealed partial class OutputCacheEviction(IOutputCacheStore store)
 {
@@ -22,6 +24,9 @@ public sealed partial class OutputCacheEviction(IOutputCacheStore store)
     {
         "OutboxMessages", "InboxMessages", "MailQueue", "AuditEntries", "__EFMigrationsHistory",
     };
+
+    // Per context type: the tables of its entities marked NotOnPublicPages.
+    private static readonly ConcurrentDictionary<Type, HashSet<string>> Unshown = new();
 
     // Contexts that wrote inside a transaction that has not committed yet.
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
@@ -32,12 +37,19 @@ public sealed partial class OutputCacheEviction(IOutputCacheStore store)
     public IInterceptor[] Interceptors => _interceptors ??= [new Commands(this), new Transactions(this)];
 
     /// <summary>Whether <paramref name="sql"/> writes a table other than the bookkeeping ones.</summary>
-    public static bool WritesData(string sql)
-        => WriteTarget().Matches(sql).Any(m => !Bookkeeping.Contains(m.Groups["table"].Value));
+    public static bool WritesData(string sql, IReadOnlySet<string>? unshown = null)
+        => WriteTarget().Matches(sql).Any(m => !Bookkeeping.Contains(m.Groups["table"].Value) && unshown?.Contains(m.Groups["table"].Value) != true);
+
+    private static HashSet<string> UnshownTables(DbContext context)
+        => Unshown.GetOrAdd(context.GetType(), _ => new HashSet<string>(
+            context.Model.GetEntityTypes()
+                .Where(t => t.ClrType.IsDefined(typeof(NotOnPublicPagesAttribute), inherit: false))
+                .Select(t => t.GetTableName()).OfType<string>(),
+            StringComparer.OrdinalIgnoreCase));
 
     private async ValueTask AfterCommandAsync(DbContext? context, DbCommand command)
     {
-        if (context is not ModuleDbContext module || !WritesData(command.CommandText))
+        if (context is not ModuleDbContext module || !WritesData(command.CommandText, UnshownTables(context)))
         {
             return;
         }

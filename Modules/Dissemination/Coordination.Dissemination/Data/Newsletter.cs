@@ -74,6 +74,7 @@ internal enum DeliveryStatus
 /// claim's lease) before its mail goes out and marked Sent after the server accepted it; a claim
 /// left by a crashed process is taken again when its lease has run out, and counts as another
 /// attempt.</summary>
+[NotOnPublicPages]
 internal sealed class NewsletterDelivery : IClaimable
 {
     public Guid Id { get; set; }
