@@ -59,7 +59,8 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.Property(x => x.ContactName).HasMaxLength(200);
             e.Property(x => x.ContactEmail).HasMaxLength(254);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => new { x.Status, x.PublishedAt });
+            // With Id: the theme filter's and search's published ids come from the index alone.
+            e.HasIndex(x => new { x.Status, x.PublishedAt, x.Id });
             e.HasIndex(x => x.ProjectId);
             e.HasIndex(x => x.NetworkId);
             e.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.ModelId).OnDelete(DeleteBehavior.Cascade);

@@ -11,6 +11,19 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Covers the published list's order and the ids the theme filter and search look up, so
+            // counting a theme's published models reads the index alone, not 100,000 cards.
+            migrationBuilder.DropIndex(
+                name: "IX_Models_Status_PublishedAt",
+                schema: "dissemination",
+                table: "Models");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Models_Status_PublishedAt_Id",
+                schema: "dissemination",
+                table: "Models",
+                columns: new[] { "Status", "PublishedAt", "Id" });
+
             migrationBuilder.CreateTable(
                 name: "ModelThemes",
                 schema: "dissemination",
@@ -53,6 +66,17 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Models_Status_PublishedAt_Id",
+                schema: "dissemination",
+                table: "Models");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Models_Status_PublishedAt",
+                schema: "dissemination",
+                table: "Models",
+                columns: new[] { "Status", "PublishedAt" });
+
             migrationBuilder.AddColumn<string>(
                 name: "ThemeIndex",
                 schema: "dissemination",

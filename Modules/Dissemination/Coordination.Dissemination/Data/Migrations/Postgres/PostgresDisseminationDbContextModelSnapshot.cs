@@ -235,7 +235,7 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.ToTable("Models", "dissemination");
                 });

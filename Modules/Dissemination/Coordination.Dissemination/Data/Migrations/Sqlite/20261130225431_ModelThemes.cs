@@ -11,6 +11,17 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Covers the published list's order and the ids the theme filter and search look up, so
+            // counting a theme's published models reads the index alone, not 100,000 cards.
+            migrationBuilder.DropIndex(
+                name: "IX_Models_Status_PublishedAt",
+                table: "Models");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Models_Status_PublishedAt_Id",
+                table: "Models",
+                columns: new[] { "Status", "PublishedAt", "Id" });
+
             migrationBuilder.CreateTable(
                 name: "ModelThemes",
                 columns: table => new
@@ -64,6 +75,15 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Models_Status_PublishedAt_Id",
+                table: "Models");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Models_Status_PublishedAt",
+                table: "Models",
+                columns: new[] { "Status", "PublishedAt" });
+
             migrationBuilder.DropTable(
                 name: "ModelThemes");
 

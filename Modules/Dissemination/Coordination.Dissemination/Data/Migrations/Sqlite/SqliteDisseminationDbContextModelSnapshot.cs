@@ -229,7 +229,7 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.ToTable("Models", (string)null);
                 });
