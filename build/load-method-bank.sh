@@ -6,7 +6,8 @@
 # Seeding: 200 model cards and 1,000 events go through the API (created and published as
 # a user would); the rest of the 100,000 models are copies of those cards made in SQL with new ids
 # and numbered titles, through the same table, so the search triggers (SQLite) and the trigram
-# index (PostgreSQL) are kept exactly as for saved cards. Through the API alone it takes an hour.
+# index (PostgreSQL) are kept exactly as for saved cards, and their theme rows (ModelThemes) are
+# copied with them. Through the API alone it takes an hour.
 # usage: build/load-method-bank.sh [--postgres] [seconds per run, default 10] [runs, default 1]
 #        (MODELS=n seeds another number of models; KEEP=1 keeps the published build and data folder)
 set -euo pipefail
@@ -104,21 +105,29 @@ if [ $provider = sqlite ]; then
   sqlite3 "$out/data/dissemination.db" <<SQL
 PRAGMA journal_mode=WAL;
 BEGIN;
+CREATE TEMP TABLE copies AS
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $copies)
-INSERT INTO Models (Id, TitleFi, SearchText, $columns)
-SELECT hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)),
-       m.TitleFi || '.' || n.k, m.SearchText || ' ' || n.k, $(echo "$columns" | sed 's/"\([A-Za-z]*\)"/m."\1"/g')
+SELECT hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)) AS Id,
+       m.Id AS SourceId, n.k AS k
 FROM n, Models m WHERE m.Status = 'Published';
+INSERT INTO Models (Id, TitleFi, SearchText, $columns)
+SELECT c.Id, m.TitleFi || '.' || c.k, m.SearchText || ' ' || c.k, $(echo "$columns" | sed 's/"\([A-Za-z]*\)"/m."\1"/g')
+FROM copies c JOIN Models m ON m.Id = c.SourceId;
+INSERT INTO ModelThemes (ModelId, Theme) SELECT c.Id, t.Theme FROM copies c JOIN ModelThemes t ON t.ModelId = c.SourceId;
 COMMIT;
 SQL
   sqlite3 "$out/data/dissemination.db" "SELECT COUNT(*), COUNT(DISTINCT Id) FROM Models WHERE Status = 'Published';"
 else
   $pg -d "$pgdb" <<SQL
+CREATE TEMP TABLE copies AS
+SELECT gen_random_uuid() AS "Id", m."Id" AS "SourceId", n AS k FROM dissemination."Models" m, generate_series(1, $copies) n WHERE m."Status" = 'Published';
 INSERT INTO dissemination."Models"
 SELECT (r).* FROM (
-  SELECT jsonb_populate_record(m, jsonb_build_object('Id', gen_random_uuid(), 'TitleFi', m."TitleFi" || '.' || n, 'SearchText', m."SearchText" || ' ' || n)) AS r
-  FROM dissemination."Models" m, generate_series(1, $copies) n WHERE m."Status" = 'Published') x;
+  SELECT jsonb_populate_record(m, jsonb_build_object('Id', c."Id", 'TitleFi', m."TitleFi" || '.' || c.k, 'SearchText', m."SearchText" || ' ' || c.k)) AS r
+  FROM copies c JOIN dissemination."Models" m ON m."Id" = c."SourceId") x;
+INSERT INTO dissemination."ModelThemes" ("ModelId", "Theme") SELECT c."Id", t."Theme" FROM copies c JOIN dissemination."ModelThemes" t ON t."ModelId" = c."SourceId";
 ANALYZE dissemination."Models";
+ANALYZE dissemination."ModelThemes";
 SQL
   $pg -d "$pgdb" -t -c "SELECT COUNT(*), COUNT(DISTINCT \"Id\") FROM dissemination.\"Models\" WHERE \"Status\" = 'Published'"
 fi

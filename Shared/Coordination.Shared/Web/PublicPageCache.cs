@@ -32,10 +32,21 @@ public static class PublicPageCache
     /// (those whose data the page shows; none = every module).</summary>
     public static TBuilder CacheForVisitors<TBuilder>(this TBuilder builder, params string[] modules)
         where TBuilder : IEndpointConventionBuilder
+        => Cache(builder, modules, p => p.AddPolicy<StorablePolicy>());
+
+    /// <summary>Caches a public API endpoint's anonymous answers like <see cref="CacheForVisitors"/>.
+    /// Every API answer tells browsers and proxies "no-store" (most carry personal data), so the
+    /// page check for it cannot apply; the endpoints given this answer an anonymous caller with
+    /// public data only, and this instance keeps it (the header still goes out with it).</summary>
+    public static TBuilder CacheApiForVisitors<TBuilder>(this TBuilder builder, params string[] modules)
+        where TBuilder : IEndpointConventionBuilder
+        => Cache(builder, modules, p => p);
+
+    private static TBuilder Cache<TBuilder>(TBuilder builder, string[] modules, Func<OutputCachePolicyBuilder, OutputCachePolicyBuilder> storable)
+        where TBuilder : IEndpointConventionBuilder
     {
         string[] tags = modules.Length == 0 ? [AnyModuleTag] : [.. modules.Select(Tag)];
-        return builder.CacheOutput(p => p
-            .AddPolicy<StorablePolicy>()
+        return builder.CacheOutput(p => storable(p)
             .Expire(Lifetime)
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Tag(tags));

@@ -10,6 +10,8 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
 
     public DbSet<Model> Models => Set<Model>();
 
+    public DbSet<ModelTheme> ModelThemes => Set<ModelTheme>();
+
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
     public DbSet<ModelAttachment> Attachments => Set<ModelAttachment>();
@@ -57,11 +59,19 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.Property(x => x.ContactName).HasMaxLength(200);
             e.Property(x => x.ContactEmail).HasMaxLength(254);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.Property(x => x.ThemeIndex).HasMaxLength(2200);
-            e.HasIndex(x => new { x.Status, x.PublishedAt });
+            // With Id: the theme filter's and search's published ids come from the index alone.
+            e.HasIndex(x => new { x.Status, x.PublishedAt, x.Id });
             e.HasIndex(x => x.ProjectId);
             e.HasIndex(x => x.NetworkId);
             e.HasMany(x => x.Attachments).WithOne().HasForeignKey(a => a.ModelId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ModelTheme>(e =>
+        {
+            e.ToTable("ModelThemes");
+            e.HasKey(x => new { x.ModelId, x.Theme });
+            e.Property(x => x.Theme).HasMaxLength(100);
+            e.HasOne<Model>().WithMany().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.Theme, x.ModelId });
         });
         modelBuilder.Entity<ModelVersion>(e =>
         {

@@ -81,13 +81,23 @@ internal sealed class Model : ISearchable
     /// <summary>All the card's texts in every language, for search (kept by the saver).</summary>
     public string SearchText { get; set; } = "";
 
-    /// <summary>The themes as "|theme|other|" in lower case, for filtering in SQL.</summary>
-    public string ThemeIndex { get; set; } = "";
-
     public List<ModelAttachment> Attachments { get; set; } = [];
 }
 
 internal sealed record ModelLink(string Title, string Url);
+
+/// <summary>One theme of a model in lower case (<see cref="Key"/>), a row of its own so that the
+/// theme filter reads an index on (Theme, ModelId) instead of every card's themes. Kept in step
+/// with <see cref="Model.Themes"/> by the saver.</summary>
+internal sealed class ModelTheme
+{
+    public Guid ModelId { get; set; }
+
+    public string Theme { get; set; } = "";
+
+    /// <summary>The form a theme is kept and looked up in: trimmed, lower case.</summary>
+    public static string Key(string theme) => theme.Trim().ToLowerInvariant();
+}
 
 /// <summary>A saved state of a model (the card as JSON) for its history.</summary>
 internal sealed class ModelVersion

@@ -83,6 +83,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
                 return TypedResults.Ok(new PagedResponse<ModelSummary>([.. items.Select(ModelSummary.Of)], paging.Page, paging.PageSize, total));
             })
             .AllowAnonymous()
+            .CacheApiForVisitors("Dissemination")
             .WithSummary("Published models, best match first with q (compound words are found by their parts), newest first without; theme filters; inUse=true: only models still in use at their latest follow-up");
         api.MapGet("/{id:guid}", async Task<IResult> (Guid id, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
@@ -100,6 +101,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
                     [.. m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size))], EnumText.Of(m.Status), m.Version, m.PublishedAt, m.PeerReviewedAt, m.ExpertReviewedAt, ModelSummary.FollowUpOf(m)));
             })
             .AllowAnonymous()
+            .CacheApiForVisitors("Dissemination")
             .WithSummary("A model card (published ones for everyone, drafts for their editors)");
         api.MapGet("/{id:guid}/versions", async Task<IResult> (Guid id, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {

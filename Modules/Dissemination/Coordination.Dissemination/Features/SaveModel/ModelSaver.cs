@@ -42,6 +42,7 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
         var model = new Model { Id = Guid.CreateVersion7(), CreatedAt = now, Status = ModelStatus.Draft };
         Apply(model, input, now);
         db.Models.Add(model);
+        db.ModelThemes.AddRange(ThemeRows(model));
         Keep(model, "create", user, now);
         db.Audit(user.UserId(), "CreateModel", nameof(Model), model.Id.ToString(), model.Title.Fi, now);
         await db.SaveChangesAsync(ct);
@@ -70,6 +71,7 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         Apply(model, input, now);
+        await KeepThemesAsync(model, ct);
         model.Version++;
         Keep(model, "edit", user, now);
         if (model.Status == ModelStatus.Published)
@@ -205,7 +207,19 @@ internal sealed class ModelSaver(DisseminationDbContext db, ModelAccess access, 
         model.Links = [.. (input.Links ?? []).Select(x => new ModelLink(string.IsNullOrWhiteSpace(x.Title) ? x.Url!.Trim() : x.Title.Trim(), x.Url!.Trim()))];
         model.UpdatedAt = now;
         model.SearchText = SearchIndex.TextOf(model);
-        model.ThemeIndex = SearchIndex.ThemesOf(model.Themes);
+    }
+
+    private static IEnumerable<ModelTheme> ThemeRows(Model model)
+        => model.Themes.Select(ModelTheme.Key).Distinct().Select(k => new ModelTheme { ModelId = model.Id, Theme = k });
+
+    /// <summary>Brings the model's theme rows in step with its themes: only the changed ones are
+    /// written (a row's key is its theme).</summary>
+    private async Task KeepThemesAsync(Model model, CancellationToken ct)
+    {
+        var rows = await db.ModelThemes.Where(t => t.ModelId == model.Id).ToListAsync(ct);
+        var wanted = ThemeRows(model).ToList();
+        db.ModelThemes.RemoveRange(rows.Where(r => !wanted.Any(w => w.Theme == r.Theme)));
+        db.ModelThemes.AddRange(wanted.Where(w => !rows.Any(r => r.Theme == w.Theme)));
     }
 
     private static LocalizedText Text(LocalizedTextInput? input) => (input ?? new LocalizedTextInput(null, null, null)).ToText();

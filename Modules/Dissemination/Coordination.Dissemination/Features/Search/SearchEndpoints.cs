@@ -43,6 +43,7 @@ internal sealed class SearchEndpoints : ICarterModule
                     events.Count, [.. events.Take(Shown).Select(e => new EventHit(e.EventId, LocalizedTextInput.From(e.Title), e.Type, e.StartsAt, e.EndsAt, e.Place))]));
             })
             .AllowAnonymous()
+            .CacheApiForVisitors("Dissemination")
             .WithTags("Dissemination")
             .WithSummary("Searches published models and posts (best 20 of each; compound words are found by their parts) and public events by title (coming first, 20 at most)");
     }

@@ -217,11 +217,6 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.Property<DateTime?>("SubmittedForReviewAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ThemeIndex")
-                        .IsRequired()
-                        .HasMaxLength(2200)
-                        .HasColumnType("character varying(2200)");
-
                     b.Property<string>("Themes")
                         .IsRequired()
                         .HasColumnType("text")
@@ -240,7 +235,7 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.ToTable("Models", "dissemination");
                 });
@@ -304,6 +299,22 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ModelRelations", "dissemination");
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelTheme", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("ModelId", "Theme");
+
+                    b.HasIndex("Theme", "ModelId");
+
+                    b.ToTable("ModelThemes", "dissemination");
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.ModelVersion", b =>
@@ -1070,6 +1081,15 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                     b.HasOne("Coordination.Dissemination.Data.Model", null)
                         .WithMany()
                         .HasForeignKey("ToModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelTheme", b =>
+                {
+                    b.HasOne("Coordination.Dissemination.Data.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -211,11 +211,6 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.Property<DateTime?>("SubmittedForReviewAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ThemeIndex")
-                        .IsRequired()
-                        .HasMaxLength(2200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Themes")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -234,7 +229,7 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id");
 
                     b.ToTable("Models", (string)null);
                 });
@@ -298,6 +293,22 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ModelRelations", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelTheme", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ModelId", "Theme");
+
+                    b.HasIndex("Theme", "ModelId");
+
+                    b.ToTable("ModelThemes", (string)null);
                 });
 
             modelBuilder.Entity("Coordination.Dissemination.Data.ModelVersion", b =>
@@ -1064,6 +1075,15 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                     b.HasOne("Coordination.Dissemination.Data.Model", null)
                         .WithMany()
                         .HasForeignKey("ToModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Dissemination.Data.ModelTheme", b =>
+                {
+                    b.HasOne("Coordination.Dissemination.Data.Model", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
