@@ -42,13 +42,7 @@ public class AssignmentBenchmarks
         _reviewers = [.. projects.SelectMany(p => Enumerable.Range(0, ReviewersPerProject).Select(_ => new PlannedReviewer(
             Guid.NewGuid(), p.Id, [p.Organisations[random.Next(p.Organisations.Count)]], random.NextDouble() < 0.05 ? [projects[random.Next(Projects)].Id] : [], [])))];
 
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coordination.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_COORDINATION_HOST", Path.Combine(root!.FullName, "Host", "Coordination.Host"));
+        RepositoryRoot.UseHostContentRoot();
         _database = await TestDatabase.CreateAsync(Provider.Sqlite);
         _app = new CoordinationApp(_database, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         _coordinator = await _app.ApiClientAsync(Roles.Coordinator);

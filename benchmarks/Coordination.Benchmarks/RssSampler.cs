@@ -30,7 +30,7 @@ internal sealed class RssSampler : IDisposable
         _timer.Dispose();
         var line = $"{DateTime.UtcNow:u} {_what}: RSS at start {_start / 1048576} MiB, peak {_peak / 1048576} MiB, growth {(_peak - _start) / 1048576} MiB";
         Console.WriteLine("// " + line);
-        var artifacts = Path.Combine(Root(), "BenchmarkDotNet.Artifacts");
+        var artifacts = Path.Combine(RepositoryRoot.Path, "BenchmarkDotNet.Artifacts");
         Directory.CreateDirectory(artifacts);
         File.AppendAllText(Path.Combine(artifacts, "rss.txt"), line + Environment.NewLine);
     }
@@ -49,14 +49,4 @@ internal sealed class RssSampler : IDisposable
         return Environment.WorkingSet;
     }
 
-    private static string Root()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coordination.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

@@ -32,13 +32,7 @@ public class SurveyExportBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coordination.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_COORDINATION_HOST", Path.Combine(root!.FullName, "Host", "Coordination.Host"));
+        RepositoryRoot.UseHostContentRoot();
         _database = await TestDatabase.CreateAsync(Provider.Sqlite);
         _app = new CoordinationApp(_database, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         _api = await _app.ApiClientAsync(Roles.Coordinator);

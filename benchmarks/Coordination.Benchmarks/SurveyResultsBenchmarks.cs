@@ -31,13 +31,7 @@ public class SurveyResultsBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Coordination.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_COORDINATION_HOST", Path.Combine(root!.FullName, "Host", "Coordination.Host"));
+        RepositoryRoot.UseHostContentRoot();
         _database = await TestDatabase.CreateAsync(Provider.Sqlite);
         _app = new CoordinationApp(_database, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         _api = await _app.ApiClientAsync(Roles.Coordinator);
@@ -103,7 +97,7 @@ public class SurveyResultsBenchmarks
             await analyse.ExecuteNonQueryAsync();
         }
 
-        var copy = Path.Combine(root.FullName, "BenchmarkDotNet.Artifacts", "surveys-100k.db");
+        var copy = Path.Combine(RepositoryRoot.Path, "BenchmarkDotNet.Artifacts", "surveys-100k.db");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.Delete(copy);
         await using (var vacuum = new SqliteCommand($"VACUUM INTO '{copy}'", connection))
@@ -111,7 +105,7 @@ public class SurveyResultsBenchmarks
             await vacuum.ExecuteNonQueryAsync();
         }
 
-        await File.WriteAllTextAsync(Path.Combine(root.FullName, "BenchmarkDotNet.Artifacts", "surveys-100k.txt"), _survey.ToString().ToUpperInvariant());
+        await File.WriteAllTextAsync(Path.Combine(RepositoryRoot.Path, "BenchmarkDotNet.Artifacts", "surveys-100k.txt"), _survey.ToString().ToUpperInvariant());
     }
 
     [GlobalCleanup]
