@@ -44,8 +44,6 @@ public sealed class ModelThemesMigrationTests
                 Assert.That(searched.Select(s => Guid.Parse(s)), Is.EqualTo(new[] { published }), "the search table holds published models only");
             });
         }
-
-        SqliteConnection.ClearAllPools();
     }
 
     /// <summary>A Models row as the schema before the migration has it: every required column
