@@ -49,7 +49,9 @@ public sealed class NewsletterOverlapTests
         Assert.That(answers.Select(a => a.StatusCode), Is.All.EqualTo(HttpStatusCode.Accepted));
         Assert.That(bodies.Count(b => !b!["alreadyQueued"]!.GetValue<bool>()), Is.EqualTo(1), "one post started the send; three were told it already was");
 
-        await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n >= Recipients, TimeSpan.FromSeconds(120));
+        // What is measured is exactly-once, not speed: with the suite, a profiler and other work
+        // beside it (load average 40-58), 705 of the 1,000 had arrived after two minutes.
+        await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n >= Recipients, TimeSpan.FromSeconds(360));
         await Task.Delay(3000); // a duplicate would arrive now
         var received = smtp.Messages().Where(m => m.Subject == subject).Select(m => m.To.Mailboxes.Single().Address).ToList();
         TestContext.Out.WriteLine($"{received.Count} messages for {Recipients} subscribers; runs that sent: {first.Output().Count(l => l.Contains("Sending newsletter issue"))} on the first instance, {second.Output().Count(l => l.Contains("Sending newsletter issue"))} on the second.");
@@ -95,7 +97,7 @@ public sealed class NewsletterOverlapTests
             var clock = Stopwatch.StartNew();
             await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n > atKill + 1, TimeSpan.FromSeconds(90));
             var resumedIn = clock.Elapsed;
-            await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n >= Recipients, TimeSpan.FromSeconds(120));
+            await Eventually.WaitForAsync(() => Task.FromResult(smtp.Count()), n => n >= Recipients, TimeSpan.FromSeconds(360));
             var finishedIn = clock.Elapsed;
             await Task.Delay(3000);
 
