@@ -97,6 +97,7 @@ for p in "${projects[@]}"; do
 done
 wait
 finished=$(date +%s)
+rmdir /sys/fs/cgroup/cpuacct/coordination-tests-* 2>/dev/null
 
 cat "$logs"/*.log > build/.test.log
 status=0
