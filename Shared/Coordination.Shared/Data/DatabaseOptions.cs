@@ -28,7 +28,17 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string DataDirec
         }
 
         Directory.CreateDirectory(dataDirectory);
-        return new DatabaseOptions(provider, dataDirectory, connectionString);
+        return new DatabaseOptions(provider, dataDirectory, provider == DatabaseProvider.Postgres ? WithPoolWait(connectionString!) : connectionString);
+    }
+
+    /// <summary>A request waits up to 30 s for a pooled PostgreSQL connection (Npgsql's default is
+    /// 15 s), as it waits 30 s for SQLite's write lock: a burst of registrations to one event queues
+    /// on the event's row lock with every pooled connection taken, and under load the last of them
+    /// otherwise got a 500. A Timeout in the configured string is kept.</summary>
+    private static string WithPoolWait(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Timeout") ? connectionString : connectionString.TrimEnd(';') + ";Timeout=30";
     }
 
     public string SqliteConnectionString(string module)
