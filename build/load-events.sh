@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test of Events on the embedded default (SQLite), Release build, with wrk (Debian package):
 # registrations per second with 50 concurrent clients, and the latency of the public event list
-# with 1,000 upcoming events.
+# with 1,000 upcoming events: the HTML page as visitors get it (output-cached) and uncached (each
+# request with a query parameter of its own: the cache varies by every query key, so none is answered
+# from it), and the API (not cached).
 # usage: build/load-events.sh [seconds per run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,7 +67,21 @@ function response(status, headers, body)
   if status ~= 201 then io.stderr:write("status " .. status .. "\n") end
 end
 LUA
+# Threads share no Lua state: each numbers its requests after a prefix of its own.
+cat >"$out/uncached.lua" <<'LUA'
+local threads = 0
+local counter = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("prefix", tostring(threads))
+end
+function request()
+  counter = counter + 1
+  return wrk.format(nil, wrk.path .. "?n=" .. prefix .. "-" .. counter)
+end
+LUA
 
+echo "uptime: $(uptime)"
 echo; echo "== Registrations: 50 concurrent clients, ${seconds} s (POST /api/v1/events/{id}/registrations) =="
 wrk -t4 -c50 -d"${seconds}s" --latency -s "$out/register.lua" "$base/api/v1/events/$first/registrations" 2>&1 | sed -n '1,20p'
 # The list page and API are warmed for 3 s first, so that the measured run is past the JIT's
@@ -74,6 +90,10 @@ warm() { wrk -t2 -c10 -d3s "$1" >/dev/null 2>&1 || true; }
 echo; echo "== Public event list page (HTML, 20 of 1,000 upcoming), 50 connections, ${seconds} s =="
 warm "$base/events"
 wrk -t4 -c50 -d"${seconds}s" --latency "$base/events" | sed -n '1,20p'
+echo; echo "== Public event list page, uncached (?n=<unique> per request), 50 connections, ${seconds} s =="
+wrk -t2 -c10 -d3s -s "$out/uncached.lua" "$base/events" >/dev/null 2>&1 || true
+wrk -t4 -c50 -d"${seconds}s" --latency -s "$out/uncached.lua" "$base/events" | sed -n '1,20p'
 echo; echo "== Public event list API (GET /api/v1/events), 50 connections, ${seconds} s =="
 warm "$base/api/v1/events"
 wrk -t4 -c50 -d"${seconds}s" --latency "$base/api/v1/events" | sed -n '1,20p'
+echo; echo "uptime: $(uptime)"

@@ -2,7 +2,8 @@
 # Load test of the method bank and search at 100,000 published models (and 1,000 public events) on
 # a Release build, with wrk (Debian package): 50 connections for each page, against a bare Kestrel
 # endpoint returning the same bytes as the ceiling. SQLite by default; --postgres uses the shared
-# test server (build/postgres.sh) with a database of its own, dropped at the end.
+# test server (build/postgres.sh) with a database of its own, dropped at the end (kept with KEEP=1:
+# build/method-bank-on-kept.sh then finds it through <kept folder>/postgres.env).
 # Seeding: 200 model cards and 1,000 events go through the API (created and published as
 # a user would); the rest of the 100,000 models are copies of those cards made in SQL with new ids
 # and numbered titles, through the same table, so the search triggers (SQLite) and the trigram
@@ -33,12 +34,14 @@ if [ $provider = postgres ]; then
   pg="psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p ${COORDINATION_PG_PORT:-55432} -U postgres"
   $pg -d postgres -c "CREATE DATABASE $pgdb"
   settings+=(Database__Provider=Postgres ConnectionStrings__Coordination="${server/Database=postgres/Database=$pgdb};Maximum Pool Size=100")
+  printf 'pgdb=%q\nconnection=%q\n' "$pgdb" "${server/Database=postgres/Database=$pgdb};Maximum Pool Size=100" >"$out/postgres.env"
 fi
 cleanup() {
   kill "${pid:-}" "${bare:-}" 2>/dev/null || true
   wait 2>/dev/null || true
+  if [ -n "${KEEP:-}" ]; then echo "kept: $out${pg:+ (and the PostgreSQL database $pgdb: drop it when done)}"; return; fi
   if [ -n "$pg" ]; then $pg -d postgres -c "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)" || true; fi
-  if [ -n "${KEEP:-}" ]; then echo "kept: $out"; else rm -rf "$out"; fi
+  rm -rf "$out"
 }
 trap cleanup EXIT
 start_app() {

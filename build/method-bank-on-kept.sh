@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures the method bank on a data folder kept by `KEEP=1 build/load-method-bank.sh` (SQLite),
-# without seeding again: starts the kept build (or a newer one published into <folder>/app) alone on
+# Measures the method bank on a data folder kept by `KEEP=1 build/load-method-bank.sh` (SQLite, or
+# the PostgreSQL database named in <folder>/postgres.env by `KEEP=1 build/load-method-bank.sh
+# --postgres`), without seeding again: starts the kept build (or a newer one published into <folder>/app) alone on
 # it, then prints, for each page, the time of one uncached request (best of 3 after a warm-up; each
 # request carries a query parameter of its own, &n=…, so the output cache never answers it) and,
 # with a number of seconds, wrk's figures (50 connections; answers after the first come from the
@@ -10,7 +11,13 @@ set -euo pipefail
 out=${1:?the folder printed by KEEP=1 build/load-method-bank.sh}
 seconds=${2:-}
 base=http://127.0.0.1:5079
-env ASPNETCORE_URLS=$base Coordination__PublicBaseUrl=$base Coordination__DataDirectory="$out/data" Logging__LogLevel__Default=Warning \
+database=()
+if [ -f "$out/postgres.env" ]; then
+  source "$out/postgres.env"
+  "$(dirname "$0")/postgres.sh" start >/dev/null
+  database=(Database__Provider=Postgres ConnectionStrings__Coordination="$connection")
+fi
+env "${database[@]}" ASPNETCORE_URLS=$base Coordination__PublicBaseUrl=$base Coordination__DataDirectory="$out/data" Logging__LogLevel__Default=Warning \
   Coordination__Bootstrap__AdminEmail=admin@example.fi Coordination__Bootstrap__AdminPassword=Load-test-2026 \
   dotnet "$out/app/Coordination.Host.dll" >>"$out/log" 2>&1 &
 pid=$!
@@ -19,7 +26,8 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/health/ready)" = 200 ]; 
 sleep 5
 pages=("/method-bank" "/method-bank?q=ohjaus" "/method-bank?q=ohjaus&page=3" "/method-bank?theme=Hyvinvointi" "/search?q=ohjaus"
   "/api/v1/dissemination/models" "/api/v1/dissemination/models?q=ohjaus" "/api/v1/dissemination/models?theme=Hyvinvointi"
-  "/api/v1/dissemination/search?q=ohjaus" "/method-bank/themes" "/events" "/newsletter")
+  "/api/v1/dissemination/search?q=ohjaus" "/method-bank/themes" "/method-bank/themes/Hyvinvointi" "/api/v1/dissemination/themes/Hyvinvointi"
+  "/events" "/newsletter")
 echo "uptime: $(uptime)"
 n=0
 printf '%-50s %12s %10s %10s\n' page "uncached ms" "req/s" "p99 ms"

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Coordination.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -219,5 +220,32 @@ public sealed class MethodBankTests(Provider provider) : AppFixture(provider)
         Assert.That(report, Does.Contain("Sisällys"));
         Assert.That(report, Does.Contain("Perusmalli"));
         Assert.That(report, Does.Contain("Jatkomalli"));
+    }
+
+    [Test]
+    public async Task A_theme_with_more_models_than_a_page_shows_a_page_at_a_time_with_links_to_the_others()
+    {
+        var theme = "Sivutus" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 1; i <= 51; i++)
+        {
+            await DisseminationSetup.PublishedAsync(_manager, DisseminationSetup.Card(_network, _project, $"Sivumalli {i:00}", themes: [theme]));
+        }
+
+        var guest = App.CreateClient();
+        var first = await guest.GetStringAsync($"/method-bank/themes/{theme}");
+        Assert.That(first, Does.Contain("51 mallia"));
+        Assert.That(first, Does.Contain("Sivumalli 51").And.Contain("Sivumalli 02"), "a page of 50, newest first");
+        Assert.That(first, Does.Not.Contain("Sivumalli 01"));
+        Assert.That(first, Does.Contain("<nav class=\"pager\" aria-label=").And.Not.Contain("rel=\"prev\""));
+
+        var next = Regex.Match(first, "<a href=\"([^\"]+)\" rel=\"next\">").Groups[1].Value;
+        Assert.That(next, Is.EqualTo($"/method-bank/themes/{theme}?page=2"));
+        var second = await guest.GetStringAsync(next);
+        Assert.That(second, Does.Contain("Sivumalli 01").And.Not.Contain("Sivumalli 02"));
+        Assert.That(second, Does.Contain($"<a href=\"/method-bank/themes/{theme}?page=1\" rel=\"prev\">").And.Not.Contain("rel=\"next\""));
+
+        var api = await guest.GetFromJsonAsync<JsonObject>($"/api/v1/dissemination/themes/{theme}?page=2&pageSize=20");
+        Assert.That(api!["models"]!.AsArray().Select(m => m!["title"]!["fi"]!.GetValue<string>()), Is.EqualTo(Enumerable.Range(12, 20).Select(i => $"Sivumalli {i:00}").Reverse()));
+        Assert.That(api["total"]!.GetValue<int>(), Is.EqualTo(51));
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
@@ -25,6 +26,9 @@ public sealed partial class OutputCacheEviction(IOutputCacheStore store)
         "OutboxMessages", "InboxMessages", "MailQueue", "AuditEntries", "__EFMigrationsHistory",
     };
 
+    // Every read passes through here: a command without these words (a SELECT) skips the regex.
+    private static readonly SearchValues<string> WriteWords = SearchValues.Create(["INSERT", "UPDATE", "DELETE"], StringComparison.OrdinalIgnoreCase);
+
     // Per context type: the tables of its entities marked NotOnPublicPages.
     private static readonly ConcurrentDictionary<Type, HashSet<string>> Unshown = new();
 
@@ -38,7 +42,8 @@ public sealed partial class OutputCacheEviction(IOutputCacheStore store)
 
     /// <summary>Whether <paramref name="sql"/> writes a table other than the bookkeeping ones.</summary>
     public static bool WritesData(string sql, IReadOnlySet<string>? unshown = null)
-        => WriteTarget().Matches(sql).Any(m => !Bookkeeping.Contains(m.Groups["table"].Value) && unshown?.Contains(m.Groups["table"].Value) != true);
+        => sql.AsSpan().ContainsAny(WriteWords)
+           && WriteTarget().Matches(sql).Any(m => !Bookkeeping.Contains(m.Groups["table"].Value) && unshown?.Contains(m.Groups["table"].Value) != true);
 
     private static HashSet<string> UnshownTables(DbContext context)
         => Unshown.GetOrAdd(context.GetType(), _ => new HashSet<string>(

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Coordination.Shared.Web;
@@ -7,7 +8,7 @@ public static class EnumText
 {
     public static string Of<T>(T value)
         where T : struct, Enum
-        => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        => Names<T>.Of.TryGetValue(value, out var name) ? name : Name(value);
 
     public static bool TryParse<T>(string? text, out T value)
         where T : struct, Enum
@@ -26,4 +27,15 @@ public static class EnumText
     public static IEnumerable<string> All<T>()
         where T : struct, Enum
         => Enum.GetValues<T>().Select(Of);
+
+    private static string Name<T>(T value)
+        where T : struct, Enum
+        => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    // The defined values' names, made once per type: lists write one for every row and field.
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> Of = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, Name);
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
 
     public sealed record MaterialDto(string Title, string Url);
 
-    public sealed record ListModel(List<Event> Items, int Total, Paging Paging, string? Type, bool Past, Dictionary<Guid, KnownNetwork> Networks);
+    public sealed record ListModel(List<EventListItem> Items, int Total, Paging Paging, string? Type, bool Past, Dictionary<Guid, KnownNetwork> Networks);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -92,15 +92,15 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
     }
 
     // Hand-written: enums are written as the API's text (EnumText) and the online link is only for organisers.
-    public static EventSummary Summary(Event e) => new(
-        e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), e.StartsAt, e.EndsAt, e.Place, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, EnumText.Of(e.Status), e.SeriesId, e.ProjectId);
+    public static EventSummary Summary(EventListItem e) => new(
+        e.Id, e.NetworkId, EnumText.Of(e.Type), new LocalizedTextInput(e.TitleFi, e.TitleSv, e.TitleEn), e.StartsAt, e.EndsAt, e.Place, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, EnumText.Of(e.Status), e.SeriesId, e.ProjectId);
 
     public static EventDetails Details(Event e, bool withLink) => new(
         e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), LocalizedTextInput.From(e.Description), e.StartsAt, e.EndsAt, e.Place,
         withLink ? e.OnlineLink : null, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Organiser,
         e.Themes, [.. e.Materials.Select(m => m.Adapt<MaterialDto>(EventsMappings.Config))], EnumText.Of(e.Status), e.Sequence, e.SeriesId, e.ProjectId);
 
-    private static async Task<(List<Event>, int)> QueryAsync(EventsDbContext db, ClaimsPrincipal user, string? type, Guid? networkId, bool past, DateTime now, Paging paging, CancellationToken ct)
+    private static async Task<(List<EventListItem>, int)> QueryAsync(EventsDbContext db, ClaimsPrincipal user, string? type, Guid? networkId, bool past, DateTime now, Paging paging, CancellationToken ct)
     {
         var query = await EventAccess.VisibleAsync(db.Events.AsNoTracking(), db, user, ct);
         if (EnumText.TryParse<EventType>(type, out var t))
@@ -115,6 +115,6 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
 
         query = past ? query.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt) : query.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt);
         var total = await query.CountAsync(ct);
-        return (await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct), total);
+        return (await query.Skip(paging.Skip).Take(paging.PageSize).ProjectToType<EventListItem>(EventsMappings.Config).ToListAsync(ct), total);
     }
 }
