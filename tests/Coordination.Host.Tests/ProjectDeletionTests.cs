@@ -35,7 +35,10 @@ public sealed class ProjectDeletionTests(Provider provider) : AppFixture(provide
         var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var project in new[] { deleted, kept })
         {
-            Assert.That((await coordinator.PostAsJsonAsync($"/api/v1/monitoring/projects/{project}/reporting-dates", new { kind = "interim", dueDate = due })).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            // Monitoring learns of the project from Membership's event (404 until it has).
+            await Eventually.WaitForAsync(
+                () => coordinator.PostAsJsonAsync($"/api/v1/monitoring/projects/{project}/reporting-dates", new { kind = "interim", dueDate = due }),
+                r => r.StatusCode == HttpStatusCode.Created);
         }
 
         Assert.That(await Eventually.WaitForAsync(() => KnownAsync(deleted), known => known == (true, true, true, true)), Is.EqualTo((true, true, true, true)), "every module knows the project first");
