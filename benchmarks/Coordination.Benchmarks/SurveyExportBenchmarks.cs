@@ -10,7 +10,7 @@ namespace Coordination.Benchmarks;
 /// responses to 10 Likert questions) as CSV and XLSX, on SQLite, against the real host, with the
 /// growth of the process's resident memory during each download (<see cref="RssSampler"/>; the
 /// client reads the body as it comes and throws it away, so what stays is the server's). The
-/// responses are written with SQL, like <see cref="SurveyResultsBenchmarks"/>.</summary>
+/// responses are written with SQL (<see cref="LikertSurveySeed"/>).</summary>
 [MemoryDiagnoser]
 [Config(typeof(LongInProcessConfig))]
 [WarmupCount(1)]
@@ -43,44 +43,10 @@ public class SurveyExportBenchmarks
         _download.DefaultRequestHeaders.Authorization = _api.DefaultRequestHeaders.Authorization;
         var network = (await (await _api.PostAsJsonAsync("/api/v1/membership/networks", new { name = new { fi = "Vientiverkosto" } })).Content.ReadFromJsonAsync<IdResponse>())!.Id;
 
-        // Surveys learns the network from Membership's NetworkCreated.
-        HttpResponseMessage created;
-        var questions = Enumerable.Range(1, Questions).Select(q => new
-        {
-            key = $"v{q:D2}", type = "likert", text = new { fi = $"Väittämä {q}" }, cantSay = true,
-            lowLabel = new { fi = "Täysin eri mieltä" }, highLabel = new { fi = "Täysin samaa mieltä" },
-        }).ToArray();
-        do
-        {
-            await Task.Delay(100);
-            created = await _api.PostAsJsonAsync("/api/v1/surveys", new
-            {
-                networkId = network, title = new { fi = "Vientikysely" }, anonymous = true,
-                opensAt = DateTimeOffset.UtcNow.AddDays(-1).ToString("o"), closesAt = DateTimeOffset.UtcNow.AddDays(30).ToString("o"), questions,
-            });
-        }
-        while (!created.IsSuccessStatusCode);
-        _survey = (await created.Content.ReadFromJsonAsync<IdResponse>())!.Id;
-
+        (_survey, var keys) = await LikertSurveySeed.CreateAsync(_api, network, "Vientikysely", Questions);
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_database.DataDirectory, "surveys.db")}");
         await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var sql = $"""
-            CREATE TEMP TABLE q(key TEXT);
-            INSERT INTO q VALUES {string.Join(",", questions.Select(q => $"('{q.key}')"))};
-            WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < {Responses - 1})
-            INSERT INTO Responses (Id, SurveyId, Status)
-            SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)),
-                   '{_survey.ToString().ToUpperInvariant()}', 'Submitted'
-            FROM (SELECT i, hex(randomblob(16)) AS h FROM r);
-            INSERT INTO Answers (ResponseId, QuestionKey, Ordinal, SurveyId, Value, CantSay)
-            SELECT Id, key, 0, SurveyId, CASE WHEN x < 5 THEN NULL ELSE 1 + x % 5 END, x < 5
-            FROM (SELECT r.Id, q.key, r.SurveyId, abs(random()) % 100 AS x FROM Responses r CROSS JOIN q);
-            """;
-        await using var command = new SqliteCommand(sql, connection, transaction);
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
+        await LikertSurveySeed.FillAsync(connection, _survey, keys, Responses, []);
     }
 
     [GlobalCleanup]
