@@ -79,7 +79,7 @@ run_project() {
   # costs whatever runs beside it. A cpuacct cgroup (v1, as root) counts every process the tests
   # start (hosts, Chromium, the SMTP server); PostgreSQL's server is shared and not counted.
   local group=/sys/fs/cgroup/cpuacct/coordination-tests-$1
-  if mkdir -p "$group" 2>/dev/null && echo 0 > "$group/cpuacct.usage" 2>/dev/null && echo "$BASHPID" > "$group/tasks" 2>/dev/null; then :; else group=; fi
+  if [ -f /sys/fs/cgroup/cpuacct/cpuacct.usage ] && { [ -d "$group" ] || mkdir "$group" 2>/dev/null; } && echo 0 > "$group/cpuacct.usage" 2>/dev/null && echo "$BASHPID" > "$group/tasks" 2>/dev/null; then :; else group=; fi
   dotnet test "tests/$name/bin/Debug/net10.0/$name.dll" "${args[@]}" > "$logs/$1.log" 2>&1
   echo $? > "$logs/$1.status"
   [ -n "$group" ] && awk '{printf "%.0f\n", $1 / 1e9}' "$group/cpuacct.usage" > "$logs/$1.cpu"
