@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's test command (README). Installs what the tests need on a fresh Debian machine
-# (Chromium, PostgreSQL, aiosmtpd), builds with warnings as errors, starts PostgreSQL on
+# (Chromium's headless shell, PostgreSQL, aiosmtpd), builds with warnings as errors, starts PostgreSQL on
 # loopback, runs every test project on SQLite and PostgreSQL, prints each project's time, and
 # ends with "N passed, N failed, N skipped". Exits non-zero on any failure.
 # usage: build/test.sh [--fast] [extra dotnet test arguments, e.g. --filter TestCategory!=Postgres]
@@ -32,7 +32,7 @@ fi
 [ -n "$filter" ] && args+=(--filter "$filter")
 
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || need+=(chromium-headless-shell)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then

@@ -4,7 +4,9 @@ namespace Coordination.Browser.Tests;
 
 /// <summary>One Chromium for every browser fixture of this assembly (starting one takes a
 /// second or two); fixtures keep apart by a browser context per test. Closed when the
-/// namespace's tests are done.</summary>
+/// namespace's tests are done. Debian's chromium-headless-shell (the old headless mode, which
+/// Playwright itself uses for headless runs): the same Blink, at less than half the CPU of the
+/// full browser in its new headless mode (two journeys: 129 against 59 CPU-seconds).</summary>
 [SetUpFixture]
 public sealed class SharedBrowser
 {
@@ -28,7 +30,7 @@ public sealed class SharedBrowser
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = "/usr/bin/chromium-headless-shell",
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
