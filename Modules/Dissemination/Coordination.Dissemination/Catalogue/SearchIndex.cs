@@ -108,18 +108,17 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
 
             if (terms.Count > 0)
             {
-                // Each match is rechecked against its whole text (about 10 µs), so counting stops
-                // after the cap, and past it the first matches the trigram index yields (in table
-                // order, which stops early) stand for the rest: asking for the newest ones rechecks
-                // every match. word_similarity reads a whole text (0.7 ms a row here); the position
-                // of the first word ranks instead: the title comes first in SearchText (TextOf).
+                // Each match is rechecked against its whole text (about 10 µs), so one query reads
+                // at most the cap and one more, in the order the trigram index yields them (table
+                // order, which stops early; asking for the newest would recheck every match), and
+                // the count, rank and page come from those small rows. word_similarity reads a whole
+                // text (0.7 ms a row here): the first word's place ranks instead, as SearchText
+                // begins with the title (TextOf).
                 var cap = capped ? CountCap : int.MaxValue - 1;
-                var total = await published.Take(cap + 1).CountAsync(ct);
-                var candidates = total > cap ? published.Take(cap) : published;
                 var first = terms[0];
-                var ranked = candidates.OrderBy(m => m.SearchText.IndexOf(first)).ThenByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id);
-                var shown = Math.Min(total, cap);
-                return new(shown <= skip ? [] : await ranked.Skip(skip).Take(take).ToListAsync(ct), shown, total > cap);
+                var hits = await published.Take(cap + 1).Select(m => new { m.Id, Place = m.SearchText.IndexOf(first), m.PublishedAt }).ToListAsync(ct);
+                var ids = hits.Take(cap).OrderBy(h => h.Place).ThenByDescending(h => h.PublishedAt).ThenByDescending(h => h.Id).Skip(skip).Take(take).Select(h => h.Id).ToList();
+                return new(await InOrderAsync(published, ids, ct), Math.Min(hits.Count, cap), hits.Count > cap);
             }
         }
 
