@@ -24,7 +24,8 @@ pid=$!
 trap 'kill $pid; wait $pid 2>/dev/null || true' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/health/ready)" = 200 ]; do sleep 0.1; done
 sleep 5
-pages=("/method-bank" "/method-bank?q=ohjaus" "/method-bank?q=ohjaus&page=3" "/method-bank?theme=Hyvinvointi" "/search?q=ohjaus"
+pages=("/method-bank" "/method-bank?q=ohjaus" "/method-bank?q=ohjaus&page=3" "/method-bank?q=317" "/method-bank?q=ohjaus&theme=Hyvinvointi"
+  "/method-bank?theme=Hyvinvointi" "/search?q=ohjaus"
   "/api/v1/dissemination/models" "/api/v1/dissemination/models?q=ohjaus" "/api/v1/dissemination/models?theme=Hyvinvointi"
   "/api/v1/dissemination/search?q=ohjaus" "/method-bank/themes" "/method-bank/themes/Hyvinvointi" "/api/v1/dissemination/themes/Hyvinvointi"
   "/events" "/newsletter")

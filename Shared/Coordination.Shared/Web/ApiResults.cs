@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Coordination.Shared.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,8 +25,11 @@ public static class ApiResults
 /// <summary>The body of a 201: the new resource's id.</summary>
 public sealed record CreatedId(Guid Id);
 
-/// <summary>A page of a list in the API.</summary>
-public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>A page of a list in the API. <paramref name="TotalIsLowerBound"/>: at least
+/// <paramref name="Total"/> match (a search that stopped counting), and the pages end there;
+/// written only when true.</summary>
+public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TotalIsLowerBound = false);
 
 /// <summary>Paging of a list request: page from 1, size clamped to 1–100.</summary>
 public readonly record struct Paging(int Page, int PageSize)

@@ -9,12 +9,13 @@ namespace Coordination.Dissemination.Catalogue;
 /// <summary>Ranked search over published models and posts (and public events by title) that finds Finnish compound words by their parts
 /// ("ohjaus" finds "opinto-ohjausmalli"): on SQLite an FTS5 table with the trigram tokenizer,
 /// kept by triggers in the same transaction as the model (see the SQLite migrations "MethodBank" and
-/// "ModelThemes"); on PostgreSQL a pg_trgm index on the same text, the newest
-/// <see cref="RankedMatches"/> matches ranked by word similarity.</summary>
+/// "ModelThemes"); on PostgreSQL a pg_trgm index on the same text, at most
+/// <see cref="CountCap"/> matches ranked by where the first word stands in the text.</summary>
 internal sealed partial class SearchIndex(DisseminationDbContext db)
 {
-    /// <summary>How many of the newest matches PostgreSQL ranks by word similarity.</summary>
-    private const int RankedMatches = 1000;
+    /// <summary>PostgreSQL counts, ranks and pages at most this many matches of a search: each
+    /// match is rechecked against its whole text, and a common word matches tens of thousands.</summary>
+    public const int CountCap = 1000;
 
     public static string TextOf(Model m)
     {
@@ -35,7 +36,7 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
     /// <summary>A page of published models matching every term (best first; newest first without
     /// terms), of the theme and, with <paramref name="inUse"/>, still in use at their latest
     /// follow-up, and how many match in all. Ranked, filtered, counted and paged in the database.</summary>
-    public async Task<(List<Model> Items, int Total)> FindModelsAsync(IReadOnlyList<string> terms, string? theme, bool inUse, int skip, int take, CancellationToken ct)
+    public async Task<Found<Model>> FindModelsAsync(IReadOnlyList<string> terms, string? theme, bool inUse, int skip, int take, CancellationToken ct)
     {
         var published = db.Models.AsNoTracking().Where(m => m.Status == ModelStatus.Published);
         if (!string.IsNullOrWhiteSpace(theme))
@@ -49,7 +50,7 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
             published = published.Where(m => m.FollowUpUse == "inUse" || m.FollowUpUse == "partly");
         }
 
-        return await RankedPageAsync(published, !string.IsNullOrWhiteSpace(theme) || inUse, "ModelSearch", "ModelId", terms, skip, take, ct);
+        return await RankedPageAsync(published, !string.IsNullOrWhiteSpace(theme) || inUse, "ModelSearch", "ModelId", terms, skip, take, true, ct);
     }
 
     /// <summary>The ids of the models of a theme, from the (Theme, ModelId) index.</summary>
@@ -59,15 +60,17 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
         return db.ModelThemes.Where(t => t.Theme == key).Select(t => t.ModelId);
     }
 
-    /// <summary>A page of published posts matching every term, best first, and how many match in all.</summary>
-    public Task<(List<Post> Items, int Total)> FindPostsAsync(IReadOnlyList<string> terms, int skip, int take, CancellationToken ct)
-        => RankedPageAsync(db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published), false, "PostSearch", "PostId", terms, skip, take, ct);
+    /// <summary>A page of published posts matching every term, best first, and how many match in all
+    /// (exactly: a network writes far fewer posts than <see cref="CountCap"/>).</summary>
+    public async Task<Found<Post>> FindPostsAsync(IReadOnlyList<string> terms, int skip, int take, CancellationToken ct)
+        => await RankedPageAsync(db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Published), false, "PostSearch", "PostId", terms, skip, take, false, ct);
 
     /// <summary>Matches every term (SQLite: the FTS5 table <paramref name="table"/> ranked by bm25;
-    /// PostgreSQL: pg_trgm, ranked by word similarity), newest first without terms, then counts and
+    /// PostgreSQL: pg_trgm, ranked by the first word's place), newest first without terms, then counts and
     /// pages in the database. <paramref name="filtered"/>: <paramref name="published"/> holds more
-    /// conditions than being published.</summary>
-    private async Task<(List<T> Items, int Total)> RankedPageAsync<T>(IQueryable<T> published, bool filtered, string table, string idColumn, IReadOnlyList<string> terms, int skip, int take, CancellationToken ct)
+    /// conditions than being published. <paramref name="capped"/>: PostgreSQL stops counting after
+    /// <see cref="CountCap"/> matches (SQLite's FTS5 count stays exact: it reads its index alone).</summary>
+    private async Task<Found<T>> RankedPageAsync<T>(IQueryable<T> published, bool filtered, string table, string idColumn, IReadOnlyList<string> terms, int skip, int take, bool capped, CancellationToken ct)
         where T : class, ISearchable
     {
         if (db.Database.IsSqlite())
@@ -90,40 +93,45 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
                 var hits = from m in published join h in Hits(table, idColumn, match) on m.Id equals h.Id select h;
                 var total = await hits.CountAsync(ct);
                 var ids = total <= skip ? [] : await hits.OrderBy(h => h.Rank).ThenBy(h => h.Seq).Skip(skip).Take(take).Select(h => h.Id).ToListAsync(ct);
-                return (await InOrderAsync(published, ids, ct), total);
+                return new(await InOrderAsync(published, ids, ct), total);
             }
         }
         else
         {
             foreach (var term in terms)
             {
+                // The text and the terms are both lower case (TextOf, Terms): LIKE rechecks a match
+                // without lower-casing the row's whole text, as ILIKE does.
                 var pattern = Like(term);
-                published = published.Where(m => EF.Functions.ILike(m.SearchText, pattern));
+                published = published.Where(m => EF.Functions.Like(m.SearchText, pattern, "\\"));
             }
 
             if (terms.Count > 0)
             {
-                // word_similarity reads a row's whole text: only the newest matches are ranked by it
-                // (a common word matches tens of thousands), the rest follow them newest first.
-                var query = string.Join(' ', terms);
-                var ranked = published.OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id).Take(RankedMatches).Select(m => m.Id);
-                var ordered = published.OrderByDescending(m => ranked.Contains(m.Id) ? EF.Functions.TrigramsWordSimilarity(query, m.SearchText) : -1)
-                    .ThenByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id);
-                var total = await ordered.CountAsync(ct);
-                return (total <= skip ? [] : await ordered.Skip(skip).Take(take).ToListAsync(ct), total);
+                // Each match is rechecked against its whole text (about 10 µs), so one query reads
+                // at most the cap and one more, in the order the trigram index yields them (table
+                // order, which stops early; asking for the newest would recheck every match), and
+                // the count, rank and page come from those small rows. word_similarity reads a whole
+                // text (0.7 ms a row here): the first word's place ranks instead, as SearchText
+                // begins with the title (TextOf).
+                var cap = capped ? CountCap : int.MaxValue - 1;
+                var first = terms[0];
+                var hits = await published.Take(cap + 1).Select(m => new { m.Id, Place = m.SearchText.IndexOf(first), m.PublishedAt }).ToListAsync(ct);
+                var ids = hits.Take(cap).OrderBy(h => h.Place).ThenByDescending(h => h.PublishedAt).ThenByDescending(h => h.Id).Skip(skip).Take(take).Select(h => h.Id).ToList();
+                return new(await InOrderAsync(published, ids, ct), Math.Min(hits.Count, cap), hits.Count > cap);
             }
         }
 
         var newest = published.OrderByDescending(m => m.PublishedAt).ThenByDescending(m => m.Id);
         var count = await newest.CountAsync(ct);
-        return (count <= skip ? [] : await newest.Skip(skip).Take(take).ToListAsync(ct), count);
+        return new(count <= skip ? [] : await newest.Skip(skip).Take(take).ToListAsync(ct), count);
     }
 
     /// <summary>The FTS5 table holds published rows only (its triggers, migration "ModelThemes"),
     /// so it counts and ranks alone, over its own index, and only the page's rows are read from the
     /// table: a word in 40 % of 100,000 models no longer reads 40,000 cards. Ties go by the FTS
     /// rowid, which the sort has at hand (the id column would be read for every match).</summary>
-    private async Task<(List<T> Items, int Total)> FtsPageAsync<T>(IQueryable<T> published, string table, string idColumn, string match, int skip, int take, CancellationToken ct)
+    private async Task<Found<T>> FtsPageAsync<T>(IQueryable<T> published, string table, string idColumn, string match, int skip, int take, CancellationToken ct)
         where T : class, ISearchable
     {
 #pragma warning disable EF1002 // table and column are constants of this class; the match text and the page are parameters
@@ -133,7 +141,7 @@ internal sealed partial class SearchIndex(DisseminationDbContext db)
                 $"SELECT s.{idColumn} AS Value FROM (SELECT rowid AS Seq, rank AS Rank FROM {table} WHERE {table} MATCH {{0}} ORDER BY rank, rowid LIMIT {{1}} OFFSET {{2}}) p JOIN {table} s ON s.rowid = p.Seq ORDER BY p.Rank, p.Seq",
                 match, take, skip).ToListAsync(ct);
 #pragma warning restore EF1002
-        return (await InOrderAsync(published, ids, ct), total);
+        return new(await InOrderAsync(published, ids, ct), total);
     }
 
     private static async Task<List<T>> InOrderAsync<T>(IQueryable<T> published, List<Guid> ids, CancellationToken ct)

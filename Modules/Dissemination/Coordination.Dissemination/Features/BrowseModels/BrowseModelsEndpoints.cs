@@ -27,7 +27,7 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
 
     public sealed record VersionDto(int Version, string Action, DateTime SavedAt);
 
-    public sealed record ListModel(List<Model> Items, int Total, Paging Paging, string? Query, string? Theme, List<string> AllThemes, bool CanWrite, bool InUse = false);
+    public sealed record ListModel(Found<Model> Found, Paging Paging, string? Query, string? Theme, List<string> AllThemes, bool CanWrite, bool InUse = false);
 
     public sealed record PageModel(Model Model, KnownProject? Project, bool CanWrite, List<ModelVersion> Versions, List<(ModelRelation Relation, Model Other)> Relations, List<Model> Candidates);
 
@@ -36,9 +36,9 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
         app.MapGet("/method-bank", async Task<IResult> (string? q, string? theme, bool? inUse, int? page, DisseminationDbContext db, SearchIndex search, ThemeCounts themes, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 20);
-                var (items, total) = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);
+                var found = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);
                 var canWrite = ModelAccess.IsCoordinator(user) || (await access.ManagedProjectsAsync(user, ct)).Count > 0;
-                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(items, total, paging, q, theme, [.. (await themes.GetAsync(db, ct)).Select(t => t.Theme)], canWrite, inUse == true) });
+                return new RazorComponentResult<ModelListPage>(new { Model = new ListModel(found, paging, q, theme, [.. (await themes.GetAsync(db, ct)).Select(t => t.Theme)], canWrite, inUse == true) });
             })
             .AllowAnonymous()
             .CacheForVisitors("Dissemination")
@@ -79,12 +79,12 @@ internal sealed class BrowseModelsEndpoints : ICarterModule
         api.MapGet("/", async Task<Ok<PagedResponse<ModelSummary>>> (string? q, string? theme, bool? inUse, int? page, int? pageSize, SearchIndex search, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var (items, total) = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);
-                return TypedResults.Ok(new PagedResponse<ModelSummary>([.. items.Select(ModelSummary.Of)], paging.Page, paging.PageSize, total));
+                var (items, total, lowerBound) = await search.FindModelsAsync(SearchIndex.Terms(q), theme, inUse == true, paging.Skip, paging.PageSize, ct);
+                return TypedResults.Ok(new PagedResponse<ModelSummary>([.. items.Select(ModelSummary.Of)], paging.Page, paging.PageSize, total, lowerBound));
             })
             .AllowAnonymous()
             .CacheApiForVisitors("Dissemination")
-            .WithSummary("Published models, best match first with q (compound words are found by their parts), newest first without; theme filters; inUse=true: only models still in use at their latest follow-up");
+            .WithSummary("Published models, best match first with q (compound words are found by their parts; on PostgreSQL a common word's count stops at 1,000, totalIsLowerBound: true, and so do its pages), newest first without; theme filters; inUse=true: only models still in use at their latest follow-up");
         api.MapGet("/{id:guid}", async Task<IResult> (Guid id, DisseminationDbContext db, ModelAccess access, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var m = await db.Models.AsNoTracking().Include(x => x.Attachments).SingleOrDefaultAsync(x => x.Id == id, ct);
