@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Coordination.Events.Data;
 using Coordination.Shared.Security;
@@ -50,7 +51,7 @@ internal static class EventAccess
     {
         if (steering.IsEmpty)
         {
-            return events.Where(e => audiences.Contains(e.Audience));
+            return events.Where(AudienceIn(audiences));
         }
 
         var networks = steering.NetworkIds;
@@ -58,6 +59,19 @@ internal static class EventAccess
         return events.Where(e => audiences.Contains(e.Audience)
                                  || (e.Audience == EventAudience.SteeringGroup
                                      && (networks.Contains(e.NetworkId) || (e.ProjectId != null && projects.Contains(e.ProjectId.Value)))));
+    }
+
+    /// <summary><c>e.Audience == a1 || e.Audience == a2 …</c> with the audiences as constants: EF
+    /// caches one SQL text per set of audiences, where a list parameter (<c>audiences.Contains</c>)
+    /// made it generate the SQL again on every request.</summary>
+    private static Expression<Func<Event, bool>> AudienceIn(List<EventAudience> audiences)
+    {
+        var e = Expression.Parameter(typeof(Event), "e");
+        var audience = Expression.Property(e, nameof(Event.Audience));
+        var body = audiences.Select(a => (Expression)Expression.Equal(audience, Expression.Constant(a)))
+            .DefaultIfEmpty(Expression.Constant(false))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Event, bool>>(body, e);
     }
 }
 

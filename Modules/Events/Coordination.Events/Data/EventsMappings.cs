@@ -15,7 +15,6 @@ internal static class EventsMappings
     private static TypeAdapterConfig Create()
     {
         var config = new TypeAdapterConfig { RequireExplicitMapping = true, RequireDestinationMemberSource = true };
-        config.NewConfig<Event, EventListItem>();
         config.NewConfig<EventMaterial, BrowseEventsEndpoints.MaterialDto>();
         config.NewConfig<EventMaterial, MaterialInput>();
         config.NewConfig<NetworkCreated, KnownNetwork>();

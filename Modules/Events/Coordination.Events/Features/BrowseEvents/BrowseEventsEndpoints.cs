@@ -27,7 +27,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
 
     public sealed record MaterialDto(string Title, string Url);
 
-    public sealed record ListModel(List<EventListItem> Items, int Total, Paging Paging, string? Type, bool Past, Dictionary<Guid, KnownNetwork> Networks);
+    public sealed record ListModel(List<EventListItem> Items, int Total, Paging Paging, string? Type, bool Past);
 
     public void AddRoutes(IEndpointRouteBuilder app)
     {
@@ -35,8 +35,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
             {
                 var paging = Paging.From(page, 20);
                 var (items, total) = await QueryAsync(db, user, type, null, past == true, clock.GetUtcNow().UtcDateTime, paging, ct);
-                var networks = await db.Networks.AsNoTracking().ToDictionaryAsync(n => n.NetworkId, ct);
-                return new RazorComponentResult<EventListPage>(new { Model = new ListModel(items, total, paging, type, past == true, networks) });
+                return new RazorComponentResult<EventListPage>(new { Model = new ListModel(items, total, paging, type, past == true) });
             })
             .AllowAnonymous()
             .CacheForVisitors("Events")
@@ -113,8 +112,23 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
             query = query.Where(e => e.NetworkId == networkId);
         }
 
-        query = past ? query.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt) : query.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt);
-        var total = await query.CountAsync(ct);
-        return (await query.Skip(paging.Skip).Take(paging.PageSize).ProjectToType<EventListItem>(EventsMappings.Config).ToListAsync(ct), total);
+        query = past ? query.Where(e => e.EndsAt < now) : query.Where(e => e.EndsAt >= now);
+        var listed = from e in query
+                     join n in db.Networks on e.NetworkId equals n.NetworkId into names
+                     from n in names.DefaultIfEmpty()
+                     select new { e, n };
+        listed = past ? listed.OrderByDescending(x => x.e.StartsAt) : listed.OrderBy(x => x.e.StartsAt);
+
+        // The page and the total in one statement (the uncorrelated count is evaluated once); a
+        // page past the end has no row to carry the total, so only then is it counted alone.
+        var rows = await listed.Skip(paging.Skip).Take(paging.PageSize).Select(x => new
+        {
+            Item = new EventListItem(
+                x.e.Id, x.e.NetworkId, x.e.Type, x.e.Title.Fi, x.e.Title.Sv, x.e.Title.En, x.e.StartsAt, x.e.EndsAt, x.e.Place, x.e.Audience,
+                x.e.Capacity, x.e.RegisteredCount, x.e.Status, x.e.SeriesId, x.e.ProjectId, x.n!.NameFi, x.n.NameSv, x.n.NameEn),
+            Total = query.Count(),
+        }).ToListAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : paging.Skip == 0 ? 0 : await query.CountAsync(ct);
+        return ([.. rows.Select(r => r.Item)], total);
     }
 }
