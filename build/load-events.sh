@@ -84,14 +84,15 @@ LUA
 echo "uptime: $(uptime)"
 echo; echo "== Registrations: 50 concurrent clients, ${seconds} s (POST /api/v1/events/{id}/registrations) =="
 wrk -t4 -c50 -d"${seconds}s" --latency -s "$out/register.lua" "$base/api/v1/events/$first/registrations" 2>&1 | sed -n '1,20p'
-# The list page and API are warmed for 3 s first, so that the measured run is past the JIT's
-# first tiers (measured cold, the API spent a tenth of its CPU compiling).
-warm() { wrk -t2 -c10 -d3s "$1" >/dev/null 2>&1 || true; }
+# The list page and API are warmed for 20 s first, so that the measured run is past the JIT's
+# tiers, as a server is after its first minute (after 3 s of warming, the tiered compiler still
+# took 15 % of the uncached page's CPU during the next 10 s).
+warm() { wrk -t4 -c50 -d20s "$@" >/dev/null 2>&1 || true; }
 echo; echo "== Public event list page (HTML, 20 of 1,000 upcoming), 50 connections, ${seconds} s =="
 warm "$base/events"
 wrk -t4 -c50 -d"${seconds}s" --latency "$base/events" | sed -n '1,20p'
 echo; echo "== Public event list page, uncached (?n=<unique> per request), 50 connections, ${seconds} s =="
-wrk -t2 -c10 -d3s -s "$out/uncached.lua" "$base/events" >/dev/null 2>&1 || true
+warm -s "$out/uncached.lua" "$base/events"
 wrk -t4 -c50 -d"${seconds}s" --latency -s "$out/uncached.lua" "$base/events" | sed -n '1,20p'
 echo; echo "== Public event list API (GET /api/v1/events), 50 connections, ${seconds} s =="
 warm "$base/api/v1/events"
