@@ -73,6 +73,26 @@ public sealed class PublicPageCacheTests(Provider provider) : AppFixture(provide
     }
 
     [Test]
+    public async Task A_query_key_the_page_does_not_read_is_answered_fresh_and_not_stored()
+    {
+        var guest = App.CreateClient();
+        await VisitorPages.CachedAsync(guest, "/events?type=webinar&past=true&page=1");
+        var key = Guid.NewGuid().ToString("N")[..6];
+        foreach (var path in new[] { $"/events?n={key}", $"/events?type=webinar&n={key}", $"/events?n={key}&culture=sv" })
+        {
+            var first = await guest.GetAsync(path);
+            var second = await guest.GetAsync(path);
+            Assert.Multiple(async () =>
+            {
+                Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+                Assert.That(first.Headers.Age, Is.Null, $"{path}: not looked up");
+                Assert.That(second.Headers.Age, Is.Null, $"{path}: not stored");
+                Assert.That(await second.Content.ReadAsStringAsync(), Does.Contain("event-list").Or.Contain("class=\"empty\""), path);
+            });
+        }
+    }
+
+    [Test]
     public async Task An_event_page_with_the_registration_form_is_never_cached()
     {
         var id = await EventsSetup.EventAsync(_coordinator, _network);

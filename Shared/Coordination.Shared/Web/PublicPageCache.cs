@@ -1,6 +1,11 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -14,8 +19,9 @@ namespace Coordination.Shared.Web;
 /// language the page is rendered in, nothing stored that told caches not to store it (a page
 /// with an antiforgery token, whose token belongs to one visitor's cookie), and tags by module,
 /// evicted after every commit that changed the module's data
-/// (<see cref="Data.OutputCacheEviction"/>). Other instances do not hear of the eviction: their
-/// entries live <see cref="Lifetime"/> at most.
+/// (<see cref="Data.OutputCacheEviction"/>), and nothing looked up or stored for a request whose
+/// query has a key the endpoint does not read (<see cref="BoundQueryPolicy"/>). Other instances do
+/// not hear of the eviction: their entries live <see cref="Lifetime"/> at most.
 /// </summary>
 public static class PublicPageCache
 {
@@ -46,7 +52,7 @@ public static class PublicPageCache
         where TBuilder : IEndpointConventionBuilder
     {
         string[] tags = modules.Length == 0 ? [AnyModuleTag] : [.. modules.Select(Tag)];
-        return builder.CacheOutput(p => storable(p)
+        return builder.CacheOutput(p => storable(p.AddPolicy<BoundQueryPolicy>())
             .Expire(Lifetime)
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Tag(tags));
@@ -71,6 +77,69 @@ public static class PublicPageCache
             }
 
             return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Caches only requests whose query keys the endpoint's handler binds (and
+    /// <c>culture</c>): the cache varies by every query value, so <c>?x=1</c>, <c>?x=2</c>… each
+    /// made an entry, and a stream of made-up keys kept the store full and evicting, which doubled
+    /// the CPU of every page it rendered (issue 20). Such a request is answered fresh and not stored.</summary>
+    private sealed class BoundQueryPolicy : IOutputCachePolicy
+    {
+        private static readonly ConcurrentDictionary<Endpoint, FrozenSet<string>?> Keys = new();
+
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var endpoint = context.HttpContext.GetEndpoint();
+            if (endpoint is not null && Keys.GetOrAdd(endpoint, QueryKeys) is { } bound)
+            {
+                foreach (var key in context.HttpContext.Request.Query.Keys)
+                {
+                    if (!bound.Contains(key))
+                    {
+                        context.AllowCacheLookup = false;
+                        context.AllowCacheStorage = false;
+                        break;
+                    }
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        /// <summary>The handler's parameters that bind from the query string (null: not known, every
+        /// key goes, as before).</summary>
+        private static FrozenSet<string>? QueryKeys(Endpoint endpoint)
+        {
+            var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
+            if (handler is null || endpoint is not RouteEndpoint route)
+            {
+                return null;
+            }
+
+            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "culture" };
+            foreach (var parameter in handler.GetParameters())
+            {
+                if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+                {
+                    return null;
+                }
+
+                var fromQuery = parameter.GetCustomAttributes().OfType<IFromQueryMetadata>().FirstOrDefault();
+                var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+                var simple = type == typeof(string) || type.IsPrimitive || type.IsEnum || type == typeof(Guid) || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(decimal);
+                if (fromQuery is not null || (simple && parameter.Name is { } name && route.RoutePattern.GetParameter(name) is null
+                        && !parameter.GetCustomAttributes().Any(a => a is IFromRouteMetadata or IFromServiceMetadata or IFromBodyMetadata or IFromHeaderMetadata or IFromFormMetadata)))
+                {
+                    keys.Add(fromQuery?.Name ?? parameter.Name!);
+                }
+            }
+
+            return keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         }
     }
 }
