@@ -30,6 +30,6 @@ public static class Plurals
     /// <summary>A count as the language writes it: from five digits in groups of three ("12 345" with
     /// a no-break space in Finnish and Swedish, "12,345" in English), four digits and fewer as they
     /// are ("1000"), as the Finnish and Swedish language offices recommend.</summary>
-    public static string Number(long count)
+    private static string Number(long count)
         => Math.Abs(count) >= 10_000 ? count.ToString("N0", CultureInfo.CurrentCulture) : count.ToString(CultureInfo.CurrentCulture);
 }

@@ -80,8 +80,8 @@ public static class PublicPageCache
         }
     }
 
-    /// <summary>Caches only requests whose query keys the endpoint's handler binds (and
-    /// <c>culture</c>): the cache varies by every query value, so <c>?x=1</c>, <c>?x=2</c>… each
+    /// <summary>Caches only requests whose query keys the endpoint's handler binds (and the
+    /// language's <c>culture</c> and <c>ui-culture</c>): the cache varies by every query value, so <c>?x=1</c>, <c>?x=2</c>… each
     /// made an entry, and a stream of made-up keys kept the store full and evicting, which doubled
     /// the CPU of every page it rendered (issue 20). Such a request is answered fresh and not stored.</summary>
     private sealed class BoundQueryPolicy : IOutputCachePolicy
@@ -121,7 +121,7 @@ public static class PublicPageCache
                 return null;
             }
 
-            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "culture" };
+            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "culture", "ui-culture" };
             foreach (var parameter in handler.GetParameters())
             {
                 if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
