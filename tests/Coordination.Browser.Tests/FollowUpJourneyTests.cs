@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -43,11 +44,12 @@ public sealed partial class FollowUpJourneyTests : BrowserFixture
             await IdAsync(await api.PostAsJsonAsync("/api/v1/membership/people", new { name, email, language, organisationId = organisations[i], roles = new[] { new { role, projectId = project } } }));
         }
 
-        var model = await IdAsync(await api.PostAsJsonAsync("/api/v1/dissemination/models", new
+        // Dissemination learns of the project from Membership's event; until then the card is refused (400, nothing stored).
+        var model = await IdAsync(await Eventually.WaitForAsync(() => api.PostAsJsonAsync("/api/v1/dissemination/models", new
         {
             networkId = network, projectId = project, title = new { fi = "Mentorointimalli", sv = "Mentorskapsmodell" }, summary = new { fi = "Uudet opettajat saavat mentorin.", sv = "Nya lärare får en mentor." },
             challenge = new { fi = "Haaste" }, method = new { fi = "Menetelmä" }, result = new { fi = "Tulos" },
-        }));
+        }), r => r.StatusCode != HttpStatusCode.BadRequest));
         await api.PostAsync($"/api/v1/dissemination/models/{model}/publish", null);
         await Eventually.WaitForAsync(() => InSurveysAsync(db => db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == project)), p => p?.Organisations.Count == 3);
         await Eventually.WaitForAsync(() => InSurveysAsync(db => db.Models.AnyAsync(m => m.ModelId == model && m.Published)), k => k);

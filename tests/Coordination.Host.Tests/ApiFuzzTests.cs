@@ -119,7 +119,9 @@ public sealed partial class ApiFuzzTests(Provider provider) : AppFixture(provide
 
     private async Task<Guid> CreateAsync(string path, object body)
     {
-        var response = await _coordinator.PostAsJsonAsync(path, body);
+        // The other modules learn of the network and project from Membership's events; until then a
+        // POST naming them is refused with 400 and stores nothing, so it is retried.
+        var response = await Eventually.WaitForAsync(() => _coordinator.PostAsJsonAsync(path, body), r => r.StatusCode != HttpStatusCode.BadRequest);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"{path}: {text}");
         var json = JsonNode.Parse(text)!;
