@@ -108,4 +108,41 @@ public sealed class EventApiTests(Provider provider) : AppFixture(provider)
         var created = await member.PostAsJsonAsync("/api/v1/events", new { networkId = _network, type = "webinar", title = new { fi = "X" }, startsAt = "2030-01-01T10:00", endsAt = "2030-01-01T11:00", audience = "public" });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    [Test]
+    public async Task The_list_gives_each_role_its_audiences_filtered_and_paged_in_time_order()
+    {
+        var network = await EventsSetup.NetworkAsync(App, _coordinator);
+        var day = DateTimeOffset.UtcNow.AddDays(20);
+        var steering = await EventsSetup.EventAsync(_coordinator, network, audience: "steeringGroup", startsAt: day.AddDays(5));
+        var managers = await EventsSetup.EventAsync(_coordinator, network, audience: "projectManagers", startsAt: day.AddDays(4));
+        var members = await EventsSetup.EventAsync(_coordinator, network, audience: "network", startsAt: day.AddDays(3));
+        var workshop = await EventsSetup.EventAsync(_coordinator, network, type: "workshop", startsAt: day.AddDays(2));
+        var webinar = await EventsSetup.EventAsync(_coordinator, network, startsAt: day.AddDays(1));
+        var elsewhere = await EventsSetup.EventAsync(_coordinator, _network, startsAt: day);
+
+        async Task<(List<Guid> Ids, int Total)> ListAsync(HttpClient client, string query)
+        {
+            var page = await client.GetFromJsonAsync<JsonObject>($"/api/v1/events?networkId={network}&{query}");
+            return ([.. page!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>())], page["total"]!.GetValue<int>());
+        }
+
+        var anonymous = App.CreateClient();
+        var member = await App.ApiClientAsync(Roles.Member);
+        var manager = await App.ApiClientAsync(Roles.ProjectManager);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await ListAsync(anonymous, "pageSize=100"), Is.EqualTo((new List<Guid> { webinar, workshop }, 2)));
+            Assert.That(await ListAsync(anonymous, "type=workshop"), Is.EqualTo((new List<Guid> { workshop }, 1)));
+            Assert.That(await ListAsync(member, "pageSize=100"), Is.EqualTo((new List<Guid> { webinar, workshop, members }, 3)));
+            Assert.That(await ListAsync(manager, "pageSize=100"), Is.EqualTo((new List<Guid> { webinar, workshop, members, managers }, 4)));
+            Assert.That(await ListAsync(_coordinator, "pageSize=100"), Is.EqualTo((new List<Guid> { webinar, workshop, members, managers, steering }, 5)));
+            Assert.That(await ListAsync(_coordinator, "pageSize=2&page=2"), Is.EqualTo((new List<Guid> { members, managers }, 5)));
+            Assert.That(await ListAsync(_coordinator, "pageSize=2&page=4"), Is.EqualTo((new List<Guid>(), 5)), "a page past the end still tells the total");
+            Assert.That(await ListAsync(_coordinator, "past=true"), Is.EqualTo((new List<Guid>(), 0)));
+            Assert.That(await ListAsync(_coordinator, "type=nonsense&pageSize=100"), Is.EqualTo((new List<Guid> { webinar, workshop, members, managers, steering }, 5)), "an unknown type filters nothing");
+        });
+        var everywhere = await anonymous.GetFromJsonAsync<JsonObject>("/api/v1/events?pageSize=100");
+        Assert.That(everywhere!["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()), Is.SupersetOf(new[] { elsewhere, webinar, workshop }).And.No.Member(members));
+    }
 }

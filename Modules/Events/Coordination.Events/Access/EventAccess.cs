@@ -47,7 +47,7 @@ internal static class EventAccess
 
     /// <summary>The events of the given audiences, and the steering-group events of the given
     /// steering groups.</summary>
-    private static IQueryable<Event> Visible(IQueryable<Event> events, List<EventAudience> audiences, SteeringGroups steering)
+    public static IQueryable<Event> Visible(IQueryable<Event> events, List<EventAudience> audiences, SteeringGroups steering)
     {
         if (steering.IsEmpty)
         {

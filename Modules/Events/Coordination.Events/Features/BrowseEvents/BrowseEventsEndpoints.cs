@@ -34,7 +34,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
         app.MapGet("/events", async Task<IResult> (string? type, bool? past, int? page, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, 20);
-                var (items, total) = await QueryAsync(db, user, type, null, past == true, clock.GetUtcNow().UtcDateTime, paging, ct);
+                var (items, total) = await EventListQuery.RunAsync(db, user, type, null, past == true, clock.GetUtcNow().UtcDateTime, paging, ct);
                 return new RazorComponentResult<EventListPage>(new { Model = new ListModel(items, total, paging, type, past == true) });
             })
             .AllowAnonymous()
@@ -63,7 +63,7 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
         app.MapGet("/api/v1/events", async Task<Ok<PagedResponse<EventSummary>>> (string? type, Guid? networkId, bool? past, int? page, int? pageSize, EventsDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
             {
                 var paging = Paging.From(page, pageSize);
-                var (items, total) = await QueryAsync(db, user, type, networkId, past == true, clock.GetUtcNow().UtcDateTime, paging, ct);
+                var (items, total) = await EventListQuery.RunAsync(db, user, type, networkId, past == true, clock.GetUtcNow().UtcDateTime, paging, ct);
                 return TypedResults.Ok(new PagedResponse<EventSummary>([.. items.Select(Summary)], paging.Page, paging.PageSize, total));
             })
             .AllowAnonymous()
@@ -98,37 +98,4 @@ internal sealed class BrowseEventsEndpoints : ICarterModule
         e.Id, e.NetworkId, EnumText.Of(e.Type), LocalizedTextInput.From(e.Title), LocalizedTextInput.From(e.Description), e.StartsAt, e.EndsAt, e.Place,
         withLink ? e.OnlineLink : null, EnumText.Of(e.Audience), e.Capacity, e.RegisteredCount, e.RegistrationOpensAt, e.RegistrationClosesAt, e.Organiser,
         e.Themes, [.. e.Materials.Select(m => m.Adapt<MaterialDto>(EventsMappings.Config))], EnumText.Of(e.Status), e.Sequence, e.SeriesId, e.ProjectId);
-
-    private static async Task<(List<EventListItem>, int)> QueryAsync(EventsDbContext db, ClaimsPrincipal user, string? type, Guid? networkId, bool past, DateTime now, Paging paging, CancellationToken ct)
-    {
-        var query = await EventAccess.VisibleAsync(db.Events.AsNoTracking(), db, user, ct);
-        if (EnumText.TryParse<EventType>(type, out var t))
-        {
-            query = query.Where(e => e.Type == t);
-        }
-
-        if (networkId is not null)
-        {
-            query = query.Where(e => e.NetworkId == networkId);
-        }
-
-        query = past ? query.Where(e => e.EndsAt < now) : query.Where(e => e.EndsAt >= now);
-        var listed = from e in query
-                     join n in db.Networks on e.NetworkId equals n.NetworkId into names
-                     from n in names.DefaultIfEmpty()
-                     select new { e, n };
-        listed = past ? listed.OrderByDescending(x => x.e.StartsAt) : listed.OrderBy(x => x.e.StartsAt);
-
-        // The page and the total in one statement (the uncorrelated count is evaluated once); a
-        // page past the end has no row to carry the total, so only then is it counted alone.
-        var rows = await listed.Skip(paging.Skip).Take(paging.PageSize).Select(x => new
-        {
-            Item = new EventListItem(
-                x.e.Id, x.e.NetworkId, x.e.Type, x.e.Title.Fi, x.e.Title.Sv, x.e.Title.En, x.e.StartsAt, x.e.EndsAt, x.e.Place, x.e.Audience,
-                x.e.Capacity, x.e.RegisteredCount, x.e.Status, x.e.SeriesId, x.e.ProjectId, x.n!.NameFi, x.n.NameSv, x.n.NameEn),
-            Total = query.Count(),
-        }).ToListAsync(ct);
-        var total = rows.Count > 0 ? rows[0].Total : paging.Skip == 0 ? 0 : await query.CountAsync(ct);
-        return ([.. rows.Select(r => r.Item)], total);
-    }
 }
