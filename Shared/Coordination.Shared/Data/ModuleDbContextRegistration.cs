@@ -54,7 +54,7 @@ public static class ModuleDbContextRegistration
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
-        => options.UseSqlite(connectionString);
+        => options.UseSqlite(connectionString).AddInterceptors(SqlitePlanStability.Instance);
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString, string module)
         => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", DatabaseOptions.Schema(module)));
