@@ -84,10 +84,11 @@ LUA
 echo "uptime: $(uptime)"
 echo; echo "== Registrations: 50 concurrent clients, ${seconds} s (POST /api/v1/events/{id}/registrations) =="
 wrk -t4 -c50 -d"${seconds}s" --latency -s "$out/register.lua" "$base/api/v1/events/$first/registrations" 2>&1 | sed -n '1,20p'
-# The list page and API are warmed for 20 s first, so that the measured run is past the JIT's
-# tiers, as a server is after its first minute (after 3 s of warming, the tiered compiler still
-# took 15 % of the uncached page's CPU during the next 10 s).
-warm() { wrk -t4 -c50 -d20s "$@" >/dev/null 2>&1 || true; }
+# Each page is warmed for 40 s at full load first, so that the measured run is at the rate a
+# server has after its first minute: a new process reaches it only after about 30 s of load on two
+# busy cores (uncached page in consecutive 10 s windows after seeding, 2026-12-02: 925, 1,257,
+# 1,944, then 2,098–2,152 requests/s; with 20 s of warming the measured run fell in the third).
+warm() { wrk -t4 -c50 -d40s "$@" >/dev/null 2>&1 || true; }
 echo; echo "== Public event list page (HTML, 20 of 1,000 upcoming), 50 connections, ${seconds} s =="
 warm "$base/events"
 wrk -t4 -c50 -d"${seconds}s" --latency "$base/events" | sed -n '1,20p'
