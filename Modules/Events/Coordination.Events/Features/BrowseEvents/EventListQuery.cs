@@ -24,7 +24,7 @@ internal static class EventListQuery
         // A page past the end has no row to carry the total, so only then is it counted alone.
         var total = rows.Count > 0 ? rows[0].Total
             : paging.Skip == 0 ? 0
-            : await Filter(EventAccess.Visible(db.Events.AsNoTracking(), EventAccess.Audiences(user), steering), eventType, networkId, past, now).CountAsync(ct);
+            : await Visible(db, user, steering, eventType, networkId, past, now).CountAsync(ct);
         return ([.. rows.Select(r => r.Item)], total);
     }
 
@@ -70,14 +70,14 @@ internal static class EventListQuery
                  db.Events.Count(c => ((pub && c.Audience == EventAudience.Public) || (network && c.Audience == EventAudience.Network)
                                        || (managers && c.Audience == EventAudience.ProjectManagers) || (steering && c.Audience == EventAudience.SteeringGroup))
                                       && (anyType || c.Type == type) && (anyNetwork || c.NetworkId == networkId) && c.EndsAt >= now)))
-            .AsNoTracking().Skip(skip).Take(take));
+            .Skip(skip).Take(take));
 
     // Past events, and the lists of people in a steering group (whose visibility takes their
     // networks and projects): composed per request.
     private static async Task<List<Row>> ComposedAsync(
         EventsDbContext db, ClaimsPrincipal user, SteeringGroups steering, EventType? type, Guid? networkId, bool past, DateTime now, Paging paging, CancellationToken ct)
     {
-        var query = Filter(EventAccess.Visible(db.Events.AsNoTracking(), EventAccess.Audiences(user), steering), type, networkId, past, now);
+        var query = Visible(db, user, steering, type, networkId, past, now);
         var listed = from e in query
                      join n in db.Networks on e.NetworkId equals n.NetworkId into names
                      from n in names.DefaultIfEmpty()
@@ -92,8 +92,10 @@ internal static class EventListQuery
             query.Count())).ToListAsync(ct);
     }
 
-    private static IQueryable<Event> Filter(IQueryable<Event> query, EventType? type, Guid? networkId, bool past, DateTime now)
+    // What the composed list and a total past the last page count: the viewer's events, filtered.
+    private static IQueryable<Event> Visible(EventsDbContext db, ClaimsPrincipal user, SteeringGroups steering, EventType? type, Guid? networkId, bool past, DateTime now)
     {
+        var query = EventAccess.Visible(db.Events.AsNoTracking(), EventAccess.Audiences(user), steering);
         if (type is { } t)
         {
             query = query.Where(e => e.Type == t);
