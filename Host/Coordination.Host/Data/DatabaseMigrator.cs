@@ -11,24 +11,41 @@ internal static class DatabaseMigrator
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<ModuleCatalog>();
-        var contexts = new List<DbContext> { scope.ServiceProvider.GetRequiredService<IdentityDb>() };
-        contexts.AddRange(catalog.Databases.Select(d => (DbContext)scope.ServiceProvider.GetRequiredService(d.ContextType)));
-        foreach (var db in contexts)
+        var catalog = services.GetRequiredService<ModuleCatalog>();
+        var contextTypes = catalog.Databases.Select(d => d.ContextType).Prepend(typeof(IdentityDb)).ToList();
+        if (services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite)
         {
-            // Migrating an up-to-date database still diffs the whole model against the last
-            // snapshot (EF's pending-change check): a restart with nothing to apply skips it.
-            // ModelMigrationTests keeps the check in the tests.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            // Each SQLite database is a file of its own: they migrate side by side. Building each
+            // context's model and applying its migrations one after another was most of a new
+            // site's start (issue 20).
+            await Task.WhenAll(contextTypes.Select(type => Task.Run(() => MigrateAsync(services, type, cancellationToken), cancellationToken)));
+        }
+        else
+        {
+            // One PostgreSQL database holds every module's schema (and the extensions they share).
+            foreach (var type in contextTypes)
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                await MigrateAsync(services, type, cancellationToken);
             }
+        }
+    }
 
-            if (db.Database.IsSqlite())
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+    private static async Task MigrateAsync(IServiceProvider services, Type contextType, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+
+        // Migrating an up-to-date database still diffs the whole model against the last
+        // snapshot (EF's pending-change check): a restart with nothing to apply skips it.
+        // ModelMigrationTests keeps the check in the tests.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 }

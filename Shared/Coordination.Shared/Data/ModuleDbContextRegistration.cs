@@ -1,6 +1,7 @@
 using Coordination.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Shared.Data;
@@ -38,6 +39,7 @@ public static class ModuleDbContextRegistration
             services.AddDbContextPool<TContext, TPostgres>((sp, o) =>
             {
                 ConfigurePostgres(o, database.PostgresConnectionString!, name);
+                NoModelDiffOnMigrate(o);
                 configure?.Invoke(sp, o);
             });
         }
@@ -46,12 +48,19 @@ public static class ModuleDbContextRegistration
             services.AddDbContextPool<TContext, TSqlite>((sp, o) =>
             {
                 ConfigureSqlite(o, database.SqliteConnectionString(name));
+                NoModelDiffOnMigrate(o);
                 configure?.Invoke(sp, o);
             });
         }
 
         return services;
     }
+
+    /// <summary>Before applying migrations, EF diffs the whole model against the last snapshot to
+    /// warn of a model change without a migration: about 0.6 s of a new site's start for its seven
+    /// databases (issue 20). ModelMigrationTests makes that check in every test run instead.</summary>
+    private static void NoModelDiffOnMigrate(DbContextOptionsBuilder options)
+        => options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
         => options.UseSqlite(connectionString).AddInterceptors(SqlitePlanStability.Instance);
