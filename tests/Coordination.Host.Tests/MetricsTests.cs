@@ -87,7 +87,8 @@ public sealed partial class MetricsTests(Provider provider)
     public async Task The_outbox_lag_gauge_moves_when_a_subscriber_fails_and_readiness_degrades_without_failing()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new CoordinationApp(database, Settings());
+        // Retries are picked up by the poll: at production's 1 s the 25 attempts took 25 s.
+        await using var app = new CoordinationApp(database, Settings(new Dictionary<string, string?> { ["Coordination:Outbox:PollInterval"] = "00:00:00.250" }));
         var client = app.CreateClient();
         Assert.That(await Eventually.WaitForAsync(async () => Gauge(await ScrapeAsync(app), "coordination_outbox_lag_seconds", "Membership"), v => v == 0), Is.Zero);
         Assert.That(await client.GetStringAsync("/health/ready"), Is.EqualTo("Healthy"));

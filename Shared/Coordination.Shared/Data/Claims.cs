@@ -75,7 +75,8 @@ public static class Claims
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var claimed = await rows.AsNoTracking().Where(Columns<T>.HeldBy(claimId)).OrderBy(Columns<T>.Id).ToListAsync(cancellationToken);
+        // Committed: the rows are this claim's now, and a stop must not lose them for a lease.
+        var claimed = await rows.AsNoTracking().Where(Columns<T>.HeldBy(claimId)).OrderBy(Columns<T>.Id).ToListAsync(CancellationToken.None);
         return new Claimed<T>(claimId, claimed);
     }
 

@@ -33,7 +33,20 @@ public sealed class OutboxProcessor(
         var claimed = await ClaimAsync(database, cancellationToken);
         foreach (var message in claimed)
         {
-            await DeliverAsync(database, message, cancellationToken);
+            try
+            {
+                await DeliverAsync(database, message, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: what this claim still holds goes back in line now, the row in flight
+                // too (a handler skips what its inbox already holds), instead of waiting out the
+                // lease after a restart.
+                await using var scope = scopes.CreateAsyncScope();
+                var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+                await db.OutboxMessages.HeldBy(message.ClaimId!.Value).ExecuteUpdateAsync(s => s.Release(), CancellationToken.None);
+                throw;
+            }
         }
 
         return claimed.Count;
