@@ -73,6 +73,11 @@ done
 # (call counting) never paid back. Off, the Events tests JIT 58,846 methods instead of 96,138 and
 # Dissemination's take 157 CPU-s instead of 221; loops still get on-stack replacement.
 export DOTNET_TC_CallCounting=0
+# Three test projects (and the hosts and browsers they start) share two cores: a thread-pool
+# thread that found no work spins before it sleeps, on a core another process wants. Without the
+# spin, Monitoring, Host and Membership side by side took 378-389 CPU-s instead of 436-466, and
+# their slowest 264-267 s instead of 293-315 (2026-12-02, issue 27).
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 
 echo "Testing…"
 logs=build/.test-logs
