@@ -27,3 +27,5 @@ for context in "${contexts[@]}"; do
 done
 # Module types stay internal (architecture rule); EF finds internal migrations too.
 grep -rl "public partial class" "$project/$dir" | xargs -r sed -i 's/public partial class/internal partial class/'
+# A changed model needs its compiled model again (SQLite; CompiledModelTests checks it).
+build/compile-models.sh --no-build

@@ -11,7 +11,8 @@ namespace Coordination.Shared.Data;
 /// <summary>Model conventions the modules share.</summary>
 public static class ModelBuilderExtensions
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>Public because the compiled models (Data/CompiledModel) name it.</summary>
+    public static readonly JsonSerializerOptions JsonColumns = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
@@ -34,12 +35,12 @@ public static class ModelBuilderExtensions
     /// <summary>A list kept as one JSON text column (read and written whole), compared by its JSON.</summary>
     public static PropertyBuilder<List<T>> AsJsonList<T>(this PropertyBuilder<List<T>> property)
         => property.HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>(),
+            v => JsonSerializer.Serialize(v, JsonColumns),
+            v => JsonSerializer.Deserialize<List<T>>(v, JsonColumns) ?? new List<T>(),
             new ValueComparer<List<T>>(
-                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
-                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Json), Json)!));
+                (a, b) => JsonSerializer.Serialize(a, JsonColumns) == JsonSerializer.Serialize(b, JsonColumns),
+                v => JsonSerializer.Serialize(v, JsonColumns).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, JsonColumns), JsonColumns)!));
 
     /// <summary>Maps a fi/sv/en text to the columns <paramref name="prefix"/>Fi, …Sv, …En.</summary>
     public static EntityTypeBuilder<T> OwnsLocalizedText<T>(this EntityTypeBuilder<T> entity, Expression<Func<T, LocalizedText?>> text, string prefix, int maxLength, bool finnishRequired = true)

@@ -79,7 +79,8 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.AddMailQueue();
     }
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    /// <summary>Public because the compiled models (Data/CompiledModel) name it.</summary>
+    public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

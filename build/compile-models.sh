@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Regenerates the EF compiled models of the SQLite databases (Data/CompiledModel in each module,
+# Identity/CompiledModel in the Host). EF finds them by itself: a start skips building the models
+# (issue 20). Run after any model change (build/add-migration.sh does);
+# CompiledModelTests fails while one is out of date.
+# usage: build/compile-models.sh [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+if [ "${1:-}" != --no-build ] && ! dotnet build Host/Coordination.Host -v q -nologo > /tmp/compile-models-build.log 2>&1; then
+  grep -E "error" /tmp/compile-models-build.log | sort -u | head -20
+  exit 1
+fi
+optimize() { # project context output-dir namespace
+  rm -rf "$1/$3"
+  dotnet ef dbcontext optimize --no-build --project "$1" --startup-project Host/Coordination.Host \
+    --context "$2" --output-dir "$3" --namespace "$4" >/dev/null
+  # Module types stay internal (architecture rule); EF finds the model by its assembly attribute.
+  grep -rl "public partial class" "$1/$3" | xargs -r sed -i 's/public partial class/internal partial class/'
+}
+for module in Membership Events PeerReview Surveys Dissemination Monitoring; do
+  optimize "Modules/$module/Coordination.$module" "Sqlite${module}DbContext" Data/CompiledModel "Coordination.$module.Data.CompiledModel"
+done
+optimize Host/Coordination.Host SqliteIdentityDb Identity/CompiledModel Coordination.Host.Identity.CompiledModel
+echo "Compiled models regenerated."
