@@ -18,8 +18,16 @@ optimize() { # project context output-dir namespace
   # Module types stay internal (architecture rule); EF finds the model by its assembly attribute.
   grep -rl "public partial class" "$1/$3" | xargs -r sed -i 's/public partial class/internal partial class/'
 }
-for module in Membership Events PeerReview Surveys Dissemination Monitoring; do
-  optimize "Modules/$module/Coordination.$module" "Sqlite${module}DbContext" Data/CompiledModel "Coordination.$module.Data.CompiledModel"
+for dir in Modules/*/; do
+  module=$(basename "$dir")
+  grep -rqs --include='*.cs' "class Sqlite${module}DbContext\b" "$dir/Coordination.$module" || continue
+  optimize "$dir/Coordination.$module" "Sqlite${module}DbContext" Data/CompiledModel "Coordination.$module.Data.CompiledModel"
 done
 optimize Host/Coordination.Host SqliteIdentityDb Identity/CompiledModel Coordination.Host.Identity.CompiledModel
+# Every generation draws a new model id: where that is all that changed, keep the committed file.
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  git diff --name-only -- '*/CompiledModel/*' | while read -r file; do
+    if git diff --quiet -I 'modelId: new Guid' -- "$file"; then git checkout -q -- "$file"; fi
+  done
+fi
 echo "Compiled models regenerated."
