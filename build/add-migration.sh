@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 module=${1:?module name, e.g. Membership or Identity}
 name=${2:?migration name, e.g. AddProjects}
-dotnet tool restore >/dev/null
 if [ "$module" = Identity ]; then
   project=Host/Coordination.Host
   contexts=(SqliteIdentityDb PostgresIdentityDb)
@@ -15,11 +14,9 @@ else
   contexts=(Sqlite${module}DbContext Postgres${module}DbContext)
   dir=Data/Migrations
 fi
-# A failed build would leave EF reading the old assembly and writing an empty migration.
-if ! dotnet build Host/Coordination.Host -v q -nologo > /tmp/add-migration-build.log 2>&1; then
-  grep -E "error" /tmp/add-migration-build.log | sort -u | head -20
-  exit 1
-fi
+# Builds (a failed build would leave EF reading the old assembly and writing an empty migration)
+# and regenerates the compiled models, which the changed model needs too.
+build/compile-models.sh
 for context in "${contexts[@]}"; do
   case "$context" in Sqlite*) sub=Sqlite ;; Postgres*) sub=Postgres ;; esac
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project Host/Coordination.Host \
@@ -27,5 +24,3 @@ for context in "${contexts[@]}"; do
 done
 # Module types stay internal (architecture rule); EF finds internal migrations too.
 grep -rl "public partial class" "$project/$dir" | xargs -r sed -i 's/public partial class/internal partial class/'
-# A changed model needs its compiled model again (SQLite; CompiledModelTests checks it).
-build/compile-models.sh --no-build

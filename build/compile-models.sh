@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the EF compiled models of the SQLite databases (Data/CompiledModel in each module,
 # Identity/CompiledModel in the Host). EF finds them by itself: a start skips building the models
-# (issue 20). Run after any model change (build/add-migration.sh does);
+# (issue 20). Run after any model change (build/add-migration.sh does, and builds through it);
 # CompiledModelTests fails while one is out of date.
 # usage: build/compile-models.sh [--no-build]
 set -euo pipefail

@@ -16,7 +16,7 @@ public sealed partial class CountTextRenderingTests
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
 
     public static IEnumerable<TestCaseData> CountTexts() =>
-        from file in Resx.Neutral().Select(Resx.Relative)
+        from file in Resx.Neutral().Select(SourceTree.Relative)
         let texts = Resx.Trio(file)["fi"]
         from key in texts.Keys.Where(k => k.EndsWith(Plurals.OtherSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
         let name = key[..^Plurals.OtherSuffix.Length]

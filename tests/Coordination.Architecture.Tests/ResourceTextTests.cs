@@ -21,7 +21,7 @@ public sealed partial class ResourceTextTests
 
     private static readonly HashSet<string> IrregularPlurals = ["people", "children", "criteria", "men", "women"];
 
-    public static IEnumerable<string> ResourceFiles => Resx.Neutral().Select(Resx.Relative);
+    public static IEnumerable<string> ResourceFiles => Resx.Neutral().Select(SourceTree.Relative);
 
     [Test]
     public void The_eight_resource_trios_are_found()
@@ -160,36 +160,19 @@ public sealed partial class ResourceTextTests
 /// <summary>The resource files of the source tree (not the build output), read as XML.</summary>
 internal static class Resx
 {
-    private static readonly Lazy<string> RepositoryRoot = new(() =>
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Coordination.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Coordination.sln not found above the test directory");
-    });
-
     /// <summary>Every neutral (Finnish) <c>*Strings*.resx</c> under Host/, Shared/ and Modules/.</summary>
     public static IReadOnlyList<string> Neutral() =>
     [
         .. new[] { "Host", "Shared", "Modules" }
-            .SelectMany(top => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Value, top), "*Strings*.resx", SearchOption.AllDirectories))
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !path.EndsWith(".sv.resx", StringComparison.Ordinal) && !path.EndsWith(".en.resx", StringComparison.Ordinal))
+            .SelectMany(top => SourceTree.Files(top, "*Strings*.resx"))
+            .Where(path => !path.EndsWith(".sv.resx", StringComparison.Ordinal) && !path.EndsWith(".en.resx", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal),
     ];
-
-    public static string Relative(string path) => Path.GetRelativePath(RepositoryRoot.Value, path);
 
     /// <summary>fi, sv and en texts of one trio, by key.</summary>
     public static Dictionary<string, Dictionary<string, string>> Trio(string relativeNeutral)
     {
-        var neutral = Path.Combine(RepositoryRoot.Value, relativeNeutral);
+        var neutral = Path.Combine(SourceTree.Root, relativeNeutral);
         var stem = neutral[..^".resx".Length];
         return new()
         {

@@ -52,7 +52,7 @@ public sealed partial class CompiledModelTests() : AppFixture(Provider.Sqlite)
                     var difference = FirstDifference(Path.Combine(committed, name!), Path.Combine(generated, name!));
                     if (difference is not null)
                     {
-                        stale.Add($"{Path.GetRelativePath(RepositoryRoot, committed)}/{name}: {difference}");
+                        stale.Add($"{SourceTree.Relative(committed)}/{name}: {difference}");
                     }
                 }
             }
@@ -99,25 +99,9 @@ public sealed partial class CompiledModelTests() : AppFixture(Provider.Sqlite)
     private static string CommittedFolder(Type compiledModel)
     {
         var assembly = compiledModel.Assembly.GetName().Name!;
-        var project = Directory.EnumerateFiles(RepositoryRoot, assembly + ".csproj", SearchOption.AllDirectories)
-            .Single(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal));
+        var top = assembly == typeof(Program).Assembly.GetName().Name ? "Host" : "Modules";
+        var project = SourceTree.Files(top, assembly + ".csproj").Single();
         var relative = compiledModel.Namespace![(assembly.Length + 1)..].Replace('.', Path.DirectorySeparatorChar);
         return Path.Combine(Path.GetDirectoryName(project)!, relative);
-    }
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Coordination.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Coordination.sln not found above the test directory");
-        }
     }
 }
