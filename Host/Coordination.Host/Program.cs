@@ -67,6 +67,9 @@ app.HoldDataFolder(database);
 if (args.Contains("migrate"))
 {
     await DatabaseMigrator.MigrateAsync(app.Services);
+    // Closing the pooled connections checkpoints each SQLite file: the data folder is then whole
+    // without its -wal files (a publish ships these files as its templates).
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     app.Logger.LogInformation("Migrations applied ({Provider})", database.Provider);
     return;
 }

@@ -32,6 +32,7 @@ public sealed class MigrateCommandTests(Provider provider)
         {
             var files = Directory.GetFiles(database.DataDirectory, "*.db").Select(Path.GetFileName);
             Assert.That(files, Is.EquivalentTo(new[] { "identity.db", "membership.db", "events.db", "peerreview.db", "surveys.db", "dissemination.db", "monitoring.db" }));
+            Assert.That(Directory.GetFiles(database.DataDirectory, "*.db-wal"), Is.Empty, "each file checkpointed when the command ends (a publish ships them)");
         }
         else
         {

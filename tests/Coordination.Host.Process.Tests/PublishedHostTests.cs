@@ -46,6 +46,12 @@ public sealed partial class PublishedHostTests
                 var cookies = new CookieContainer();
                 using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
                 await WaitUntilReadyAsync(client, process, output);
+                // The publish made its databases with its own `migrate`; the new site started from copies.
+                Assert.That(Directory.GetFiles(Path.Combine(app, "database-templates")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "identity.db", "membership.db", "events.db", "peerreview.db", "surveys.db", "dissemination.db", "monitoring.db" }));
+                lock (output)
+                {
+                    Assert.That(output.Count(l => l.Contains("created from the template of this build", StringComparison.Ordinal)), Is.EqualTo(7), () => string.Join("\n", output));
+                }
 
                 var css = await client.GetAsync("/css/site.css");
                 Assert.That(css.StatusCode, Is.EqualTo(HttpStatusCode.OK), "wwwroot of the application's folder");
