@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures cold start (process start → first 200 on /health/ready, on a new data folder, every
-# migration applied) and the process's memory after start, on a Release build.
+# Measures cold start (process start → first 200 on /health/ready, on a new data folder, which a
+# published site fills from its database-templates) and the process's memory after start, on a
+# Release publish.
 # usage: build/measure-startup.sh [runs]   (needs /usr/bin/time: apt-get install time)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -40,7 +40,10 @@ internal sealed class SmtpBulkEmailSender(IOptions<EmailOptions> options) : IBul
         {
             using (limit.Token.Register(static s => ((Socket)s!).Dispose(), socket))
             {
-                socket.Connect(settings.SmtpHost!, settings.SmtpPort);
+                // The name is looked up first, under the same limit: a lookup that hangs is not
+                // ended by closing the socket (Socket.Connect(host, port) would wait it out).
+                var addresses = System.Net.Dns.GetHostAddressesAsync(settings.SmtpHost!, limit.Token).GetAwaiter().GetResult();
+                socket.Connect(addresses, settings.SmtpPort);
                 client.Connect(socket, settings.SmtpHost!, settings.SmtpPort, Enum.Parse<SecureSocketOptions>(settings.SmtpSecurity, ignoreCase: true), CancellationToken.None);
                 if (!string.IsNullOrEmpty(settings.SmtpUsername))
                 {
