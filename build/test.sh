@@ -43,7 +43,14 @@ fi
 
 started=$(date +%s)
 echo "Building…"
-if ! dotnet build Coordination.sln -nologo -v q > build/.build.log 2>&1; then
+# The compiler server (VBCSCompiler) keeps one warm compiler for all 20 projects instead of a new
+# csc process per project: a fresh clone built in 133-138 s instead of 229-283 s (2026-12-02,
+# issue 27). The sandbox's environment turns it off (UseSharedCompilation=false); a command-line
+# property wins over it. The server is stopped after the build so its ~740 MiB go to the tests.
+built_ok=true
+dotnet build Coordination.sln -nologo -v q -p:UseSharedCompilation=true > build/.build.log 2>&1 || built_ok=false
+dotnet build-server shutdown > /dev/null 2>&1 || true
+if [ "$built_ok" = false ]; then
   grep -E "error|Error" build/.build.log | sort -u | head -50
   echo "0 passed, 1 failed"
   exit 1
