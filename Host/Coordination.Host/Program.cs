@@ -101,6 +101,15 @@ app.MapJobsDashboard();
 app.MapCoordinationMetrics();
 app.MapCarter();
 
+if (app.Environment.IsProduction())
+{
+    // Start-up leaves one-off garbage (module wiring, endpoint discovery, migrations, seeding)
+    // that the GC would keep committed; one compacting collection once the site is up returns it:
+    // RSS after start 192-193 MiB instead of 201-208 (issue 20). Off the start path, so the
+    // site answers meanwhile.
+    app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true)));
+}
+
 await app.RunAsync();
 
 /// <summary>Entry point type, visible to the test host.</summary>
