@@ -4,6 +4,7 @@ using Coordination.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace Coordination.Host.Data;
 
@@ -14,6 +15,9 @@ internal static class DatabaseMigrator
     /// <summary>The SQLite databases a publish made with its own `migrate` command
     /// (Coordination.Host.csproj): a new data folder starts from copies of them.</summary>
     public static string PublishedTemplates => Path.Combine(AppContext.BaseDirectory, "database-templates");
+
+    /// <summary>The PostgreSQL advisory lock an instance holds while it migrates.</summary>
+    private const long MigrationLock = 7_301_202_612;
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -36,6 +40,17 @@ internal static class DatabaseMigrator
         else
         {
             // One PostgreSQL database holds every module's schema (and the extensions they share).
+            // EF's migration lock does nothing on PostgreSQL (Npgsql's history repository): two
+            // instances starting together applied the same migration twice and one crashed. A
+            // session lock on a connection of its own (not pooled, so that the lock ends with it
+            // whatever happens) makes them take turns; the second then finds nothing to apply.
+            await using var gate = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.PostgresConnectionString) { Pooling = false }.ConnectionString);
+            await gate.OpenAsync(cancellationToken);
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", gate))
+            {
+                await take.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             foreach (var type in contextTypes)
             {
                 await MigrateAsync(services, type, cancellationToken);
@@ -74,6 +89,11 @@ internal static class DatabaseMigrator
         await using var scope = services.CreateAsyncScope();
         var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
 
+        if (!db.Database.IsSqlite())
+        {
+            await CreateHistoryTableAsync(db, cancellationToken);
+        }
+
         // Migrating an up-to-date database still diffs the whole model against the last
         // snapshot (EF's pending-change check): a restart with nothing to apply skips it.
         // ModelMigrationTests keeps the check in the tests.
@@ -87,6 +107,14 @@ internal static class DatabaseMigrator
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
+
+    /// <summary>Creates the context's migrations history table (empty) on PostgreSQL when it is missing.</summary>
+    /// <remarks>Npgsql's history repository finds that a schema has no history table yet by its
+    /// SELECT failing, which EF logs as an error (npgsql/efcore.pg#3407): a new database's first
+    /// start logged fourteen failures. The table is made first, as EF makes it (under the
+    /// migration lock).</remarks>
+    private static Task CreateHistoryTableAsync(DbContext db, CancellationToken cancellationToken)
+        => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
 
     /// <summary>Whether every migration of the context is in its history table.</summary>
     internal static async Task<bool> IsUpToDateAsync(DbContext db, CancellationToken cancellationToken)
