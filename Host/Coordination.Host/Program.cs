@@ -66,7 +66,11 @@ app.HoldDataFolder(database);
 
 if (args.Contains("migrate"))
 {
-    await DatabaseMigrator.MigrateAsync(app.Services);
+    await using (await StartupTurn.TakeAsync(database))
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+    }
+
     // Closing the pooled connections checkpoints each SQLite file: the data folder is then whole
     // without its -wal files (a publish ships these files as its templates).
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -74,14 +78,18 @@ if (args.Contains("migrate"))
     return;
 }
 
-await DatabaseMigrator.MigrateAsync(app.Services);
-if (RepublishCommand.Matches(args))
+await using (await StartupTurn.TakeAsync(database))
 {
-    Environment.ExitCode = await RepublishCommand.RunAsync(app.Services, args);
-    return;
+    await DatabaseMigrator.MigrateAsync(app.Services);
+    if (RepublishCommand.Matches(args))
+    {
+        Environment.ExitCode = await RepublishCommand.RunAsync(app.Services, args);
+        return;
+    }
+
+    await IdentitySetup.SeedAsync(app.Services, app.Configuration, database, app.Logger);
 }
 
-await IdentitySetup.SeedAsync(app.Services, app.Configuration, database, app.Logger);
 JobsSetup.RegisterRecurringJobs(app.Services);
 
 app.UseCoordinationWeb();

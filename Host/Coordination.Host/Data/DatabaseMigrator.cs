@@ -4,7 +4,6 @@ using Coordination.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace Coordination.Host.Data;
 
@@ -15,9 +14,6 @@ internal static class DatabaseMigrator
     /// <summary>The SQLite databases a publish made with its own `migrate` command
     /// (Coordination.Host.csproj): a new data folder starts from copies of them.</summary>
     public static string PublishedTemplates => Path.Combine(AppContext.BaseDirectory, "database-templates");
-
-    /// <summary>The PostgreSQL advisory lock an instance holds while it migrates.</summary>
-    private const long MigrationLock = 7_301_202_612;
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -40,17 +36,7 @@ internal static class DatabaseMigrator
         else
         {
             // One PostgreSQL database holds every module's schema (and the extensions they share).
-            // EF's migration lock does nothing on PostgreSQL (Npgsql's history repository): two
-            // instances starting together applied the same migration twice and one crashed. A
-            // session lock on a connection of its own (not pooled, so that the lock ends with it
-            // whatever happens) makes them take turns; the second then finds nothing to apply.
-            await using var gate = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.PostgresConnectionString) { Pooling = false }.ConnectionString);
-            await gate.OpenAsync(cancellationToken);
-            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", gate))
-            {
-                await take.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            // Instances that start together take turns (StartupTurn, Program.cs).
             foreach (var type in contextTypes)
             {
                 await MigrateAsync(services, type, cancellationToken);
@@ -112,7 +98,7 @@ internal static class DatabaseMigrator
     /// <remarks>Npgsql's history repository finds that a schema has no history table yet by its
     /// SELECT failing, which EF logs as an error (npgsql/efcore.pg#3407): a new database's first
     /// start logged fourteen failures. The table is made first, as EF makes it (under the
-    /// migration lock).</remarks>
+    /// instance's turn, StartupTurn).</remarks>
     private static Task CreateHistoryTableAsync(DbContext db, CancellationToken cancellationToken)
         => db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
 
