@@ -73,21 +73,23 @@ public sealed class MigrateCommandTests(Provider provider)
     }
 }
 
-/// <summary>Two instances that start together on a new (or older) PostgreSQL database migrate it
-/// in turns, as EF's own migration lock does nothing there: before, one of them applied a
-/// migration the other had just applied and crashed.</summary>
+/// <summary>Two sites that start together on a new (or older) PostgreSQL database migrate and seed
+/// it in turns (StartupTurn), as EF's own migration lock does nothing there: before, one of them
+/// applied a migration the other had just applied and crashed, and both could create the first
+/// coordinator.</summary>
 [Category("Postgres")]
 public sealed class ConcurrentMigrationTests
 {
     [Test]
-    public async Task Two_migrate_commands_at_once_on_an_empty_database_both_succeed()
+    public async Task Two_sites_started_at_once_on_an_empty_database_both_serve_with_one_first_coordinator()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(Provider.Postgres);
-        var runs = await Task.WhenAll(HostProcess.RunAsync("migrate", database), HostProcess.RunAsync("migrate", database));
-        foreach (var (exitCode, output) in runs)
+        await using var first = HostProcess.Start(database, HostProcess.FreePort());
+        await using var second = HostProcess.Start(database, HostProcess.FreePort());
+        await Task.WhenAll(first.WaitUntilReadyAsync(), second.WaitUntilReadyAsync());
+        foreach (var host in new[] { first, second })
         {
-            Assert.That(exitCode, Is.Zero, output);
-            Assert.That(output, Does.Not.Contain("fail:"));
+            Assert.That(host.Output().Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)), Is.Empty, host.Tail());
         }
 
         await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
@@ -97,5 +99,8 @@ public sealed class ConcurrentMigrationTests
             await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {schema}.\"__EFMigrationsHistory\"", connection);
             Assert.That(await command.ExecuteScalarAsync(), Is.GreaterThan(0L), schema);
         }
+
+        await using var users = new Npgsql.NpgsqlCommand("SELECT count(*) FROM identity.\"AspNetUsers\"", connection);
+        Assert.That(await users.ExecuteScalarAsync(), Is.EqualTo(1L), "one first coordinator");
     }
 }
