@@ -8,6 +8,9 @@ namespace Coordination.Host.Tests;
 [TestFixtureSource(typeof(Providers), nameof(Providers.All))]
 public sealed class MigrateCommandTests(Provider provider)
 {
+    /// <summary>The PostgreSQL schemas: the Host's and each module's.</summary>
+    internal static readonly string[] Schemas = ["identity", "membership", "events", "peerreview", "surveys", "dissemination", "monitoring"];
+
     [Test]
     public async Task The_migrate_command_applies_every_migration_and_exits()
     {
@@ -49,7 +52,7 @@ public sealed class MigrateCommandTests(Provider provider)
                 schemas.Add(reader.GetString(0));
             }
 
-            Assert.That(schemas, Is.SupersetOf(new[] { "identity", "membership", "events", "peerreview", "surveys", "dissemination", "monitoring" }));
+            Assert.That(schemas, Is.SupersetOf(Schemas));
         }
     }
 
@@ -94,7 +97,7 @@ public sealed class ConcurrentMigrationTests
 
         await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        foreach (var schema in new[] { "identity", "membership", "events", "peerreview", "surveys", "dissemination", "monitoring" })
+        foreach (var schema in MigrateCommandTests.Schemas)
         {
             await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM {schema}.\"__EFMigrationsHistory\"", connection);
             Assert.That(await command.ExecuteScalarAsync(), Is.GreaterThan(0L), schema);
