@@ -76,3 +76,24 @@ public sealed partial class PublicAddressTests(Provider provider) : AppFixture(p
     [GeneratedRegex(@"\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();
 }
+
+/// <summary>The README's `dotnet run` starts the site in Development, where the public address
+/// defaults to http://localhost:5000: without its launch profile a fresh clone ran in Production
+/// and stopped at once, asking for PublicBaseUrl.</summary>
+public sealed class LaunchProfileTests
+{
+    [Test]
+    public void Dotnet_run_starts_in_development_on_the_default_public_address()
+    {
+        var file = Path.Combine(SourceTree.Root, "Host", "Coordination.Host", "Properties", "launchSettings.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        // dotnet run takes the first profile that runs the project.
+        var profile = json.RootElement.GetProperty("profiles").EnumerateObject()
+            .First(p => p.Value.GetProperty("commandName").GetString() == "Project").Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(profile.GetProperty("environmentVariables").GetProperty("ASPNETCORE_ENVIRONMENT").GetString(), Is.EqualTo("Development"));
+            Assert.That(profile.GetProperty("applicationUrl").GetString(), Is.EqualTo(Coordination.Shared.Web.PublicUrl.DevelopmentDefault));
+        });
+    }
+}
