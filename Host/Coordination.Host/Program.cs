@@ -75,6 +75,8 @@ if (args.Contains("migrate"))
     // without its -wal files (a publish ships these files as its templates).
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     app.Logger.LogInformation("Migrations applied ({Provider})", database.Provider);
+    // The console logger writes from a queue: disposing the app flushes it before the process ends.
+    await app.DisposeAsync();
     return;
 }
 

@@ -28,7 +28,8 @@ internal sealed class StartupTurn : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({Lock})", connection);
+            // Waits as long as the other instance migrates (no command timeout: on a loaded machine that took over 30 s).
+            await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({Lock})", connection) { CommandTimeout = 0 };
             await take.ExecuteNonQueryAsync(cancellationToken);
             return new StartupTurn(connection);
         }
