@@ -64,13 +64,21 @@ if (dataFolderLock is not null)
 // Held while the site runs, so that a restore refuses to replace the files under it.
 app.HoldDataFolder(database);
 
-if (args.Contains("migrate"))
+var migrateOnly = args.Contains("migrate");
+var republish = RepublishCommand.Matches(args);
+// The turn covers what two instances must not do at once (migrating, creating the first
+// coordinator), not a republish, which may run long while a site restarts.
+await using (await StartupTurn.TakeAsync(database))
 {
-    await using (await StartupTurn.TakeAsync(database))
+    await DatabaseMigrator.MigrateAsync(app.Services);
+    if (!migrateOnly && !republish)
     {
-        await DatabaseMigrator.MigrateAsync(app.Services);
+        await IdentitySetup.SeedAsync(app.Services, app.Configuration, database, app.Logger);
     }
+}
 
+if (migrateOnly)
+{
     // Closing the pooled connections checkpoints each SQLite file: the data folder is then whole
     // without its -wal files (a publish ships these files as its templates).
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -80,16 +88,10 @@ if (args.Contains("migrate"))
     return;
 }
 
-await using (await StartupTurn.TakeAsync(database))
+if (republish)
 {
-    await DatabaseMigrator.MigrateAsync(app.Services);
-    if (RepublishCommand.Matches(args))
-    {
-        Environment.ExitCode = await RepublishCommand.RunAsync(app.Services, args);
-        return;
-    }
-
-    await IdentitySetup.SeedAsync(app.Services, app.Configuration, database, app.Logger);
+    Environment.ExitCode = await RepublishCommand.RunAsync(app.Services, args);
+    return;
 }
 
 JobsSetup.RegisterRecurringJobs(app.Services);
