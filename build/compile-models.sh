@@ -26,7 +26,9 @@ done
 optimize Host/Coordination.Host SqliteIdentityDb Identity/CompiledModel Coordination.Host.Identity.CompiledModel
 # Every generation draws a new model id: where that is all that changed, keep the committed file.
 if git rev-parse --git-dir >/dev/null 2>&1; then
-  git diff --name-only -- '*/CompiledModel/*' | while read -r file; do
+  # The list first: a checkout while the listing git still runs can meet its index lock.
+  changed=$(git diff --name-only -- '*/CompiledModel/*')
+  for file in $changed; do
     if git diff --quiet -I 'modelId: new Guid' -- "$file"; then git checkout -q -- "$file"; fi
   done
 fi

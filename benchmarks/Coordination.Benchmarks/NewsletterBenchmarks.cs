@@ -58,9 +58,9 @@ public class NewsletterBenchmarks
         await connection.OpenAsync();
         await using var command = new SqliteCommand($"""
             WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < {Subscribers - 1})
-            INSERT INTO Subscribers (Id, Email, Language, Status, CreatedAt, ConfirmedAt)
+            INSERT INTO Subscribers (Id, Email, Language, Status, CreatedAt, ConfirmedAt, UnsubscribeToken)
             SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)),
-                   'tilaaja' || i || '@example.fi', CASE WHEN i % 4 = 0 THEN 'sv' ELSE 'fi' END, 'Confirmed', '2026-11-01 10:00:00', '2026-11-01 10:05:00'
+                   'tilaaja' || i || '@example.fi', CASE WHEN i % 4 = 0 THEN 'sv' ELSE 'fi' END, 'Confirmed', '2026-11-01 10:00:00', '2026-11-01 10:05:00', lower(hex(randomblob(16)))
             FROM (SELECT i, hex(randomblob(16)) AS h FROM r);
             """, connection);
         await command.ExecuteNonQueryAsync();

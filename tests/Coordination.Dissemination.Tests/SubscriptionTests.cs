@@ -61,7 +61,8 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
             Is.EqualTo(HttpStatusCode.NotFound), "a confirmation token does not unsubscribe");
         Assert.That((await SubscriberAsync(email)).Status, Is.EqualTo(SubscriberStatus.Confirmed));
 
-        var unsubscribe = App.Services.GetRequiredService<SubscriptionLinks>().UnsubscribeToken(subscriber.Id);
+        var unsubscribe = subscriber.UnsubscribeToken;
+        Assert.That(unsubscribe, Does.Match("^[0-9a-f]{32}$"));
         Assert.That((await client.GetAsync($"/newsletter/unsubscribe/{unsubscribe}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await SubscriberAsync(email)).Status, Is.EqualTo(SubscriberStatus.Confirmed), "opening the page changes nothing");
         var oneClick = await client.PostAsync($"/newsletter/unsubscribe/{unsubscribe}", new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
@@ -75,6 +76,26 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
         Assert.That(list!["page"]!["items"]!.AsArray().Any(i => i!["email"]!.GetValue<string>() == email && i["status"]!.GetValue<string>() == "unsubscribed"), Is.True);
         var member = await App.ApiClientAsync(Roles.Member);
         Assert.That((await member.GetAsync("/api/v1/dissemination/newsletter/subscribers")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task A_link_from_an_issue_sent_before_tokens_were_stored_still_unsubscribes()
+    {
+        var email = $"vanha-linkki-{Guid.NewGuid():N}@example.fi";
+        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions", new { email, language = "sv" })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var confirm = ConfirmLink().Match((await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Groups[1].Value;
+        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions/confirm", new { token = confirm })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var subscriber = await SubscriberAsync(email);
+
+        // What the site put into every issue until 2026-12-03: the id protected with the site's keys.
+        var old = App.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector("Coordination.Dissemination.Subscribe.Unsubscribe.v1").ProtectId(subscriber.Id);
+        var client = App.CreateClient();
+        Assert.That((await client.PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions/unsubscribe", new { token = old[..^3] + "xyz" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await client.PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions/unsubscribe", new { token = subscriber.UnsubscribeToken[..^1] + "g" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await SubscriberAsync(email)).Status, Is.EqualTo(SubscriberStatus.Confirmed));
+        Assert.That((await client.PostAsync($"/newsletter/unsubscribe/{old}", new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SubscriberAsync(email)).Status, Is.EqualTo(SubscriberStatus.Unsubscribed));
     }
 
     [GeneratedRegex(@"/newsletter/confirm/([A-Za-z0-9_-]+)")]

@@ -26,7 +26,6 @@ public sealed class DisseminationModule : IModule
             .AddScoped<Features.Blog.PostWriter>()
             .AddScoped<Features.Newsletter.Subscriptions>()
             .AddSingleton<Features.Newsletter.SubscriptionLinks>()
-            .AddSingleton<Features.Newsletter.RecipientMessages>()
             .AddScoped<Features.Newsletter.NewsletterRenderer>()
             .AddScoped<Features.Newsletter.IssueSender>()
             .AddSingleton<Features.Newsletter.NewsletterMetrics>()

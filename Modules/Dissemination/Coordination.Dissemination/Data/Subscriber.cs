@@ -8,10 +8,14 @@ internal enum SubscriberStatus
 }
 
 /// <summary>A newsletter subscriber. Subscribing is confirmed from a link sent to the address
-/// (double opt-in); the links carry the id protected with the site's keys, so nothing secret is
-/// stored here.</summary>
+/// (double opt-in) that carries the id protected with the site's keys. The unsubscribe link in
+/// every issue carries <see cref="UnsubscribeToken"/>, random and kept here: a send reads it
+/// instead of deriving a protected token per message, and the link outlives the site's keys.</summary>
 internal sealed class Subscriber
 {
+    /// <summary>128 random bits as 32 lower-case hex digits (the migration gave existing rows the same form).</summary>
+    public static string NewUnsubscribeToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public Guid Id { get; set; }
 
     public string Email { get; set; } = "";
@@ -25,4 +29,6 @@ internal sealed class Subscriber
     public DateTime? ConfirmedAt { get; set; }
 
     public DateTime? UnsubscribedAt { get; set; }
+
+    public string UnsubscribeToken { get; set; } = NewUnsubscribeToken();
 }

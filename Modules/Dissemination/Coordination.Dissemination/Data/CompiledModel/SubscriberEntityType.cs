@@ -19,8 +19,8 @@ namespace Coordination.Dissemination.Data.CompiledModel
                 "Coordination.Dissemination.Data.Subscriber",
                 typeof(Subscriber),
                 baseEntityType,
-                propertyCount: 7,
-                unnamedIndexCount: 2,
+                propertyCount: 8,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -70,6 +70,13 @@ namespace Coordination.Dissemination.Data.CompiledModel
                 providerPropertyType: typeof(string));
             status.SetSentinelFromProviderValue("Pending");
 
+            var unsubscribeToken = runtimeEntityType.AddProperty(
+                "UnsubscribeToken",
+                typeof(string),
+                propertyInfo: typeof(Subscriber).GetProperty("UnsubscribeToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Subscriber).GetField("<UnsubscribeToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32);
+
             var unsubscribedAt = runtimeEntityType.AddProperty(
                 "UnsubscribedAt",
                 typeof(DateTime?),
@@ -88,6 +95,10 @@ namespace Coordination.Dissemination.Data.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { status });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { unsubscribeToken },
+                unique: true);
 
             return runtimeEntityType;
         }

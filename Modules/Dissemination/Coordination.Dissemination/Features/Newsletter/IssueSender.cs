@@ -29,7 +29,6 @@ namespace Coordination.Dissemination.Features.Newsletter;
 internal sealed class IssueSender(
     DisseminationDbContext db,
     NewsletterRenderer renderer,
-    RecipientMessages messages,
     IBulkEmailSender bulk,
     TimeProvider clock,
     IConfiguration configuration,
@@ -148,6 +147,10 @@ internal sealed class IssueSender(
                     break;
                 }
 
+                // The batch's unsubscribe tokens in one query (a subscriber erased since the send
+                // began has none: that row gets the subscription page's address).
+                var subscribers = batch.Rows.Where(d => d.SubscriberId is not null).Select(d => d.SubscriberId!.Value).ToList();
+                var tokens = await db.Subscribers.AsNoTracking().Where(s => subscribers.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.UnsubscribeToken, ct);
                 session ??= await bulk.OpenAsync(ct);
                 var renewedAt = now;
                 HashSet<Guid>? stillMine = null;
@@ -178,7 +181,7 @@ internal sealed class IssueSender(
 
                     try
                     {
-                        await session.SendAsync(messages.For(issue, delivery, baseUrl), ct);
+                        await session.SendAsync(RecipientMessages.For(issue, delivery, delivery.SubscriberId is { } s ? tokens.GetValueOrDefault(s) : null, baseUrl), ct);
                         await MarkAsync(log, delivery, batch.ClaimId, DeliveryStatus.Sent, null);
                         metrics.Sent();
                     }

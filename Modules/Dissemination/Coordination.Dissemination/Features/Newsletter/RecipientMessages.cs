@@ -4,13 +4,15 @@ using Coordination.Shared.Email;
 namespace Coordination.Dissemination.Features.Newsletter;
 
 /// <summary>An issue as one recipient gets it.</summary>
-internal sealed class RecipientMessages(SubscriptionLinks links)
+internal static class RecipientMessages
 {
-    /// <summary>The issue for one recipient: their unsubscribe link, the one-click headers (RFC
-    /// 8058) and a Message-ID that is the same if the message is ever sent again.</summary>
-    public EmailMessage For(NewsletterIssue issue, NewsletterDelivery delivery, string baseUrl)
+    /// <summary>The issue for one recipient: their unsubscribe link (a subscriber's
+    /// <paramref name="unsubscribeToken"/>; the network's people, who have none, get the
+    /// subscription page), the one-click headers (RFC 8058) and a Message-ID that is the same if
+    /// the message is ever sent again.</summary>
+    public static EmailMessage For(NewsletterIssue issue, NewsletterDelivery delivery, string? unsubscribeToken, string baseUrl)
     {
-        var unsubscribe = delivery.SubscriberId is { } subscriber ? $"{baseUrl}/newsletter/unsubscribe/{links.UnsubscribeToken(subscriber)}" : $"{baseUrl}/newsletter/subscribe";
+        var unsubscribe = unsubscribeToken is not null ? $"{baseUrl}/newsletter/unsubscribe/{unsubscribeToken}" : $"{baseUrl}/newsletter/subscribe";
         var swedish = delivery.Language == "sv";
         var subject = swedish ? issue.Subject.Sv ?? issue.Subject.Fi : issue.Subject.Fi;
         var html = (swedish ? issue.HtmlSv : issue.HtmlFi)!.Replace(NewsletterRenderer.UnsubscribePlaceholder, unsubscribe, StringComparison.Ordinal);
@@ -22,7 +24,7 @@ internal sealed class RecipientMessages(SubscriptionLinks links)
             ["List-Unsubscribe"] = $"<{unsubscribe}>",
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
         };
-        if (delivery.SubscriberId is null)
+        if (unsubscribeToken is null)
         {
             headers.Remove("List-Unsubscribe-Post");
         }

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Coordination.Dissemination.Features.Newsletter;
 
-/// <summary>The tokens of the confirmation link (valid for a week) and of the unsubscribe link
-/// (kept valid: it is in every newsletter), each its own purpose so one cannot stand for the other.</summary>
+/// <summary>The token of the confirmation link (valid for a week), and the unsubscribe links of
+/// issues sent before unsubscribe tokens were stored with the subscriber (read only, and kept
+/// valid: they are in every old newsletter); each its own purpose so one cannot stand for the other.</summary>
 internal sealed class SubscriptionLinks(IDataProtectionProvider provider)
 {
     public static readonly TimeSpan ConfirmFor = TimeSpan.FromDays(7);
@@ -13,8 +14,6 @@ internal sealed class SubscriptionLinks(IDataProtectionProvider provider)
     private readonly IDataProtector _unsubscribe = provider.CreateProtector("Coordination.Dissemination.Subscribe.Unsubscribe.v1");
 
     public string ConfirmToken(Guid subscriberId) => _confirm.ProtectId(subscriberId, ConfirmFor);
-
-    public string UnsubscribeToken(Guid subscriberId) => _unsubscribe.ProtectId(subscriberId);
 
     public Guid? ReadConfirm(string? token) => _confirm.UnprotectId(token);
 

@@ -574,6 +574,11 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime?>("UnsubscribedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -583,6 +588,9 @@ namespace Coordination.Dissemination.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
 
                     b.ToTable("Subscribers", "dissemination");
                 });

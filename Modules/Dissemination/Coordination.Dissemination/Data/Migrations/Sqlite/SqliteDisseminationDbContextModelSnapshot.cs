@@ -568,6 +568,11 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("UnsubscribedAt")
                         .HasColumnType("TEXT");
 
@@ -577,6 +582,9 @@ namespace Coordination.Dissemination.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
 
                     b.ToTable("Subscribers", (string)null);
                 });
