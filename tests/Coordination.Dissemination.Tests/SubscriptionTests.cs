@@ -51,10 +51,7 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
     public async Task One_click_unsubscribe_works_without_a_form_token_and_tokens_cannot_stand_for_each_other()
     {
         var email = $"peruja-{Guid.NewGuid():N}@example.fi";
-        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions", new { email, language = "fi" })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        var confirm = ConfirmLink().Match((await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Groups[1].Value;
-        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions/confirm", new { token = confirm })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        var subscriber = await SubscriberAsync(email);
+        var (subscriber, confirm) = await ConfirmedAsync(email, "fi");
 
         var client = App.CreateClient();
         Assert.That((await client.PostAsync($"/newsletter/unsubscribe/{confirm}", new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"))).StatusCode,
@@ -82,10 +79,7 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
     public async Task A_link_from_an_issue_sent_before_tokens_were_stored_still_unsubscribes()
     {
         var email = $"vanha-linkki-{Guid.NewGuid():N}@example.fi";
-        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions", new { email, language = "sv" })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        var confirm = ConfirmLink().Match((await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Groups[1].Value;
-        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions/confirm", new { token = confirm })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        var subscriber = await SubscriberAsync(email);
+        var (subscriber, _) = await ConfirmedAsync(email, "sv");
 
         // What the site put into every issue until 2026-12-03: the id protected with the site's keys.
         var old = App.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
@@ -96,6 +90,16 @@ public sealed partial class SubscriptionTests(Provider provider) : AppFixture(pr
         Assert.That((await SubscriberAsync(email)).Status, Is.EqualTo(SubscriberStatus.Confirmed));
         Assert.That((await client.PostAsync($"/newsletter/unsubscribe/{old}", new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await SubscriberAsync(email)).Status, Is.EqualTo(SubscriberStatus.Unsubscribed));
+    }
+
+    /// <summary>Subscribes <paramref name="email"/> through the API and confirms it with the mailed
+    /// link; returns the subscriber and the confirmation token.</summary>
+    private async Task<(Subscriber Subscriber, string ConfirmToken)> ConfirmedAsync(string email, string language)
+    {
+        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions", new { email, language })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var confirm = ConfirmLink().Match((await App.MailAsync()).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).TextBody!).Groups[1].Value;
+        Assert.That((await App.CreateClient().PostAsJsonAsync("/api/v1/dissemination/newsletter/subscriptions/confirm", new { token = confirm })).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        return (await SubscriberAsync(email), confirm);
     }
 
     [GeneratedRegex(@"/newsletter/confirm/([A-Za-z0-9_-]+)")]
