@@ -116,7 +116,7 @@ internal class DisseminationDbContext(DbContextOptions options) : ModuleDbContex
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => x.Email).IsUnique();
             e.HasIndex(x => x.Status);
-            e.Property(x => x.UnsubscribeToken).HasMaxLength(32);
+            e.Property(x => x.UnsubscribeToken).HasMaxLength(Subscriber.UnsubscribeTokenLength);
             e.HasIndex(x => x.UnsubscribeToken).IsUnique();
         });
         modelBuilder.Entity<NewsletterIssue>(e =>

@@ -13,6 +13,9 @@ internal enum SubscriberStatus
 /// instead of deriving a protected token per message, and the link outlives the site's keys.</summary>
 internal sealed class Subscriber
 {
+    /// <summary>The length of every unsubscribe token (older links, protected ids, are longer).</summary>
+    public const int UnsubscribeTokenLength = 32;
+
     /// <summary>128 random bits as 32 lower-case hex digits (the migration gave existing rows the same form).</summary>
     public static string NewUnsubscribeToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 

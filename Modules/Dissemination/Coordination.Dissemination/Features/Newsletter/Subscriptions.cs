@@ -103,7 +103,7 @@ internal sealed class Subscriptions(DisseminationDbContext db, SubscriptionLinks
     public async Task<bool> UnsubscribeAsync(string token, CancellationToken ct)
     {
         // The subscriber's stored token, else the protected id of a link sent before tokens were stored.
-        var stored = token.Length == 32 ? await db.Subscribers.Where(s => s.UnsubscribeToken == token).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(ct) : null;
+        var stored = token.Length == Subscriber.UnsubscribeTokenLength ? await db.Subscribers.Where(s => s.UnsubscribeToken == token).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(ct) : null;
         if ((stored ?? links.ReadUnsubscribe(token)) is not { } id)
         {
             return false;
